@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+// Chronicle: an HTTP/1.1 JSON API over events, actors and quotes taken from source documents.
+//
+// Module arrows point one way (see STYLE.md):
+//   ChronicleSockets (POSIX, epoll)      ChronicleHTTP (codec, no I/O)
+//            ^                                   ^
+//            +------- ChronicleServer -----------+          ChronicleRouter (HTTP types only)
+//                                                                   ^
+//   ChronicleDomain (no HTTP)  <---------  ChronicleAPI  -----------+
+//                                               ^
+//                                          chronicle (executable)
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Chronicle",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chronicle", targets: ["chronicle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CSystem"),
+        .target(name: "ChronicleSockets", dependencies: ["CSystem"], swiftSettings: strict),
+        .target(
+            name: "ChronicleHTTP",
+            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")],
+            swiftSettings: strict),
+        .target(
+            name: "ChronicleServer",
+            dependencies: [
+                "ChronicleSockets", "ChronicleHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(name: "ChronicleRouter", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
+        .target(name: "ChronicleDomain", dependencies: ["COpenSSL"], swiftSettings: strict),
+        .target(
+            name: "ChronicleAPI",
+            dependencies: ["ChronicleDomain", "ChronicleRouter", "ChronicleHTTP"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "chronicle",
+            dependencies: [
+                "ChronicleAPI", "ChronicleServer", "ChronicleDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "ChronicleHTTPTests", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
+        .testTarget(name: "ChronicleRouterTests", dependencies: ["ChronicleRouter"], swiftSettings: strict),
+        .testTarget(
+            name: "ChronicleServerTests",
+            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets"],
+            swiftSettings: strict),
+        .testTarget(name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "ChronicleAPITests",
+            dependencies: ["ChronicleAPI", "ChronicleServer"],
+            swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,11 @@
+// Linux headers that Swift's Glibc module does not export: epoll, eventfd, and accept4
+// (a GNU extension, wrapped so Swift needs no _GNU_SOURCE).
+#ifndef CHRONICLE_CSYSTEM_H
+#define CHRONICLE_CSYSTEM_H
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+
+/// accept4(2): accepts and sets SOCK_NONBLOCK | SOCK_CLOEXEC in one call.
+int chronicle_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+#endif

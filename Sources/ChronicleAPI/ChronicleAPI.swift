@@ -1,0 +1,222 @@
+// The read API over the store: the route table and one handler per route. Handlers validate the
+// query, ask the domain, and render JSON; the domain never sees HTTP, and errors reach the client
+// as RFC 9457 problem documents through the router.
+import ChronicleDomain
+import ChronicleHTTP
+import ChronicleRouter
+import HTTPTypes
+
+public struct ChronicleAPI: Sendable {
+    public let data: DatasetHolder
+
+    public init(data: DatasetHolder) { self.data = data }
+
+    /// Every route, as "METHOD /path" patterns with their handlers.
+    public var routes: [(String, Handler)] {
+        [
+            ("GET /", index),
+            ("GET /health", health),
+            ("GET /openapi.json", openAPI),
+            ("GET /events", events),
+            ("GET /events/{id}", event),
+            ("GET /actors", actors),
+            ("GET /actors/{id}", actor),
+            ("GET /actors/{id}/events", actorEvents),
+            ("GET /actors/{id}/quotes", actorQuotes),
+            ("GET /quotes", quotes),
+            ("GET /quotes/{id}", quote),
+            ("GET /documents", documents),
+            ("GET /documents/{id}", document),
+            ("GET /documents/{id}/text", documentText),
+        ]
+    }
+
+    /// The router for these routes, with the given middleware around it.
+    public func makeRouter(
+        middleware: [any Middleware] = [], errorReporter: @escaping @Sendable (any Error, Request) -> Void = { _, _ in }
+    ) throws(RouterError) -> Router {
+        try Router(routes: routes, middleware: middleware, errorReporter: errorReporter)
+    }
+
+    // MARK: Service
+
+    private func index(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: [])
+        let store = data.current
+        var w = JSONWriter(pretty: query.pretty)
+        w.object { w in
+            w.member("name", "Chronicle")
+            w.member("description", "Events, actors and quotes taken from source documents; every record cites its span.")
+            w.key("counts")
+            w.object { w in
+                w.member("documents", store.documents.count)
+                w.member("actors", store.actors.count)
+                w.member("events", store.events.count)
+                w.member("quotes", store.quotes.count)
+            }
+            w.key("links")
+            w.object { w in
+                for path in ["events", "actors", "quotes", "documents", "openapi.json", "health"] {
+                    w.member(path.replacingDotJSON(), "/\(path)")
+                }
+            }
+        }
+        w.newline()
+        return Response(contentType: "application/json", body: w.bytes)
+    }
+
+    private func health(_ request: Request, _ parameters: Parameters) throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        return Response(contentType: "application/json", body: Array("{\"status\":\"ok\"}\n".utf8))
+    }
+
+    private func openAPI(_ request: Request, _ parameters: Parameters) throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        return Response(contentType: "application/json", body: OpenAPIDocument.bytes)
+    }
+
+    // MARK: Events
+
+    private func events(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["actor", "type", "from", "to", "document", "q", "sort"]))
+        let store = data.current
+        var filter = try eventQuery(query)
+        filter.actors = try query.all("actor")
+        for actor in filter.actors where !store.hasActor(actor) {
+            throw APIError.parameter("actor", "There is no actor with id \"\(actor)\".")
+        }
+        filter.type = try query.single("type")
+        filter.document = try query.single("document")
+        if let document = filter.document, !store.hasDocument(document) {
+            throw APIError.parameter("document", "There is no document with id \"\(document)\".")
+        }
+        return Listing.response(store.events(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+    }
+
+    private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {
+        var filter = EventQuery()
+        (filter.from, filter.to) = try query.dateRange()
+        filter.text = try query.text
+        filter.order = try query.order
+        filter.limit = try query.limit
+        filter.offset = try query.offset
+        return filter
+    }
+
+    private func event(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: [])
+        let store = data.current
+        let event = try lookup { () throws(DomainError) in try store.event(parameters["id"] ?? "") }
+        return Listing.single(pretty: query.pretty) { RecordJSON.write(event, store: store, &$0) }
+    }
+
+    // MARK: Actors
+
+    private func actors(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["kind", "q"]))
+        var filter = ActorQuery()
+        if let kind = try query.single("kind") {
+            guard let value = Actor.Kind(rawValue: kind) else {
+                throw APIError.parameter("kind", "\"kind\" must be one of \(Actor.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(kind)\".")
+            }
+            filter.kind = value
+        }
+        filter.text = try query.text
+        filter.limit = try query.limit
+        filter.offset = try query.offset
+        let store = data.current
+        return Listing.response(store.actors(filter), request: request, parameters: query) { RecordJSON.write($0, &$1) }
+    }
+
+    private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: [])
+        let store = data.current
+        let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
+        return Listing.single(pretty: query.pretty) { RecordJSON.write(actor, &$0) }
+    }
+
+    private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["type", "from", "to", "q", "sort"]))
+        let store = data.current
+        let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
+        var filter = try eventQuery(query)
+        filter.actors = [actor.id]
+        filter.type = try query.single("type")
+        return Listing.response(store.events(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+    }
+
+    private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["event", "lang", "from", "to", "q", "sort"]))
+        let store = data.current
+        let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
+        var filter = try quoteQuery(query, store: store)
+        filter.speakers = [actor.id]
+        return Listing.response(store.quotes(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+    }
+
+    // MARK: Quotes
+
+    private func quotes(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["speaker", "event", "lang", "from", "to", "q", "sort"]))
+        let store = data.current
+        var filter = try quoteQuery(query, store: store)
+        filter.speakers = try query.all("speaker")
+        for speaker in filter.speakers where !store.hasActor(speaker) {
+            throw APIError.parameter("speaker", "There is no actor with id \"\(speaker)\".")
+        }
+        return Listing.response(store.quotes(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+    }
+
+    private func quoteQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> QuoteQuery {
+        var filter = QuoteQuery()
+        filter.event = try query.single("event")
+        if let event = filter.event, !store.hasEvent(event) {
+            throw APIError.parameter("event", "There is no event with id \"\(event)\".")
+        }
+        filter.language = try query.single("lang")
+        (filter.from, filter.to) = try query.dateRange()
+        filter.text = try query.text
+        filter.order = try query.order
+        filter.limit = try query.limit
+        filter.offset = try query.offset
+        return filter
+    }
+
+    private func quote(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: [])
+        let store = data.current
+        let quote = try lookup { () throws(DomainError) in try store.quote(parameters["id"] ?? "") }
+        return Listing.single(pretty: query.pretty) { RecordJSON.write(quote, store: store, &$0) }
+    }
+
+    // MARK: Documents
+
+    private func documents(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: QueryParameters.paging)
+        let store = data.current
+        let all = store.documents
+        let offset = min(try query.offset, all.count)
+        let items = Array(all[offset..<min(offset + (try query.limit), all.count)])
+        let page = Page(items: items, total: all.count, offset: offset, limit: try query.limit)
+        return Listing.response(page, request: request, parameters: query) { RecordJSON.write($0, &$1) }
+    }
+
+    private func document(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: [])
+        let store = data.current
+        let document = try lookup { () throws(DomainError) in try store.document(parameters["id"] ?? "") }
+        return Listing.single(pretty: query.pretty) { RecordJSON.write(document, &$0) }
+    }
+
+    private func documentText(_ request: Request, _ parameters: Parameters) throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let store = data.current
+        let document = try lookup { () throws(DomainError) in try store.document(parameters["id"] ?? "") }
+        return Response(contentType: "text/plain; charset=utf-8", body: Array(document.text.utf8))
+    }
+}
+
+private extension String {
+    /// "openapi.json" → "openapi" as a link name.
+    func replacingDotJSON() -> String { hasSuffix(".json") ? String(dropLast(5)) : self }
+}

@@ -1,0 +1,65 @@
+// The list envelope: {"data": [...], "meta": {...}, "links": {...}}, and the same links as an
+// RFC 8288 Link header. Links are relative references (resolved against the request URI), so they
+// stay right behind a proxy or load balancer. They repeat the request's own query with a new
+// offset, so following `next` from the first page visits every match exactly once.
+import ChronicleDomain
+import ChronicleHTTP
+import HTTPTypes
+
+enum Listing {
+    static func response<Item>(
+        _ page: Page<Item>, request: Request, parameters: QueryParameters,
+        write: (Item, inout JSONWriter) -> Void
+    ) -> Response {
+        let path = request.target.path
+        func link(offset: Int) -> String {
+            var items = parameters.items.filter { $0.name != "offset" }
+            items.append(QueryItem(name: "offset", value: String(offset)))
+            return path + "?" + items.map { item in
+                Paths.encodeQuery(item.name) + (item.value.map { "=" + Paths.encodeQuery($0) } ?? "")
+            }.joined(separator: "&")
+        }
+        let selfLink = request.target.rawQuery.map { path + "?" + $0 } ?? path
+        let next = page.nextOffset.map(link)
+        let previous = page.previousOffset.map(link)
+
+        var w = JSONWriter(pretty: parameters.pretty, capacity: 1024 + page.items.count * 1024)
+        w.object { w in
+            w.key("data")
+            w.array { w in for item in page.items { write(item, &w) } }
+            w.key("meta")
+            w.object { w in
+                w.member("total", page.total)
+                w.member("count", page.items.count)
+                w.member("offset", page.offset)
+                w.member("limit", page.limit)
+            }
+            w.key("links")
+            w.object { w in
+                w.member("self", selfLink)
+                w.member("next", next)
+                w.member("prev", previous)
+            }
+        }
+        w.newline()
+        var response = Response(contentType: "application/json", body: w.bytes)
+        let links = [next.map { "<\($0)>; rel=\"next\"" }, previous.map { "<\($0)>; rel=\"prev\"" }].compactMap { $0 }
+        if !links.isEmpty { response.headerFields[.link] = links.joined(separator: ", ") }
+        return response
+    }
+
+    /// `{"data": {...}}` for a single resource.
+    static func single(pretty: Bool, write: (inout JSONWriter) -> Void) -> Response {
+        var w = JSONWriter(pretty: pretty, capacity: 2048)
+        w.object { w in
+            w.key("data")
+            write(&w)
+        }
+        w.newline()
+        return Response(contentType: "application/json", body: w.bytes)
+    }
+}
+
+extension HTTPField.Name {
+    static let link = HTTPField.Name("Link")!
+}

@@ -1,0 +1,93 @@
+// Reading a data directory: documents.json (metadata) with the text files it names, actors.json,
+// events.json and quotes.json. Decoding problems are collected per file, so one run of
+// `chronicle validate` lists everything that is wrong.
+import Foundation
+
+/// The records of a data directory, decoded but not yet checked against each other.
+public struct Dataset: Sendable {
+    public var documents: [Document]
+    public var actors: [Actor]
+    public var events: [Event]
+    public var quotes: [Quote]
+
+    public init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote]) {
+        self.documents = documents
+        self.actors = actors
+        self.events = events
+        self.quotes = quotes
+    }
+
+    public static let files = (documents: "documents.json", actors: "actors.json", events: "events.json", quotes: "quotes.json")
+
+    /// Reads and decodes every file, then checks the whole (see `DatasetValidator`).
+    public static func load(directory: String) throws(DatasetError) -> Dataset {
+        var problems: [DatasetProblem] = []
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        func decode<T: Decodable>(_ name: String, as type: [T].Type) -> [T] {
+            let url = base.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else {
+                problems.append(DatasetProblem(file: name, record: nil, message: "cannot read \(url.path)"))
+                return []
+            }
+            do {
+                return try JSONDecoder().decode([T].self, from: data)
+            } catch let error as DecodingError {
+                problems.append(describe(error, file: name, data: data))
+            } catch {
+                problems.append(DatasetProblem(file: name, record: nil, message: "\(error)"))
+            }
+            return []
+        }
+        var documents = decode(files.documents, as: [Document].self)
+        let actors = decode(files.actors, as: [Actor].self)
+        let events = decode(files.events, as: [Event].self)
+        let quotes = decode(files.quotes, as: [Quote].self)
+        for index in documents.indices {
+            let document = documents[index]
+            let url = base.appendingPathComponent(document.file)
+            guard let data = try? Data(contentsOf: url) else {
+                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "cannot read text file \(document.file)"))
+                continue
+            }
+            let bytes = [UInt8](data)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                problems.append(DatasetProblem(file: document.file, record: document.id, message: "text is not valid UTF-8"))
+                continue
+            }
+            let digest = Digest.sha256Hex(bytes)
+            if digest != document.sha256.lowercased() {
+                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "sha256 is \(document.sha256) but \(document.file) hashes to \(digest)"))
+            }
+            documents[index].text = text
+            documents[index].scalars = Array(text.unicodeScalars)
+            if documents[index].scalars.count != document.length {
+                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "length is \(document.length) but the text has \(documents[index].scalars.count) code points"))
+            }
+        }
+        let dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes)
+        problems += DatasetValidator.problems(in: dataset)
+        if !problems.isEmpty { throw DatasetError(problems) }
+        return dataset
+    }
+
+    /// Names the record (its index and id when it has one) and the field a decoding error is about.
+    private static func describe(_ error: DecodingError, file: String, data: Data) -> DatasetProblem {
+        let (path, message): ([any CodingKey], String) = {
+            switch error {
+            case .dataCorrupted(let context): return (context.codingPath, context.debugDescription)
+            case .keyNotFound(let key, let context): return (context.codingPath, "missing field \"\(key.stringValue)\"")
+            case .typeMismatch(_, let context): return (context.codingPath, context.debugDescription)
+            case .valueNotFound(_, let context): return (context.codingPath, context.debugDescription)
+            @unknown default: return ([], "\(error)")
+            }
+        }()
+        guard let index = path.first?.intValue else { return DatasetProblem(file: file, record: nil, message: message) }
+        var record = "record \(index)"
+        if let array = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]], index < array.count,
+           let id = array[index]["id"] as? String {
+            record += " (\(id))"
+        }
+        let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        return DatasetProblem(file: file, record: record, message: field.isEmpty ? message : "\(field): \(message)")
+    }
+}

@@ -1,0 +1,66 @@
+/// The order of a date-sorted list.
+public enum SortOrder: String, Sendable, CaseIterable {
+    case ascending = "date"
+    case descending = "-date"
+}
+
+/// Filters on events; every filter given must hold.
+public struct EventQuery: Sendable, Equatable {
+    /// Events in which every one of these actors takes part.
+    public var actors: [String] = []
+    /// A CAMEO code or code prefix ("11", "112") or a PLOVER type ("ACCUSE").
+    public var type: String?
+    /// Events whose date interval overlaps [from, to].
+    public var from: EDTFDate?
+    public var to: EDTFDate?
+    public var document: String?
+    public var text: String?
+    public var order: SortOrder = .ascending
+    public var offset = 0
+    public var limit = 50
+
+    public init() {}
+}
+
+public struct QuoteQuery: Sendable, Equatable {
+    public var speakers: [String] = []
+    public var event: String?
+    public var language: String?
+    public var from: EDTFDate?
+    public var to: EDTFDate?
+    public var text: String?
+    public var order: SortOrder = .ascending
+    public var offset = 0
+    public var limit = 50
+
+    public init() {}
+}
+
+public struct ActorQuery: Sendable, Equatable {
+    public var kind: Actor.Kind?
+    public var text: String?
+    public var offset = 0
+    public var limit = 50
+
+    public init() {}
+}
+
+/// One page of a filtered list.
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    /// Matching items across all pages.
+    public let total: Int
+    public let offset: Int
+    public let limit: Int
+
+    public init(items: [Item], total: Int, offset: Int, limit: Int) {
+        self.items = items
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+    }
+
+    /// The offset of the next page, if there is one.
+    public var nextOffset: Int? { offset + items.count < total && !items.isEmpty ? offset + items.count : nil }
+    public var previousOffset: Int? { offset > 0 ? max(0, offset - limit) : nil }
+}

@@ -1,0 +1,61 @@
+// Filtered, paged reads. Each filter contributes an ascending list of positions from an index;
+// the lists are intersected, then the date range is checked on the survivors only.
+
+extension Store {
+    public func events(_ query: EventQuery) -> Page<Event> {
+        var lists: [[Int32]] = query.actors.map { eventsByActor[$0] ?? [] }
+        if let type = query.type {
+            let upper = type.uppercased()
+            // A CAMEO code matches itself and its sub-codes ("11" covers "111" and "112").
+            let keys = eventsByType.keys.filter { $0 == upper || (upper.allSatisfy(\.isNumber) && $0.hasPrefix(upper)) }
+            lists.append(SortedIDs.union(keys.map { eventsByType[$0]! }))
+        }
+        if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
+        if let text = query.text, let matches = eventText.search(text) { lists.append(matches) }
+        let positions = Self.filter(lists, count: events.count, date: { self.events[$0].date }, from: query.from, to: query.to)
+        return page(positions, of: events, order: query.order, offset: query.offset, limit: query.limit)
+    }
+
+    public func quotes(_ query: QuoteQuery) -> Page<Quote> {
+        var lists: [[Int32]] = []
+        if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { quotesBySpeaker[$0] ?? [] })) }
+        if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
+        if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
+        if let text = query.text, let matches = quoteText.search(text) { lists.append(matches) }
+        let positions = Self.filter(lists, count: quotes.count, date: { self.quotes[$0].date }, from: query.from, to: query.to)
+        return page(positions, of: quotes, order: query.order, offset: query.offset, limit: query.limit)
+    }
+
+    public func actors(_ query: ActorQuery) -> Page<Actor> {
+        var positions = Array(0..<Int32(actors.count))
+        if let kind = query.kind { positions = positions.filter { actors[Int($0)].kind == kind } }
+        if let text = query.text, let matches = actorText.search(text) { positions = SortedIDs.intersect(positions, matches) }
+        return page(positions, of: actors, order: .ascending, offset: query.offset, limit: query.limit)
+    }
+
+    /// Intersects the index lists (all positions when there are none) and keeps dates overlapping the range.
+    private static func filter(_ lists: [[Int32]], count: Int, date: (Int) -> EDTFDate, from: EDTFDate?, to: EDTFDate?) -> [Int32] {
+        var positions: [Int32]
+        if let first = lists.min(by: { $0.count < $1.count }) {
+            positions = lists.reduce(first) { SortedIDs.intersect($0, $1) }
+        } else {
+            positions = Array(0..<Int32(count))
+        }
+        if from != nil || to != nil {
+            positions = positions.filter { date(Int($0)).overlaps(from: from, to: to) }
+        }
+        return positions
+    }
+
+    private func page<Item>(_ positions: [Int32], of items: [Item], order: SortOrder, offset: Int, limit: Int) -> Page<Item> {
+        let total = positions.count
+        let start = min(max(offset, 0), total)
+        let end = min(start + max(limit, 0), total)
+        let slice: [Item]
+        switch order {
+        case .ascending: slice = positions[start..<end].map { items[Int($0)] }
+        case .descending: slice = (start..<end).map { items[Int(positions[total - 1 - $0])] }
+        }
+        return Page(items: slice, total: total, offset: start, limit: limit)
+    }
+}

@@ -1,0 +1,107 @@
+// The in-memory store: immutable once built, so any number of threads read it without locks.
+// Events and quotes are kept sorted by date (then id); every index maps a key to ascending
+// positions in those arrays, so intersections stay sorted and a page is a slice.
+
+public final class Store: Sendable {
+    public let documents: [Document]
+    public let actors: [Actor]
+    public let events: [Event]
+    public let quotes: [Quote]
+
+    let documentPositions: [String: Int]
+    let actorPositions: [String: Int]
+    let eventPositions: [String: Int]
+    let quotePositions: [String: Int]
+    let eventsByActor: [String: [Int32]]
+    let eventsByType: [String: [Int32]]
+    let eventsByDocument: [String: [Int32]]
+    let quotesBySpeaker: [String: [Int32]]
+    let quotesByEvent: [String: [Int32]]
+    let quotesByLanguage: [String: [Int32]]
+    let eventText: TextIndex
+    let quoteText: TextIndex
+    let actorText: TextIndex
+
+    /// Loads, checks and indexes a data directory.
+    public static func load(directory: String) throws(DatasetError) -> Store {
+        Store(try Dataset.load(directory: directory))
+    }
+
+    /// Indexes a dataset that `Dataset.load` has checked.
+    public init(_ dataset: Dataset) {
+        documents = dataset.documents.sorted { $0.id < $1.id }
+        actors = dataset.actors.sorted { $0.id < $1.id }
+        events = dataset.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        quotes = dataset.quotes.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        documentPositions = Self.positions(documents.map(\.id))
+        actorPositions = Self.positions(actors.map(\.id))
+        eventPositions = Self.positions(events.map(\.id))
+        quotePositions = Self.positions(quotes.map(\.id))
+
+        var byActor: [String: [Int32]] = [:], byType: [String: [Int32]] = [:], byDocument: [String: [Int32]] = [:]
+        for (position, event) in events.enumerated() {
+            let id = Int32(position)
+            for actor in Set(event.actors.map(\.actor)) { byActor[actor, default: []].append(id) }
+            byType[event.type.cameo.code, default: []].append(id)
+            byType[event.type.plover.code.uppercased(), default: []].append(id)
+            for document in Set(event.sources.map(\.document)) { byDocument[document, default: []].append(id) }
+        }
+        eventsByActor = byActor
+        eventsByType = byType
+        eventsByDocument = byDocument
+
+        var bySpeaker: [String: [Int32]] = [:], byEvent: [String: [Int32]] = [:], byLanguage: [String: [Int32]] = [:]
+        for (position, quote) in quotes.enumerated() {
+            let id = Int32(position)
+            bySpeaker[quote.speaker, default: []].append(id)
+            if let event = quote.event { byEvent[event, default: []].append(id) }
+            byLanguage[quote.language.lowercased(), default: []].append(id)
+        }
+        quotesBySpeaker = bySpeaker
+        quotesByEvent = byEvent
+        quotesByLanguage = byLanguage
+
+        let actorsByID = Dictionary(dataset.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func names(_ id: String) -> [String] {
+            guard let actor = actorsByID[id] else { return [] }
+            return actor.names.all + actor.aliases
+        }
+        actorText = TextIndex(actors.map { $0.names.all + $0.aliases + ($0.description?.all ?? []) })
+        eventText = TextIndex(events.map { event in
+            event.title.all + event.summary.all + event.actors.flatMap { names($0.actor) }
+        })
+        quoteText = TextIndex(quotes.map { quote in
+            [quote.text] + quote.translation.all + names(quote.speaker) + (quote.note.map { [$0] } ?? [])
+        })
+    }
+
+    private static func positions(_ ids: [String]) -> [String: Int] {
+        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: Lookups
+
+    public func document(_ id: String) throws(DomainError) -> Document {
+        guard let position = documentPositions[id] else { throw .notFound(kind: "document", id: id) }
+        return documents[position]
+    }
+
+    public func actor(_ id: String) throws(DomainError) -> Actor {
+        guard let position = actorPositions[id] else { throw .notFound(kind: "actor", id: id) }
+        return actors[position]
+    }
+
+    public func event(_ id: String) throws(DomainError) -> Event {
+        guard let position = eventPositions[id] else { throw .notFound(kind: "event", id: id) }
+        return events[position]
+    }
+
+    public func quote(_ id: String) throws(DomainError) -> Quote {
+        guard let position = quotePositions[id] else { throw .notFound(kind: "quote", id: id) }
+        return quotes[position]
+    }
+
+    public func hasActor(_ id: String) -> Bool { actorPositions[id] != nil }
+    public func hasEvent(_ id: String) -> Bool { eventPositions[id] != nil }
+    public func hasDocument(_ id: String) -> Bool { documentPositions[id] != nil }
+}

@@ -1,0 +1,20 @@
+import HTTPTypes
+
+/// A response value: what handlers return and the server serializes.
+/// `Date`, `Content-Length` and `Connection` are owned by the server and set when it writes.
+public struct Response: Sendable {
+    public var status: HTTPResponse.Status
+    public var headerFields: HTTPFields
+    public var body: [UInt8]
+
+    public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: [UInt8] = []) {
+        self.status = status
+        self.headerFields = headerFields
+        self.body = body
+    }
+
+    /// A UTF-8 text or JSON body with its media type.
+    public init(status: HTTPResponse.Status = .ok, contentType: String, body: [UInt8]) {
+        self.init(status: status, headerFields: [.contentType: contentType], body: body)
+    }
+}

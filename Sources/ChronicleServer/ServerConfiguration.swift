@@ -1,0 +1,38 @@
+import ChronicleHTTP
+
+/// Everything the server needs to listen, with defaults fit for production; tests shorten the timeouts.
+public struct ServerConfiguration: Sendable, Equatable {
+    public var host: String = "127.0.0.1"
+    /// 0 picks a free port; `HTTPServer.port` reports it.
+    public var port: UInt16 = 8080
+    /// Event loops (threads); 0 means one per core.
+    public var threads: Int = 0
+    public var limits = RequestParser.Limits()
+    /// Time allowed to receive a whole header section, from its first byte (408 then close).
+    public var headerTimeout: Duration = .seconds(10)
+    /// Time allowed to receive a request body once its head has arrived (408 then close).
+    public var bodyTimeout: Duration = .seconds(30)
+    /// How long a keep-alive connection may sit with nothing to do.
+    public var idleTimeout: Duration = .seconds(60)
+    /// How long queued output may wait for the peer to read any of it before the connection is dropped.
+    public var writeTimeout: Duration = .seconds(30)
+    /// Open connections across all loops; beyond it new ones get a 503 and are closed.
+    public var maxConnections: Int = 10_000
+    /// Responses queued on one connection before the loop stops reading more pipelined requests from it.
+    public var maxPipelinedRequests: Int = 64
+    /// How long a graceful shutdown waits for requests in flight.
+    public var drainTimeout: Duration = .seconds(10)
+    /// One log line per request.
+    public var accessLog: Bool = true
+
+    public init() {}
+
+    public var effectiveThreads: Int {
+        if threads > 0 { return threads }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

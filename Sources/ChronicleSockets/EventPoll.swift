@@ -1,0 +1,72 @@
+// A minimal epoll wrapper: register descriptors with a 64-bit token, wait for readiness.
+// Level-triggered: a loop reads until EAGAIN, and interest in EPOLLOUT is added only while
+// output is queued, so an idle socket never wakes the loop.
+import CSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public final class EventPoll {
+    public struct Interest: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let read = Interest(rawValue: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+        public static let write = Interest(rawValue: EPOLLOUT.rawValue)
+    }
+
+    public struct Event: Sendable {
+        public let token: UInt64
+        public let readable: Bool
+        public let writable: Bool
+        /// Error or hang-up on the descriptor.
+        public let hangup: Bool
+    }
+
+    private let fd: Int32
+    private var buffer: [epoll_event]
+
+    public init(capacity: Int = 256) throws {
+        fd = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard fd >= 0 else { throw SocketError("epoll_create1") }
+        buffer = [epoll_event](repeating: epoll_event(), count: capacity)
+    }
+
+    deinit { close(fd) }
+
+    public func add(_ descriptor: Int32, token: UInt64, interest: Interest) throws {
+        try control(EPOLL_CTL_ADD, descriptor, token: token, interest: interest)
+    }
+
+    public func modify(_ descriptor: Int32, token: UInt64, interest: Interest) throws {
+        try control(EPOLL_CTL_MOD, descriptor, token: token, interest: interest)
+    }
+
+    public func remove(_ descriptor: Int32) {
+        var event = epoll_event()
+        _ = epoll_ctl(fd, EPOLL_CTL_DEL, descriptor, &event)
+    }
+
+    private func control(_ op: Int32, _ descriptor: Int32, token: UInt64, interest: Interest) throws {
+        var event = epoll_event()
+        event.events = interest.rawValue
+        event.data.u64 = token
+        guard epoll_ctl(fd, op, descriptor, &event) == 0 else { throw SocketError("epoll_ctl") }
+    }
+
+    /// Waits up to `timeoutMilliseconds` (-1: forever) and calls `body` for each ready descriptor.
+    public func wait(timeoutMilliseconds: Int32, _ body: (Event) -> Void) {
+        let count = buffer.withUnsafeMutableBufferPointer {
+            epoll_wait(fd, $0.baseAddress, Int32($0.count), timeoutMilliseconds)
+        }
+        guard count > 0 else { return }  // 0: timeout; -1: EINTR, the caller loops again
+        for index in 0..<Int(count) {
+            let event = buffer[index]
+            let flags = event.events
+            body(Event(
+                token: event.data.u64,
+                readable: flags & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0,
+                writable: flags & EPOLLOUT.rawValue != 0,
+                hangup: flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0))
+        }
+    }
+}

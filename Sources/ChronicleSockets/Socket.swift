@@ -1,0 +1,125 @@
+// Thin, typed wrappers over the POSIX socket calls the server needs. Nothing here knows HTTP.
+// Every call retries EINTR; EAGAIN is reported as a value (`.wouldBlock`), not an error.
+import CSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An owned, non-blocking socket file descriptor.
+public struct Socket: Sendable, Hashable {
+    public let fd: Int32
+
+    public init(fd: Int32) { self.fd = fd }
+
+    /// The outcome of a non-blocking read or write.
+    public enum IOResult: Equatable, Sendable {
+        case bytes(Int)
+        case wouldBlock
+        case closed
+    }
+
+    /// Creates a listening socket on `host:port` (IPv4 or IPv6 literal or name; "::" is dual-stack).
+    /// `reusePort` lets several event loops bind the same port and have the kernel spread connections.
+    public static func listen(host: String, port: UInt16, reusePort: Bool, backlog: Int32 = 1024) throws -> Socket {
+        let address = try SocketAddress.resolve(host: host, port: port)
+        let fd = Glibc.socket(Int32(address.family), Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SocketError("socket") }
+        let socket = Socket(fd: fd)
+        do {
+            try socket.setOption(SOL_SOCKET, SO_REUSEADDR, 1)
+            if reusePort { try socket.setOption(SOL_SOCKET, SO_REUSEPORT, 1) }
+            if address.family == sa_family_t(AF_INET6) {
+                try socket.setOption(Int32(IPPROTO_IPV6), IPV6_V6ONLY, host == "::" ? 0 : 1)
+            }
+            let rc = address.withSockAddr { Glibc.bind(fd, $0, $1) }
+            guard rc == 0 else { throw SocketError("bind \(host):\(port)") }
+            guard Glibc.listen(fd, backlog) == 0 else { throw SocketError("listen") }
+        } catch {
+            socket.close()
+            throw error
+        }
+        return socket
+    }
+
+    /// The outcome of `accept4` on a non-blocking listener.
+    public enum AcceptResult: Sendable {
+        case accepted(Socket, SocketAddress)
+        case wouldBlock
+        /// The process or system is out of descriptors (EMFILE/ENFILE), or memory.
+        case exhausted(SocketError)
+        /// The peer went away before we accepted it; try the next one.
+        case aborted
+    }
+
+    public func accept() -> AcceptResult {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        while true {
+            let client = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    chronicle_accept4(fd, $0, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
+                }
+            }
+            if client >= 0 { return .accepted(Socket(fd: client), SocketAddress(storage: storage)) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            case EMFILE, ENFILE, ENOBUFS, ENOMEM: return .exhausted(SocketError("accept4"))
+            default: return .aborted  // ECONNABORTED, EPROTO, EPERM: this peer only
+            }
+        }
+    }
+
+    /// Reads into `buffer`; `.closed` on end of stream or a connection error.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        while true {
+            let n = Glibc.recv(fd, buffer.baseAddress, buffer.count, 0)
+            if n > 0 { return .bytes(n) }
+            if n == 0 { return .closed }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            default: return .closed
+            }
+        }
+    }
+
+    /// Sends without raising SIGPIPE; `.closed` when the peer is gone.
+    public func write(_ bytes: UnsafeRawBufferPointer) -> IOResult {
+        while true {
+            let n = Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+            if n >= 0 { return .bytes(n) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            default: return .closed
+            }
+        }
+    }
+
+    public func setOption(_ level: Int32, _ name: Int32, _ value: Int32) throws {
+        var value = value
+        guard setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+            throw SocketError("setsockopt(\(name))")
+        }
+    }
+
+    /// Disables Nagle: responses are written whole, so coalescing only adds latency.
+    public func setNoDelay() { try? setOption(Int32(IPPROTO_TCP), TCP_NODELAY, 1) }
+
+    /// The port the socket is bound to (useful after binding port 0).
+    public func localPort() throws -> UInt16 {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let rc = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard rc == 0 else { throw SocketError("getsockname") }
+        return SocketAddress(storage: storage).port
+    }
+
+    /// Half-closes the write side, so a peer sees our last response before the connection ends.
+    public func shutdownWrite() { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
+
+    public func close() { _ = Glibc.close(fd) }
+}

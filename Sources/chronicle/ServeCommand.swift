@@ -1,0 +1,106 @@
+import ArgumentParser
+import ChronicleAPI
+import ChronicleDomain
+import ChronicleHTTP
+import ChronicleServer
+import Foundation
+import Logging
+
+/// `chronicle serve`: load the data, listen, and serve until SIGTERM/SIGINT; SIGHUP reloads the data.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP server.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        // Before any thread starts, so every thread inherits the blocked signal mask.
+        SignalWatcher.block()
+        let settings = try options.settings()
+        let logger = Self.makeLogger(settings)
+        let dataPath = DataDirectory.resolve(settings.data)
+
+        let started = ContinuousClock.now
+        let store: Store
+        do {
+            store = try Store.load(directory: dataPath)
+        } catch {
+            logger.critical("refusing to start: \(error)", metadata: ["data": "\(dataPath)"])
+            throw ExitCode(1)
+        }
+        logger.info("dataset loaded", metadata: [
+            "data": "\(dataPath)", "documents": "\(store.documents.count)", "actors": "\(store.actors.count)",
+            "events": "\(store.events.count)", "quotes": "\(store.quotes.count)",
+            "load_ms": "\((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - started).components.seconds * 1000)",
+        ])
+
+        let holder = DatasetHolder(store)
+        let api = ChronicleAPI(data: holder)
+        let router = try api.makeRouter(errorReporter: { error, request in
+            logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.head.rawTarget)"])
+        })
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(configuration: settings.server, responder: router, logger: logger)
+        } catch {
+            logger.critical("cannot listen: \(error)", metadata: ["host": "\(settings.host)", "port": "\(settings.port)"])
+            throw ExitCode(1)
+        }
+        server.start()
+        let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+        logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(settings.server.effectiveThreads)"])
+
+        let signals = SignalState()
+        SignalWatcher.start { signal in
+            switch signal {
+            case SIGHUP:
+                Self.reload(holder, path: dataPath, logger: logger)
+            default:
+                if signals.firstStop() {
+                    logger.info("shutting down: draining connections", metadata: [
+                        "signal": "\(signal)", "open_connections": "\(server.openConnections)",
+                        "deadline_ms": "\(settings.drainTimeoutMs)",
+                    ])
+                    server.shutdown()
+                } else {
+                    logger.warning("second signal: exiting at once")
+                    Glibc.exit(1)
+                }
+            }
+        }
+        server.wait()
+        logger.info("stopped")
+    }
+
+    static func reload(_ holder: DatasetHolder, path: String, logger: Logger) {
+        do {
+            let store = try Store.load(directory: path)
+            holder.replace(with: store)
+            logger.info("dataset reloaded", metadata: [
+                "events": "\(store.events.count)", "quotes": "\(store.quotes.count)", "generation": "\(holder.generation)",
+            ])
+        } catch {
+            logger.error("reload refused; still serving the previous dataset: \(error)")
+        }
+    }
+
+    static func makeLogger(_ settings: Settings) -> Logger {
+        let format = settings.logFormat
+        var logger = Logger(label: "chronicle") { label -> any LogHandler in
+            if format == "json" { return JSONLogHandler(label: label) }
+            return StreamLogHandler.standardOutput(label: label)
+        }
+        logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
+        return logger
+    }
+}
+
+/// Counts stop signals: the first drains, the second exits.
+final class SignalState: Sendable {
+    private let stops = Mutex(0)
+    func firstStop() -> Bool { stops.withLock { $0 += 1; return $0 == 1 } }
+}
+
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif

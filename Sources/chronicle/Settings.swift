@@ -1,0 +1,96 @@
+// Chronicle's configuration: one value with built-in defaults, overridden in turn by the config
+// file (Config/chronicle.json), CHRONICLE_* environment variables, and command-line flags.
+// Every setting has one key; the table below gives its file key, its variable and its check.
+import ChronicleHTTP
+import ChronicleServer
+
+struct Settings: Equatable, Sendable {
+    var host = "127.0.0.1"
+    var port = 8080
+    var threads = 0
+    /// Empty: the shipped data directory (see `DataDirectory`).
+    var data = ""
+    var requestLineBytes = 8192
+    var headerBytes = 16384
+    var headerCount = 100
+    var bodyBytes = 1 << 20
+    var maxConnections = 10_000
+    var maxPipelined = 64
+    var headerTimeoutMs = 10_000
+    var bodyTimeoutMs = 30_000
+    var idleTimeoutMs = 60_000
+    var writeTimeoutMs = 30_000
+    var drainTimeoutMs = 10_000
+    var logLevel = "info"
+    var logFormat = "text"
+    var accessLog = true
+
+    /// The server's part of the settings.
+    var server: ServerConfiguration {
+        var config = ServerConfiguration()
+        config.host = host
+        config.port = UInt16(port)
+        config.threads = threads
+        config.limits = RequestParser.Limits(
+            maxRequestLineBytes: requestLineBytes, maxHeaderBytes: headerBytes, maxHeaderCount: headerCount, maxBodyBytes: bodyBytes)
+        config.maxConnections = maxConnections
+        config.maxPipelinedRequests = maxPipelined
+        config.headerTimeout = .milliseconds(headerTimeoutMs)
+        config.bodyTimeout = .milliseconds(bodyTimeoutMs)
+        config.idleTimeout = .milliseconds(idleTimeoutMs)
+        config.writeTimeout = .milliseconds(writeTimeoutMs)
+        config.drainTimeout = .milliseconds(drainTimeoutMs)
+        config.accessLog = accessLog
+        return config
+    }
+}
+
+/// One setting: its key in the config file, how to read and check a value, and where it goes.
+struct SettingSpec {
+    enum Kind {
+        case text(WritableKeyPath<Settings, String>)
+        case choice(WritableKeyPath<Settings, String>, [String])
+        case number(WritableKeyPath<Settings, Int>, ClosedRange<Int>)
+        case flag(WritableKeyPath<Settings, Bool>)
+    }
+
+    let key: String
+    let kind: Kind
+    let help: String
+
+    /// CHRONICLE_ and the key in capitals with "." as "_": "limits.header_bytes" → CHRONICLE_LIMITS_HEADER_BYTES.
+    var environmentName: String { "CHRONICLE_" + key.uppercased().replacingDots() }
+
+    static var all: [SettingSpec] {
+        [
+            SettingSpec(key: "host", kind: .text(\.host), help: "Address to listen on (IPv4 or IPv6; \"::\" for all, dual-stack)"),
+            SettingSpec(key: "port", kind: .number(\.port, 0...65535), help: "TCP port; 0 picks a free one"),
+            SettingSpec(key: "threads", kind: .number(\.threads, 0...256), help: "Event loops; 0 means one per core"),
+            SettingSpec(key: "data", kind: .text(\.data), help: "Data directory; empty means the shipped Data/"),
+            SettingSpec(key: "limits.request_line_bytes", kind: .number(\.requestLineBytes, 64...1 << 20), help: "Longest request line (414 beyond)"),
+            SettingSpec(key: "limits.header_bytes", kind: .number(\.headerBytes, 256...1 << 22), help: "Largest header section (431 beyond)"),
+            SettingSpec(key: "limits.header_count", kind: .number(\.headerCount, 1...10_000), help: "Most header fields (431 beyond)"),
+            SettingSpec(key: "limits.body_bytes", kind: .number(\.bodyBytes, 0...1 << 30), help: "Largest request body (413 beyond)"),
+            SettingSpec(key: "limits.max_connections", kind: .number(\.maxConnections, 1...1_000_000), help: "Open connections; more get 503"),
+            SettingSpec(key: "limits.max_pipelined", kind: .number(\.maxPipelined, 1...10_000), help: "Queued responses per connection before reading pauses"),
+            SettingSpec(key: "timeouts.header_ms", kind: .number(\.headerTimeoutMs, 1...3_600_000), help: "Time to receive a header section (408)"),
+            SettingSpec(key: "timeouts.body_ms", kind: .number(\.bodyTimeoutMs, 1...3_600_000), help: "Time to receive a body (408)"),
+            SettingSpec(key: "timeouts.idle_ms", kind: .number(\.idleTimeoutMs, 1...86_400_000), help: "Idle keep-alive connection lifetime"),
+            SettingSpec(key: "timeouts.write_ms", kind: .number(\.writeTimeoutMs, 1...3_600_000), help: "Time a stalled reader is given"),
+            SettingSpec(key: "timeouts.drain_ms", kind: .number(\.drainTimeoutMs, 0...3_600_000), help: "Graceful shutdown deadline"),
+            SettingSpec(key: "log.level", kind: .choice(\.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"]), help: "Lowest level logged"),
+            SettingSpec(key: "log.format", kind: .choice(\.logFormat, ["text", "json"]), help: "Log line format on stdout"),
+            SettingSpec(key: "log.access", kind: .flag(\.accessLog), help: "One log line per request"),
+        ]
+    }
+}
+
+/// A setting that cannot be used, named with where it came from.
+struct SettingsError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+extension String {
+    func replacingDots() -> String { String(map { $0 == "." ? "_" : $0 }) }
+}
