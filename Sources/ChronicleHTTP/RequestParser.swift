@@ -55,6 +55,8 @@ public enum RequestParser {
             if i > limits.maxRequestLineBytes { throw .bad("too many empty lines before the request line") }
         }
         if i < count, buffer[i] == lf { throw .bad("bare LF before the request line") }
+        if i + 1 == count, buffer[i] == cr { return .needMore }
+        if i + 1 < count, buffer[i] == cr { throw .bad("bare CR before the request line") }
         let lineStart = i
         func needMoreOfLine() throws(HTTPParseError) -> Result {
             if count - lineStart > limits.maxRequestLineBytes {

@@ -64,9 +64,12 @@ public final class HTTPServer: Sendable {
         for loop in loops { loop.wake.signal() }
     }
 
-    /// Blocks until every event loop has stopped (after `shutdown()`).
+    /// Blocks until every event loop has stopped (after `shutdown()`). Only the first caller waits.
     public func wait() {
-        let started = threads.withLock { $0 }
+        let started = threads.withLock { threads in
+            defer { threads = [] }
+            return threads
+        }
         for thread in started { ThreadLauncher.join(thread) }
     }
 }

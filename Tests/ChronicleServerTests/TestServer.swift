@@ -1,0 +1,58 @@
+import ChronicleHTTP
+import ChronicleRouter
+import ChronicleServer
+import Foundation
+import Logging
+
+/// Routes for live tests: echo, a slow handler, a large body, a body echo.
+func testRouter() throws -> Router {
+    try Router(routes: [
+        ("GET /echo/{value}", { request, parameters in
+            Response(contentType: "text/plain", body: Array((parameters["value"] ?? "").utf8))
+        }),
+        ("GET /slow", { _, _ in
+            Thread.sleep(forTimeInterval: 0.4)
+            return Response(contentType: "text/plain", body: Array("slow done".utf8))
+        }),
+        ("GET /big/{megabytes}", { _, parameters in
+            let size = (Int(parameters["megabytes"] ?? "1") ?? 1) << 20
+            var body = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+            body[size - 1] = UInt8(ascii: "!")
+            return Response(contentType: "application/octet-stream", body: body)
+        }),
+        ("POST /body", { request, _ in
+            let trailers = request.trailers.map { "\($0.name.rawName)=\($0.value)" }.joined(separator: ",")
+            return Response(contentType: "text/plain", body: Array("\(request.body.count):\(String(decoding: request.body, as: UTF8.self)):\(trailers)".utf8))
+        }),
+    ])
+}
+
+/// A server on a free loopback port with short timeouts; stopped when the test ends.
+final class TestServer {
+    let server: HTTPServer
+    var port: UInt16 { server.port }
+
+    init(host: String = "127.0.0.1", threads: Int = 2, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+        var config = ServerConfiguration()
+        config.host = host
+        config.port = 0
+        config.threads = threads
+        config.headerTimeout = .seconds(2)
+        config.idleTimeout = .seconds(5)
+        config.writeTimeout = .seconds(5)
+        config.drainTimeout = .seconds(3)
+        config.accessLog = false
+        configure(&config)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        server = try HTTPServer(configuration: config, responder: try testRouter(), logger: logger)
+        server.start()
+    }
+
+    func stop() {
+        server.shutdown()
+        server.wait()
+    }
+
+    deinit { stop() }
+}
