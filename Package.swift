@@ -69,5 +69,6 @@ let package = Package(
             name: "ChronicleAPITests",
             dependencies: ["ChronicleAPI", "ChronicleServer"],
             swiftSettings: strict),
+        .testTarget(name: "ChronicleCLITests", dependencies: ["chronicle"], swiftSettings: strict),
     ]
 )

@@ -83,12 +83,12 @@ public struct ChronicleAPI: Sendable {
         var filter = try eventQuery(query)
         filter.actors = try query.all("actor")
         for actor in filter.actors where !store.hasActor(actor) {
-            throw APIError.parameter("actor", "There is no actor with id \"\(actor)\".")
+            throw APIError.parameter("actor", "\"actor\": there is no actor with id \"\(actor)\".")
         }
         filter.type = try query.single("type")
         filter.document = try query.single("document")
         if let document = filter.document, !store.hasDocument(document) {
-            throw APIError.parameter("document", "There is no document with id \"\(document)\".")
+            throw APIError.parameter("document", "\"document\": there is no document with id \"\(document)\".")
         }
         return Listing.response(store.events(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
     }
@@ -162,7 +162,7 @@ public struct ChronicleAPI: Sendable {
         var filter = try quoteQuery(query, store: store)
         filter.speakers = try query.all("speaker")
         for speaker in filter.speakers where !store.hasActor(speaker) {
-            throw APIError.parameter("speaker", "There is no actor with id \"\(speaker)\".")
+            throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }
         return Listing.response(store.quotes(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
     }
@@ -171,7 +171,7 @@ public struct ChronicleAPI: Sendable {
         var filter = QuoteQuery()
         filter.event = try query.single("event")
         if let event = filter.event, !store.hasEvent(event) {
-            throw APIError.parameter("event", "There is no event with id \"\(event)\".")
+            throw APIError.parameter("event", "\"event\": there is no event with id \"\(event)\".")
         }
         filter.language = try query.single("lang")
         (filter.from, filter.to) = try query.dateRange()

@@ -30,7 +30,12 @@ public struct Dataset: Sendable {
                 return []
             }
             do {
-                return try JSONDecoder().decode([T].self, from: data)
+                // Record by record, so one bad record is reported without hiding the rest of the file.
+                let records = try JSONDecoder().decode([Failable<T>].self, from: data)
+                for case .failure(let error) in records.map(\.result) {
+                    problems.append(describe(error, file: name, data: data))
+                }
+                return records.compactMap { try? $0.result.get() }
             } catch let error as DecodingError {
                 problems.append(describe(error, file: name, data: data))
             } catch {
@@ -71,6 +76,11 @@ public struct Dataset: Sendable {
     }
 
     /// Names the record (its index and id when it has one) and the field a decoding error is about.
+    private static func describe(_ error: any Error, file: String, data: Data) -> DatasetProblem {
+        guard let error = error as? DecodingError else { return DatasetProblem(file: file, record: nil, message: "\(error)") }
+        return describe(error, file: file, data: data)
+    }
+
     private static func describe(_ error: DecodingError, file: String, data: Data) -> DatasetProblem {
         let (path, message): ([any CodingKey], String) = {
             switch error {
@@ -89,5 +99,18 @@ public struct Dataset: Sendable {
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         return DatasetProblem(file: file, record: record, message: field.isEmpty ? message : "\(field): \(message)")
+    }
+}
+
+/// One array element decoded on its own: its value or why it failed (the error keeps its coding path).
+private struct Failable<T: Decodable>: Decodable {
+    let result: Result<T, any Error>
+
+    init(from decoder: any Decoder) throws {
+        do {
+            result = .success(try T(from: decoder))
+        } catch {
+            result = .failure(error)
+        }
     }
 }

@@ -1,0 +1,140 @@
+import ChronicleAPI
+import ChronicleHTTP
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite struct ChronicleAPITests {
+    let harness: APIHarness
+
+    init() throws { harness = try APIHarness() }
+
+    @Test func indexCountsAndLinks() throws {
+        let index = try harness.json("/")
+        let counts = try #require(index["counts"] as? [String: Int])
+        #expect(counts["events"] == 6 && counts["quotes"] == 8 && counts["documents"] == 1)
+        #expect((index["links"] as? [String: String])?["events"] == "/events")
+    }
+
+    @Test func everyListEndpointAnswersTheEnvelope() throws {
+        for path in ["/events", "/actors", "/quotes", "/documents", "/actors/mali/events", "/actors/ahmed-attaf/quotes"] {
+            let response = try harness.get(path)
+            #expect(response.status == .ok, "\(path)")
+            #expect(response.headerFields[.contentType] == "application/json")
+            let object = try harness.json(path)
+            #expect(object["data"] is [Any], "\(path)")
+            let meta = try #require(object["meta"] as? [String: Int])
+            #expect(meta["limit"] == 50 && meta["offset"] == 0)
+            #expect((object["links"] as? [String: Any])?["self"] as? String == path)
+        }
+    }
+
+    @Test func singleResourcesAndTheirNotFound() throws {
+        for (path, id) in [("/events/attaf-statements-on-sahel", "attaf-statements-on-sahel"), ("/actors/mali", "mali"),
+                           ("/quotes/maeci-no-lessons", "maeci-no-lessons"), ("/documents/d5a7a52965b0d6aa", "d5a7a52965b0d6aa")] {
+            let data = try #require(try harness.json(path)["data"] as? [String: Any])
+            #expect(data["id"] as? String == id)
+            let missing = try harness.get(path + "-nope")
+            #expect(missing.status == .notFound)
+            #expect(missing.headerFields[.contentType] == "application/problem+json")
+        }
+        #expect(try harness.get("/actors/nope/events").status == .notFound)
+        #expect(try harness.get("/documents/nope/text").status == .notFound)
+    }
+
+    @Test func quoteCarriesItsVerbatimSpan() throws {
+        let quote = try #require(try harness.json("/quotes/maiga-haven-for-terrorists")["data"] as? [String: Any])
+        let source = try #require(quote["source"] as? [String: Any])
+        #expect(source["text"] as? String == quote["text"] as? String)
+        #expect(source["start"] as? Int == 1912 && source["end"] as? Int == 1956)
+        #expect((quote["speaker"] as? [String: Any])?["id"] as? String == "abdoulaye-maiga")
+        #expect(quote["date"] as? String == "2024-09")
+    }
+
+    @Test func documentTextIsTheFileExactly() throws {
+        let response = try harness.get("/documents/d5a7a52965b0d6aa/text")
+        #expect(response.headerFields[.contentType] == "text/plain; charset=utf-8")
+        let file = try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/documents/000_d5a7a52965b0d6aa.txt"))
+        #expect(Data(response.body) == file)
+    }
+
+    @Test func arabicIsWrittenAsUTF8NotEscapes() throws {
+        let body = String(decoding: try harness.get("/actors/mali").body, as: UTF8.self)
+        #expect(body.contains("\"ar\":\"مالي\""))
+        #expect(!body.contains("\\u"))
+    }
+
+    @Test func prettyIndents() throws {
+        let body = String(decoding: try harness.get("/actors/mali?pretty").body, as: UTF8.self)
+        #expect(body.hasPrefix("{\n  \"data\": {\n    \"id\": \"mali\""))
+        #expect(try harness.get("/actors/mali?pretty=false").body.first(where: { $0 == UInt8(ascii: "\n") }) == UInt8(ascii: "\n"))
+    }
+
+    @Test func eventFiltersCombine() throws {
+        #expect(try harness.ids("/events?actor=mali&actor=algeria&type=ACCUSE") == ["maiga-accuses-algeria-at-unga79"])
+        #expect(try harness.ids("/events?from=2024-12&to=2025-01-01&sort=-date") == ["mali-condemns-algerian-interference", "attaf-statements-on-sahel", "morocco-backs-accusations-at-unsc"])
+        #expect(try harness.ids("/events?document=d5a7a52965b0d6aa&q=Morocco") == ["morocco-backs-accusations-at-unsc"])
+        #expect(try harness.ids("/actors/algeria/events?type=11") == ["maiga-accuses-algeria-at-unga79", "mali-condemns-algerian-interference"])
+    }
+
+    @Test func arabicSearchArrivesFormEncoded() throws {
+        #expect(try harness.ids("/quotes?q=" + formEncode("الحل العسكري")) == ["attaf-military-solution"])
+        #expect(try harness.ids("/quotes?q=" + formEncode("الارهابية") + "&lang=ar").contains("attaf-refused-term"))
+        #expect(try harness.ids("/actors?q=" + formEncode("عطاف")) == ["ahmed-attaf"])
+        #expect(try harness.ids("/actors?q=Maiga&kind=person") == ["abdoulaye-maiga"])
+    }
+
+    @Test func quoteFilters() throws {
+        #expect(try harness.ids("/quotes?lang=fr") == ["maeci-communique-fr"])
+        #expect(try harness.ids("/quotes?speaker=abdoulaye-maiga") == ["maiga-haven-for-terrorists"])
+        #expect(try harness.ids("/quotes?event=attaf-statements-on-sahel&sort=date") == ["attaf-military-solution", "attaf-refused-term"])
+        #expect(try harness.ids("/quotes?to=2024-12-31").count == 3)
+    }
+
+    @Test(arguments: [
+        ("/events?bogus=1", "bogus"), ("/events?from=2024-13", "from"), ("/events?to=yesterday", "to"),
+        ("/events?limit=0", "limit"), ("/events?limit=501", "limit"), ("/events?limit=ten", "limit"),
+        ("/events?offset=-1", "offset"), ("/events?from=2025&to=2024", "from"), ("/events?sort=name", "sort"),
+        ("/events?type=1&type=2", "type"), ("/events?actor=nobody", "actor"), ("/events?q=", "q"), ("/events?q=%21%21", "q"),
+        ("/events?document=nope", "document"), ("/quotes?speaker=nobody", "speaker"), ("/quotes?event=nope", "event"),
+        ("/actors?kind=wizard", "kind"), ("/events/attaf-statements-on-sahel?limit=1", "limit"), ("/events?from=2024-09/2025-01", "from"),
+    ])
+    func badInputIs400NamingTheParameter(_ target: String, _ parameter: String) throws {
+        let response = try harness.get(target)
+        #expect(response.status == .badRequest)
+        #expect(response.headerFields[.contentType] == "application/problem+json")
+        let problem = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        #expect(problem?["parameter"] as? String == parameter)
+        #expect(problem?["status"] as? Int == 400)
+        #expect((problem?["detail"] as? String)?.contains(parameter) == true)
+    }
+
+    @Test func followingNextVisitsEveryEventOnce() throws {
+        var target: String? = "/events?limit=1&sort=-date"
+        var seen: [String] = []
+        var pages = 0
+        while let next = target, pages < 20 {
+            let response = try harness.get(next)
+            let object = try JSONSerialization.jsonObject(with: Data(response.body)) as! [String: Any]
+            seen += (object["data"] as! [[String: Any]]).map { $0["id"] as! String }
+            target = (object["links"] as? [String: Any])?["next"] as? String
+            if let target { #expect(response.headerFields[HTTPField.Name("Link")!]?.contains("<\(target)>; rel=\"next\"") == true) }
+            pages += 1
+        }
+        #expect(seen == (try harness.ids("/events?sort=-date")))
+        #expect(seen.count == 6)
+    }
+
+    @Test func openAPIPathsAreExactlyTheRoutes() throws {
+        let document = try harness.json("/openapi.json")
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+        let routed = Set(harness.router.routes.map { "\($0.method.rawValue) \($0.path)" })
+        #expect(documented == routed)
+    }
+
+    @Test func healthIsOK() throws {
+        #expect(try harness.json("/health")["status"] as? String == "ok")
+    }
+}

@@ -1,0 +1,91 @@
+import ChronicleDomain
+import Testing
+
+@Suite struct StoreTests {
+    let store: Store
+
+    init() throws { store = try Store.load(directory: shippedDataDirectory) }
+
+    func eventIDs(_ configure: (inout EventQuery) -> Void) -> [String] {
+        var query = EventQuery()
+        configure(&query)
+        return store.events(query).items.map(\.id)
+    }
+
+    @Test func eventsAreSortedByDateBothWays() {
+        let ascending = eventIDs { _ in }
+        #expect(ascending.first == "algiers-accords-signed")
+        #expect(eventIDs { $0.order = .descending } == ascending.reversed())
+    }
+
+    @Test func actorFilterRequiresEveryActor() {
+        let both = eventIDs { $0.actors = ["ahmed-attaf", "mali"] }
+        #expect(both == ["attaf-statements-on-sahel"])
+        #expect(eventIDs { $0.actors = ["ahmed-attaf", "morocco"] }.isEmpty)
+    }
+
+    @Test func dateRangeMatchesOverlappingIntervals() {
+        // The Morocco event is dated 2024-09/2025-01: it overlaps December 2024.
+        #expect(eventIDs { $0.from = EDTFDate("2024-12"); $0.to = EDTFDate("2024-12") } == ["morocco-backs-accusations-at-unsc", "attaf-statements-on-sahel"])
+        #expect(eventIDs { $0.from = EDTFDate("2025") } == ["morocco-backs-accusations-at-unsc", "mali-condemns-algerian-interference"])
+        #expect(eventIDs { $0.to = EDTFDate("2015-06-30") } == ["algiers-accords-signed"])
+    }
+
+    @Test func typeMatchesCameoPrefixesAndPloverTypes() {
+        #expect(eventIDs { $0.type = "11" } == ["maiga-accuses-algeria-at-unga79", "mali-condemns-algerian-interference"])
+        #expect(eventIDs { $0.type = "accuse" } == ["maiga-accuses-algeria-at-unga79", "mali-condemns-algerian-interference"])
+        #expect(eventIDs { $0.type = "057" } == ["algiers-accords-signed"])
+    }
+
+    @Test func searchIgnoresDiacriticsHamzaAndArticles() {
+        #expect(eventIDs { $0.text = "Maiga" } == ["maiga-accuses-algeria-at-unga79"])
+        #expect(eventIDs { $0.text = "Maïga" } == ["maiga-accuses-algeria-at-unga79"])
+        // Written with hamza (أحمد) in the data, typed without.
+        #expect(eventIDs { $0.text = "احمد عطاف" } == ["attaf-statements-on-sahel"])
+        // "الجزائر" also finds "والجزائر" and "الجزائري".
+        #expect(store.quotes({ var q = QuoteQuery(); q.text = "جزائر"; return q }()).total == store.quotes({ var q = QuoteQuery(); q.text = "الجزائر"; return q }()).total)
+    }
+
+    @Test func quotesSearchAcrossTextTranslationAndLanguages() {
+        func quoteIDs(_ text: String) -> [String] {
+            var query = QuoteQuery()
+            query.text = text
+            return store.quotes(query).items.map(\.id)
+        }
+        #expect(quoteIDs("ingerence") == ["maeci-communique-fr"])
+        #expect(quoteIDs("INGÉRENCE") == ["maeci-communique-fr"])
+        #expect(quoteIDs("haven") == ["maiga-haven-for-terrorists"])
+        #expect(quoteIDs("العصابات الارهابية") == ["attaf-refused-term"])
+        #expect(quoteIDs("القبائلية") == ["maeci-focus-on-internal-crises"])
+    }
+
+    @Test func pagingVisitsEveryMatchOnce() {
+        var seen: [String] = []
+        var query = EventQuery()
+        query.limit = 2
+        while true {
+            let page = store.events(query)
+            seen += page.items.map(\.id)
+            guard let next = page.nextOffset else { break }
+            query.offset = next
+        }
+        #expect(seen == store.events.map(\.id))
+        #expect(Set(seen).count == seen.count)
+    }
+
+    @Test func lookupsThrowNotFound() {
+        #expect(throws: DomainError.notFound(kind: "event", id: "x")) { try store.event("x") }
+        #expect(throws: DomainError.notFound(kind: "actor", id: "x")) { try store.actor("x") }
+    }
+
+    @Test func actorsFilterByKindAndSearchAliases() {
+        var query = ActorQuery()
+        query.kind = .person
+        #expect(store.actors(query).items.map(\.id) == ["abdoulaye-diop", "abdoulaye-maiga", "ahmed-attaf"])
+        query = ActorQuery()
+        query.text = "@MaliMaeci"
+        #expect(store.actors(query).items.map(\.id) == ["mali-maeci"])
+        query.text = "عطاف"
+        #expect(store.actors(query).items.map(\.id) == ["ahmed-attaf"])
+    }
+}
