@@ -58,8 +58,11 @@ public enum RequestParser {
         if i + 1 == count, buffer[i] == cr { return .needMore }
         if i + 1 < count, buffer[i] == cr { throw .bad("bare CR before the request line") }
         let lineStart = i
+        // Scanning stops where the limit does, so a too-long line is a 414 whatever follows it, and a
+        // request split anywhere gets the same verdict as whole (the fuzzer checks this).
+        let lineCount = min(buffer.count, lineStart + limits.maxRequestLineBytes + 2)
         func needMoreOfLine() throws(HTTPParseError) -> Result {
-            if count - lineStart > limits.maxRequestLineBytes {
+            if lineCount - lineStart >= limits.maxRequestLineBytes + 2 {
                 throw HTTPParseError(.uriTooLong, "request line longer than \(limits.maxRequestLineBytes) bytes")
             }
             return .needMore
@@ -67,16 +70,16 @@ public enum RequestParser {
 
         // RFC 9112 section 3: request-line = method SP request-target SP HTTP-version CRLF
         let token = HTTPSyntax.token
-        while i < count, token[Int(buffer[i])] { i += 1 }
-        if i == count { return try needMoreOfLine() }
+        while i < lineCount, token[Int(buffer[i])] { i += 1 }
+        if i == lineCount { return try needMoreOfLine() }
         guard buffer[i] == HTTPSyntax.space, i > lineStart else { throw .bad("malformed method in the request line") }
         let methodRange = lineStart..<i
         i += 1
 
         let targetStart = i
         let targetBytes = HTTPSyntax.target
-        while i < count, targetBytes[Int(buffer[i])] { i += 1 }
-        if i == count { return try needMoreOfLine() }
+        while i < lineCount, targetBytes[Int(buffer[i])] { i += 1 }
+        if i == lineCount { return try needMoreOfLine() }
         guard buffer[i] == HTTPSyntax.space, i > targetStart else {
             throw .bad(i == targetStart ? "empty request-target" : "invalid byte in the request-target")
         }
@@ -85,11 +88,11 @@ public enum RequestParser {
 
         // RFC 9112 section 2.3: HTTP-version = "HTTP" "/" DIGIT "." DIGIT, then CRLF.
         let versionStart = i
-        for (offset, expected) in versionPrefix.enumerated() where versionStart + offset < count {
+        for (offset, expected) in versionPrefix.enumerated() where versionStart + offset < lineCount {
             if buffer[versionStart + offset] != expected { throw .bad("malformed HTTP-version") }
         }
-        guard count - versionStart >= 10 else {
-            try checkVersionTail(buffer, from: versionStart + 5, count: count)
+        guard lineCount - versionStart >= 10 else {
+            try checkVersionTail(buffer, from: versionStart + 5, count: lineCount)
             return try needMoreOfLine()
         }
         try checkVersionTail(buffer, from: versionStart + 5, count: versionStart + 10)
@@ -101,8 +104,9 @@ public enum RequestParser {
 
         // RFC 9112 section 5: field-line = field-name ":" OWS field-value OWS, each ending in CRLF.
         let headerStart = i
+        let headerCount = min(buffer.count, headerStart + limits.maxHeaderBytes + 2)
         func needMoreOfHeaders() throws(HTTPParseError) -> Result {
-            if count - headerStart > limits.maxHeaderBytes {
+            if headerCount - headerStart >= limits.maxHeaderBytes + 2 {
                 throw HTTPParseError(.requestHeaderFieldsTooLarge, "header section larger than \(limits.maxHeaderBytes) bytes")
             }
             return .needMore
@@ -111,10 +115,10 @@ public enum RequestParser {
         var fields = HTTPFields()
         var fieldCount = 0
         while true {
-            if i >= count { return try needMoreOfHeaders() }
+            if i >= headerCount { return try needMoreOfHeaders() }
             let first = buffer[i]
             if first == cr {
-                if i + 1 >= count { return try needMoreOfHeaders() }
+                if i + 1 >= headerCount { return try needMoreOfHeaders() }
                 guard buffer[i + 1] == lf else { throw .bad("bare CR in the header section") }
                 i += 2
                 break
@@ -124,8 +128,8 @@ public enum RequestParser {
             // RFC 9112 section 5.2: obs-fold is rejected with 400.
             if first == HTTPSyntax.space || first == HTTPSyntax.tab { throw .bad("obsolete line folding in a header field") }
             let nameStart = i
-            while i < count, token[Int(buffer[i])] { i += 1 }
-            if i == count { return try needMoreOfHeaders() }
+            while i < headerCount, token[Int(buffer[i])] { i += 1 }
+            if i == headerCount { return try needMoreOfHeaders() }
             guard buffer[i] == HTTPSyntax.colon else {
                 // RFC 9112 section 5.1: no whitespace is allowed between the field name and the colon.
                 if buffer[i] == HTTPSyntax.space || buffer[i] == HTTPSyntax.tab { throw .bad("whitespace before the colon in a header field") }
@@ -134,10 +138,10 @@ public enum RequestParser {
             guard i > nameStart else { throw .bad("empty header field name") }
             let nameEnd = i
             i += 1
-            while i < count, buffer[i] == HTTPSyntax.space || buffer[i] == HTTPSyntax.tab { i += 1 }
+            while i < headerCount, buffer[i] == HTTPSyntax.space || buffer[i] == HTTPSyntax.tab { i += 1 }
             let valueStart = i
-            while i < count, valueBytes[Int(buffer[i])] { i += 1 }
-            if i == count || (buffer[i] == cr && i + 1 == count) { return try needMoreOfHeaders() }
+            while i < headerCount, valueBytes[Int(buffer[i])] { i += 1 }
+            if i == headerCount || (buffer[i] == cr && i + 1 == headerCount) { return try needMoreOfHeaders() }
             guard buffer[i] == cr else {
                 throw .bad(buffer[i] == lf ? "bare LF in a header field" : "control character in a header field value")
             }

@@ -6,11 +6,20 @@ public struct Response: Sendable {
     public var status: HTTPResponse.Status
     public var headerFields: HTTPFields
     public var body: [UInt8]
+    /// A body produced piece by piece while it is written (sent with chunked transfer coding);
+    /// `body` is ignored when this is set.
+    public var stream: ResponseStream?
 
     public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: [UInt8] = []) {
         self.status = status
         self.headerFields = headerFields
         self.body = body
+    }
+
+    /// A streamed response: the server pulls pieces from `stream` as the client reads.
+    public init(status: HTTPResponse.Status = .ok, contentType: String, stream: ResponseStream) {
+        self.init(status: status, headerFields: [.contentType: contentType])
+        self.stream = stream
     }
 
     /// A UTF-8 text or JSON body with its media type.

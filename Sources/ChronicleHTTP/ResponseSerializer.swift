@@ -28,7 +28,11 @@ public enum ResponseSerializer {
         out.append(contentsOf: "\r\n".utf8)
         // RFC 9110 section 8.6: no Content-Length on 1xx and 204; on 304 it could only repeat the 200's.
         let code = status.code
-        if code >= 200 && code != 204 && code != 304 {
+        let hasBody = code >= 200 && code != 204 && code != 304
+        if hasBody && response.stream != nil {
+            // RFC 9112 section 6.1: a streamed body is chunked for 1.1; a 1.0 client reads until close.
+            if requestVersion == .http1_1 { out.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8) }
+        } else if hasBody {
             out.append(contentsOf: "Content-Length: \(response.body.count)\r\n".utf8)
         }
         if !keepAlive {
@@ -37,8 +41,23 @@ public enum ResponseSerializer {
             out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         out.append(contentsOf: "\r\n".utf8)
-        if !omitBody && code >= 200 && code != 204 && code != 304 {
+        if !omitBody && hasBody && response.stream == nil {
             out.append(contentsOf: response.body)
         }
     }
+
+    /// Frames one piece of a streamed body (RFC 9112 section 7.1); an empty piece is skipped, since
+    /// a zero-size chunk would end the body.
+    public static func appendChunk(_ piece: [UInt8], chunked: Bool, into out: inout [UInt8]) {
+        guard !piece.isEmpty else { return }
+        if chunked {
+            out.append(contentsOf: String(piece.count, radix: 16).utf8)
+            out.append(contentsOf: "\r\n".utf8)
+        }
+        out.append(contentsOf: piece)
+        if chunked { out.append(contentsOf: "\r\n".utf8) }
+    }
+
+    /// The last-chunk and empty trailer section that end a chunked body.
+    public static let lastChunk = Array("0\r\n\r\n".utf8)
 }

@@ -40,6 +40,9 @@ final class Connection {
     var writeDeadline: Int64 = 0
     /// When the current request's first byte arrived, for the access log.
     var requestStarted: Int64 = 0
+    /// The body being streamed, and whether it is chunked (1.1) or ends with the connection (1.0).
+    var stream: ResponseStream?
+    var streamChunked = true
 
     init(socket: Socket, remoteAddress: String, readDeadline: Int64) {
         self.socket = socket
@@ -52,7 +55,7 @@ final class Connection {
 
     /// Nothing received, nothing to send, no request in progress: safe to close when draining.
     var isIdle: Bool {
-        if case .head = phase { return bufferedInput == 0 && pendingOutput == 0 }
+        if case .head = phase { return bufferedInput == 0 && pendingOutput == 0 && stream == nil }
         return false
     }
 

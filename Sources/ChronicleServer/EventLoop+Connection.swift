@@ -42,7 +42,7 @@ extension EventLoop {
     /// the connection has enough queued output for now.
     func process(_ connection: Connection) {
         let config = context.configuration
-        while !connection.closeAfterFlush {
+        while !connection.closeAfterFlush && connection.stream == nil {
             if connection.queuedResponses >= config.maxPipelinedRequests || connection.pendingOutput >= Self.outputHighWater {
                 setReadInterest(connection, false)  // resumed by flush once the peer catches up
                 break
@@ -147,12 +147,19 @@ extension EventLoop {
     private func answer(_ connection: Connection, _ request: Request) {
         let response = context.responder.respond(to: request)
         let draining = context.draining.load(ordering: .relaxed)
+        let streamed = response.stream != nil && request.method != .head
+        // A 1.0 client cannot read chunks: the streamed body ends when the connection does.
         let keepAlive = request.head.keepAlive && !draining && !connection.peerClosed
+            && !(streamed && request.head.version == .http1_0)
         let before = connection.output.count
         ResponseSerializer.serialize(
             response, omitBody: request.method == .head, keepAlive: keepAlive,
             requestVersion: request.head.version, date: date, into: &connection.output)
         connection.queuedResponses += 1
+        if streamed {
+            connection.stream = response.stream
+            connection.streamChunked = request.head.version == .http1_1
+        }
         connection.phase = .head
         connection.body = []
         connection.wait = .idle
@@ -194,7 +201,7 @@ extension EventLoop {
 
     /// Writes queued output until done or the socket is full; then waits for EPOLLOUT.
     func flush(_ connection: Connection) {
-        while connection.pendingOutput > 0 {
+        while connection.pendingOutput > 0 || pullStream(connection) {
             let result = connection.output.withUnsafeBytes {
                 connection.socket.write(UnsafeRawBufferPointer(rebasing: $0[connection.outputStart...]))
             }
@@ -225,6 +232,25 @@ extension EventLoop {
             process(connection)
         }
     }
+
+    /// Appends the next pieces of a streamed body to the output queue; false when there is nothing more.
+    private func pullStream(_ connection: Connection) -> Bool {
+        guard let stream = connection.stream else { return false }
+        var appended = false
+        while connection.pendingOutput < Self.streamBatch {
+            guard let piece = stream.next() else {
+                if connection.streamChunked { connection.output.append(contentsOf: ResponseSerializer.lastChunk) }
+                connection.stream = nil
+                return true
+            }
+            ResponseSerializer.appendChunk(piece, chunked: connection.streamChunked, into: &connection.output)
+            appended = appended || !piece.isEmpty
+        }
+        return appended || connection.pendingOutput > 0
+    }
+
+    /// How much of a streamed body is produced ahead of the socket.
+    static let streamBatch = 256 * 1024
 
     private func linger(_ connection: Connection) {
         if case .lingering = connection.phase { return }
