@@ -32,16 +32,17 @@ let package = Package(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CSystem"),
-        .target(name: "ChronicleSockets", dependencies: ["CSystem"], swiftSettings: strict),
+        .target(name: "ChronicleSockets", dependencies: ["CSystem", "COpenSSL"], swiftSettings: strict),
         .target(
             name: "ChronicleHTTP",
-            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["CZlib", .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: strict),
         .target(
             name: "ChronicleServer",
             dependencies: [
                 "ChronicleSockets", "ChronicleHTTP",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict),
         .target(name: "ChronicleRouter", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "chronicle",
             dependencies: [
-                "ChronicleAPI", "ChronicleServer", "ChronicleDomain",
+                "ChronicleAPI", "ChronicleServer", "ChronicleDomain", "ChronicleRouter", "ChronicleSockets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -62,7 +63,7 @@ let package = Package(
         .testTarget(name: "ChronicleRouterTests", dependencies: ["ChronicleRouter"], swiftSettings: strict),
         .testTarget(
             name: "ChronicleServerTests",
-            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets"],
+            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL"],
             swiftSettings: strict),
         .testTarget(name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], swiftSettings: strict),
         .testTarget(

@@ -41,7 +41,9 @@ public struct ChronicleAPI: Sendable {
     // MARK: Service
 
     private func index(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: [])
+        // The landing page filters nothing, so it ignores query parameters (links with tracking
+        // parameters still land) instead of refusing unknown ones.
+        let query = try QueryParameters(request, allowed: Set(request.queryItems.map(\.name)))
         let store = data.current
         var w = JSONWriter(pretty: query.pretty)
         w.object { w in
@@ -66,7 +68,7 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func health(_ request: Request, _ parameters: Parameters) throws -> Response {
-        _ = try QueryParameters(request, allowed: [])
+        // Probes may add cache-busting parameters; they are ignored.
         return Response(contentType: "application/json", body: Array("{\"status\":\"ok\"}\n".utf8))
     }
 
@@ -90,7 +92,7 @@ public struct ChronicleAPI: Sendable {
         if let document = filter.document, !store.hasDocument(document) {
             throw APIError.parameter("document", "\"document\": there is no document with id \"\(document)\".")
         }
-        return Listing.response(store.events(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store))
     }
 
     private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {
@@ -98,8 +100,6 @@ public struct ChronicleAPI: Sendable {
         (filter.from, filter.to) = try query.dateRange()
         filter.text = try query.text
         filter.order = try query.order
-        filter.limit = try query.limit
-        filter.offset = try query.offset
         return filter
     }
 
@@ -122,10 +122,8 @@ public struct ChronicleAPI: Sendable {
             filter.kind = value
         }
         filter.text = try query.text
-        filter.limit = try query.limit
-        filter.offset = try query.offset
         let store = data.current
-        return Listing.response(store.actors(filter), request: request, parameters: query) { RecordJSON.write($0, &$1) }
+        return try Listing.respond(store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors)
     }
 
     private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -142,7 +140,7 @@ public struct ChronicleAPI: Sendable {
         var filter = try eventQuery(query)
         filter.actors = [actor.id]
         filter.type = try query.single("type")
-        return Listing.response(store.events(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store))
     }
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -151,7 +149,7 @@ public struct ChronicleAPI: Sendable {
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try quoteQuery(query, store: store)
         filter.speakers = [actor.id]
-        return Listing.response(store.quotes(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store))
     }
 
     // MARK: Quotes
@@ -164,7 +162,7 @@ public struct ChronicleAPI: Sendable {
         for speaker in filter.speakers where !store.hasActor(speaker) {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }
-        return Listing.response(store.quotes(filter), request: request, parameters: query) { RecordJSON.write($0, store: store, &$1) }
+        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store))
     }
 
     private func quoteQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> QuoteQuery {
@@ -177,8 +175,6 @@ public struct ChronicleAPI: Sendable {
         (filter.from, filter.to) = try query.dateRange()
         filter.text = try query.text
         filter.order = try query.order
-        filter.limit = try query.limit
-        filter.offset = try query.offset
         return filter
     }
 
@@ -193,12 +189,7 @@ public struct ChronicleAPI: Sendable {
 
     private func documents(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging)
-        let store = data.current
-        let all = store.documents
-        let offset = min(try query.offset, all.count)
-        let items = Array(all[offset..<min(offset + (try query.limit), all.count)])
-        let page = Page(items: items, total: all.count, offset: offset, limit: try query.limit)
-        return Listing.response(page, request: request, parameters: query) { RecordJSON.write($0, &$1) }
+        return try Listing.respond(data.current.allDocuments, request: request, parameters: query, record: RecordFormats.documents)
     }
 
     private func document(_ request: Request, _ parameters: Parameters) throws -> Response {

@@ -4,9 +4,27 @@
 // offset, so following `next` from the first page visits every match exactly once.
 import ChronicleDomain
 import ChronicleHTTP
+import ChronicleRouter
 import HTTPTypes
 
 enum Listing {
+    /// A list in the negotiated format: a JSON page (limit 1–500, default 50) or a streamed export
+    /// (CSV or NDJSON: every match unless `limit` is given).
+    static func respond<Item>(
+        _ matches: Matches<Item>, request: Request, parameters: QueryParameters, record: RecordFormat<Item>
+    ) throws(HTTPProblem) -> Response {
+        let format = try Format.negotiate(request, parameters)
+        let offset = try parameters.offset
+        switch format {
+        case .json:
+            let page = matches.page(offset: offset, limit: try parameters.limit)
+            return response(page, request: request, parameters: parameters, write: record.json)
+        case .csv, .ndjson:
+            let limit = try parameters.single("limit") == nil ? nil : try parameters.integer("limit", default: 0, in: 1...Int(Int32.max))
+            return Export.response(matches, offset: offset, limit: limit, format: format, record: record)
+        }
+    }
+
     static func response<Item>(
         _ page: Page<Item>, request: Request, parameters: QueryParameters,
         write: (Item, inout JSONWriter) -> Void

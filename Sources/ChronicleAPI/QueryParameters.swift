@@ -10,7 +10,7 @@ struct QueryParameters {
     static let defaultLimit = 50
     /// Accepted by every endpoint.
     static let common: Set<String> = ["pretty"]
-    static let paging: Set<String> = ["limit", "offset"]
+    static let paging: Set<String> = ["limit", "offset", "format"]
 
     let items: [QueryItem]
 

@@ -64,3 +64,29 @@ public struct Page<Item: Sendable>: Sendable {
     public var nextOffset: Int? { offset + items.count < total && !items.isEmpty ? offset + items.count : nil }
     public var previousOffset: Int? { offset > 0 ? max(0, offset - limit) : nil }
 }
+
+/// All matches of a query in the requested order, without copying the records: a page or an export
+/// reads them by index.
+public struct Matches<Item: Sendable>: Sendable {
+    let positions: [Int32]
+    let items: [Item]
+    let order: SortOrder
+
+    init(positions: [Int32], items: [Item], order: SortOrder) {
+        self.positions = positions
+        self.items = items
+        self.order = order
+    }
+
+    public var count: Int { positions.count }
+
+    public subscript(index: Int) -> Item {
+        items[Int(order == .ascending ? positions[index] : positions[positions.count - 1 - index])]
+    }
+
+    public func page(offset: Int, limit: Int) -> Page<Item> {
+        let start = min(max(offset, 0), count)
+        let end = start + min(max(limit, 0), count - start)
+        return Page(items: (start..<end).map { self[$0] }, total: count, offset: start, limit: limit)
+    }
+}

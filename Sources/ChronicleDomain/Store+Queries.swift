@@ -3,6 +3,18 @@
 
 extension Store {
     public func events(_ query: EventQuery) -> Page<Event> {
+        matchingEvents(query).page(offset: query.offset, limit: query.limit)
+    }
+
+    public func quotes(_ query: QuoteQuery) -> Page<Quote> {
+        matchingQuotes(query).page(offset: query.offset, limit: query.limit)
+    }
+
+    public func actors(_ query: ActorQuery) -> Page<Actor> {
+        matchingActors(query).page(offset: query.offset, limit: query.limit)
+    }
+
+    public func matchingEvents(_ query: EventQuery) -> Matches<Event> {
         var lists: [[Int32]] = query.actors.map { eventsByActor[$0] ?? [] }
         if let type = query.type {
             let upper = type.uppercased()
@@ -13,24 +25,28 @@ extension Store {
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
         if let text = query.text, let matches = eventText.search(text) { lists.append(matches) }
         let positions = Self.filter(lists, count: events.count, date: { self.events[$0].date }, from: query.from, to: query.to)
-        return page(positions, of: events, order: query.order, offset: query.offset, limit: query.limit)
+        return Matches(positions: positions, items: events, order: query.order)
     }
 
-    public func quotes(_ query: QuoteQuery) -> Page<Quote> {
+    public func matchingQuotes(_ query: QuoteQuery) -> Matches<Quote> {
         var lists: [[Int32]] = []
         if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { quotesBySpeaker[$0] ?? [] })) }
         if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
         if let text = query.text, let matches = quoteText.search(text) { lists.append(matches) }
         let positions = Self.filter(lists, count: quotes.count, date: { self.quotes[$0].date }, from: query.from, to: query.to)
-        return page(positions, of: quotes, order: query.order, offset: query.offset, limit: query.limit)
+        return Matches(positions: positions, items: quotes, order: query.order)
     }
 
-    public func actors(_ query: ActorQuery) -> Page<Actor> {
+    public func matchingActors(_ query: ActorQuery) -> Matches<Actor> {
         var positions = Array(0..<Int32(actors.count))
         if let kind = query.kind { positions = positions.filter { actors[Int($0)].kind == kind } }
         if let text = query.text, let matches = actorText.search(text) { positions = SortedIDs.intersect(positions, matches) }
-        return page(positions, of: actors, order: .ascending, offset: query.offset, limit: query.limit)
+        return Matches(positions: positions, items: actors, order: .ascending)
+    }
+
+    public var allDocuments: Matches<Document> {
+        Matches(positions: Array(0..<Int32(documents.count)), items: documents, order: .ascending)
     }
 
     /// Intersects the index lists (all positions when there are none) and keeps dates overlapping the range.
@@ -45,17 +61,5 @@ extension Store {
             positions = positions.filter { date(Int($0)).overlaps(from: from, to: to) }
         }
         return positions
-    }
-
-    private func page<Item>(_ positions: [Int32], of items: [Item], order: SortOrder, offset: Int, limit: Int) -> Page<Item> {
-        let total = positions.count
-        let start = min(max(offset, 0), total)
-        let end = min(start + max(limit, 0), total)
-        let slice: [Item]
-        switch order {
-        case .ascending: slice = positions[start..<end].map { items[Int($0)] }
-        case .descending: slice = (start..<end).map { items[Int(positions[total - 1 - $0])] }
-        }
-        return Page(items: slice, total: total, offset: start, limit: limit)
     }
 }

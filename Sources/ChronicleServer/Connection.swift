@@ -21,6 +21,8 @@ final class Connection {
     }
 
     let socket: Socket
+    /// Present on HTTPS connections: reads and writes go through it.
+    let tls: TLSSession?
     let remoteAddress: String
     var phase = Phase.head
     var input: [UInt8] = []
@@ -44,13 +46,23 @@ final class Connection {
     var stream: ResponseStream?
     var streamChunked = true
 
-    init(socket: Socket, remoteAddress: String, readDeadline: Int64) {
+    init(socket: Socket, tls: TLSSession?, remoteAddress: String, readDeadline: Int64) {
         self.socket = socket
+        self.tls = tls
         self.remoteAddress = remoteAddress
         self.readDeadline = readDeadline
     }
 
     var bufferedInput: Int { input.count - inputStart }
+
+    /// Reads from the socket, or through TLS.
+    func receive(into buffer: UnsafeMutableRawBufferPointer) -> Socket.IOResult {
+        tls?.read(into: buffer) ?? socket.read(into: buffer)
+    }
+
+    func transmit(_ bytes: UnsafeRawBufferPointer) -> Socket.IOResult {
+        tls?.write(bytes) ?? socket.write(bytes)
+    }
     var pendingOutput: Int { output.count - outputStart }
 
     /// Nothing received, nothing to send, no request in progress: safe to close when draining.

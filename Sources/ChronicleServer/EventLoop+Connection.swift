@@ -11,19 +11,50 @@ extension EventLoop {
     func handle(_ event: EventPoll.Event) {
         let fd = Int(event.token)
         guard fd < connections.count, let connection = connections[fd] else { return }
+        if let tls = connection.tls, !tls.handshakeComplete {
+            continueHandshake(connection, tls)
+            return
+        }
         if event.writable { flush(connection) }
         guard connections[fd] === connection else { return }
-        if event.readable || event.hangup { read(connection) }
+        if event.readable || event.hangup || (event.writable && connection.tls?.readWantsWrite == true) { read(connection) }
+    }
+
+    /// Drives a TLS handshake as the socket allows; a failure (plain HTTP on the TLS port, an old
+    /// protocol version, a bad client hello) closes the connection.
+    private func continueHandshake(_ connection: Connection, _ tls: TLSSession) {
+        switch tls.handshake() {
+        case .complete:
+            ServerMetrics.add(context.metrics.tlsHandshakes)
+            if tls.sessionReused { ServerMetrics.add(context.metrics.tlsResumedSessions) }
+            setWriteInterest(connection, false)
+            read(connection)  // the client may have sent its request with the handshake's last flight
+        case .wantRead:
+            setWriteInterest(connection, false)
+        case .wantWrite:
+            setWriteInterest(connection, true)
+        case .failed(let reason):
+            ServerMetrics.add(context.metrics.tlsHandshakeFailures)
+            context.logger.debug("TLS handshake failed", metadata: ["remote": "\(connection.remoteAddress)", "reason": "\(reason)"])
+            close(connection)
+        }
     }
 
     private func read(_ connection: Connection) {
-        let result = scratch.withUnsafeMutableBytes { connection.socket.read(into: $0) }
+        let result = scratch.withUnsafeMutableBytes { connection.receive(into: $0) }
         switch result {
         case .bytes(let count):
+            ServerMetrics.add(context.metrics.bytesIn, count)
             if case .lingering = connection.phase { return }  // discarded
             connection.input.append(contentsOf: scratch[0..<count])
             process(connection)
+            // TLS may hold more decrypted input than epoll can see.
+            if connection.tls?.hasBufferedInput == true, !connection.readingPaused,
+               connections[Int(connection.socket.fd)] === connection {
+                read(connection)
+            }
         case .wouldBlock:
+            if connection.tls?.readWantsWrite == true { setWriteInterest(connection, true) }
             return
         case .closed:
             if case .lingering = connection.phase { close(connection); return }
@@ -145,7 +176,8 @@ extension EventLoop {
 
     /// Calls the responder and queues the response; the connection stays open if both sides want it.
     private func answer(_ connection: Connection, _ request: Request) {
-        let response = context.responder.respond(to: request)
+        var response = context.responder.respond(to: request)
+        response.headerFields.append(contentsOf: context.configuration.defaultHeaders)
         let draining = context.draining.load(ordering: .relaxed)
         let streamed = response.stream != nil && request.method != .head
         // A 1.0 client cannot read chunks: the streamed body ends when the connection does.
@@ -184,7 +216,9 @@ extension EventLoop {
     /// Answers a request we could not parse or wait for, then closes: after a framing error
     /// nothing else on the connection can be trusted (RFC 9112 section 9.3).
     func fail(_ connection: Connection, _ error: HTTPParseError) {
+        ServerMetrics.add(context.metrics.rejectedRequests)
         var response = Response.problem(error.status, error.reason)
+        response.headerFields.append(contentsOf: context.configuration.defaultHeaders)
         if error.status == .httpVersionNotSupported { response.headerFields[.connection] = "close" }
         ResponseSerializer.serialize(
             response, omitBody: false, keepAlive: false, requestVersion: .http1_1, date: date, into: &connection.output)
@@ -203,10 +237,11 @@ extension EventLoop {
     func flush(_ connection: Connection) {
         while connection.pendingOutput > 0 || pullStream(connection) {
             let result = connection.output.withUnsafeBytes {
-                connection.socket.write(UnsafeRawBufferPointer(rebasing: $0[connection.outputStart...]))
+                connection.transmit(UnsafeRawBufferPointer(rebasing: $0[connection.outputStart...]))
             }
             switch result {
             case .bytes(let count):
+                ServerMetrics.add(context.metrics.bytesOut, count)
                 connection.outputStart += count
                 connection.writeDeadline = MonotonicClock.now() + context.configuration.writeTimeout.milliseconds
             case .wouldBlock:
@@ -230,6 +265,9 @@ extension EventLoop {
         } else if connection.readingPaused {
             setReadInterest(connection, true)
             process(connection)
+            if connection.tls?.hasBufferedInput == true, connections[Int(connection.socket.fd)] === connection {
+                read(connection)
+            }
         }
     }
 
@@ -256,6 +294,7 @@ extension EventLoop {
         if case .lingering = connection.phase { return }
         if connection.peerClosed { close(connection); return }
         connection.phase = .lingering
+        connection.tls?.shutdown()
         connection.socket.shutdownWrite()
         connection.wait = .linger
         connection.readDeadline = MonotonicClock.now() + min(2000, context.configuration.headerTimeout.milliseconds)
@@ -270,7 +309,7 @@ extension EventLoop {
         updateInterest(connection)
     }
 
-    private func setWriteInterest(_ connection: Connection, _ on: Bool) {
+    func setWriteInterest(_ connection: Connection, _ on: Bool) {
         guard connection.writeInterest != on else { return }
         connection.writeInterest = on
         updateInterest(connection)

@@ -12,11 +12,13 @@ import Glibc
 final class EventLoop: @unchecked Sendable {
     static let listenerToken = UInt64.max
     static let wakeToken = UInt64.max - 1
+    static let tlsListenerToken = UInt64.max - 2
 
     let context: ServerContext
     let poll: EventPoll
     let wake: EventFD
     var listener: Socket?
+    var tlsListener: Socket?
     /// Connections indexed by file descriptor.
     var connections: [Connection?] = []
     var connectionCount = 0
@@ -27,17 +29,19 @@ final class EventLoop: @unchecked Sendable {
     private(set) var date = ""
     let tick: Int64
 
-    init(context: ServerContext, listener: Socket) throws {
+    init(context: ServerContext, listener: Socket, tlsListener: Socket?) throws {
         self.context = context
         self.poll = try EventPoll()
         self.wake = try EventFD()
         self.listener = listener
+        self.tlsListener = tlsListener
         let config = context.configuration
         let shortest = [config.headerTimeout, config.bodyTimeout, config.idleTimeout, config.writeTimeout]
             .map(\.milliseconds).min() ?? 1000
         tick = max(5, min(250, shortest / 4))
         try poll.add(wake.fd, token: Self.wakeToken, interest: .read)
         try poll.add(listener.fd, token: Self.listenerToken, interest: .read)
+        if let tlsListener { try poll.add(tlsListener.fd, token: Self.tlsListenerToken, interest: .read) }
         reserveFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
     }
 
@@ -47,7 +51,8 @@ final class EventLoop: @unchecked Sendable {
             refreshDate()
             poll.wait(timeoutMilliseconds: Int32(tick)) { event in
                 switch event.token {
-                case Self.listenerToken: acceptConnections()
+                case Self.listenerToken: acceptConnections(tls: false)
+                case Self.tlsListenerToken: acceptConnections(tls: true)
                 case Self.wakeToken: wake.drain()
                 default: handle(event)
                 }
@@ -63,7 +68,7 @@ final class EventLoop: @unchecked Sendable {
             }
         }
         for case let connection? in connections { close(connection) }
-        if let listener { poll.remove(listener.fd); listener.close() }
+        for socket in [listener, tlsListener].compactMap({ $0 }) { poll.remove(socket.fd); socket.close() }
         wake.close()
         if reserveFD >= 0 { Glibc.close(reserveFD) }
     }
@@ -78,8 +83,8 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: Accepting
 
-    private func acceptConnections() {
-        guard let listener else { return }
+    private func acceptConnections(tls: Bool) {
+        guard let listener = tls ? tlsListener : listener else { return }
         let config = context.configuration
         if acceptPausedUntil > 0 {
             if MonotonicClock.now() < acceptPausedUntil { return }
@@ -92,10 +97,13 @@ final class EventLoop: @unchecked Sendable {
                 let open = context.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
                 if open > config.maxConnections {
                     context.openConnections.wrappingSubtract(1, ordering: .relaxed)
-                    refuse(socket)
+                    ServerMetrics.add(context.metrics.refusedConnections)
+                    // Over TLS a plaintext 503 would be noise to the client: just close.
+                    if tls { socket.close() } else { refuse(socket) }
                     continue
                 }
-                register(socket, address: address)
+                ServerMetrics.add(context.metrics.acceptedConnections)
+                register(socket, address: address, tls: tls)
             case .wouldBlock:
                 return
             case .aborted:
@@ -120,16 +128,27 @@ final class EventLoop: @unchecked Sendable {
         var out: [UInt8] = []
         var response = Response.problem(.serviceUnavailable, "The server is at its connection limit; retry shortly.")
         response.headerFields[.retryAfter] = "1"
+        response.headerFields.append(contentsOf: context.configuration.defaultHeaders)
         ResponseSerializer.serialize(response, omitBody: false, keepAlive: false, requestVersion: .http1_1, date: date, into: &out)
         _ = out.withUnsafeBytes { socket.write($0) }
         socket.shutdownWrite()
         socket.close()
     }
 
-    private func register(_ socket: Socket, address: SocketAddress) {
+    private func register(_ socket: Socket, address: SocketAddress, tls: Bool) {
         socket.setNoDelay()
+        var session: TLSSession?
+        if tls {
+            guard let tlsContext = context.tls.withLock({ $0 }), let made = try? TLSSession(context: tlsContext, fd: socket.fd) else {
+                socket.close()
+                context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+                return
+            }
+            session = made
+        }
+        // The header timeout also bounds a TLS handshake: a slow one is dropped like a slow request.
         let deadline = MonotonicClock.now() + context.configuration.headerTimeout.milliseconds
-        let connection = Connection(socket: socket, remoteAddress: address.description, readDeadline: deadline)
+        let connection = Connection(socket: socket, tls: session, remoteAddress: address.description, readDeadline: deadline)
         let fd = Int(socket.fd)
         if fd >= connections.count {
             connections.append(contentsOf: repeatElement(nil, count: max(fd + 1 - connections.count, 256)))
@@ -150,6 +169,7 @@ final class EventLoop: @unchecked Sendable {
         let fd = Int(connection.socket.fd)
         guard fd < connections.count, connections[fd] === connection else { return }
         poll.remove(connection.socket.fd)
+        connection.tls?.shutdown()
         connection.socket.close()
         connections[fd] = nil
         connectionCount -= 1
@@ -186,11 +206,12 @@ final class EventLoop: @unchecked Sendable {
     private func beginDraining() {
         if !drainingStarted {
             drainingStarted = true
-            if let listener {
-                poll.remove(listener.fd)
-                listener.close()
-                self.listener = nil
+            for socket in [listener, tlsListener].compactMap({ $0 }) {
+                poll.remove(socket.fd)
+                socket.close()
             }
+            listener = nil
+            tlsListener = nil
         }
         for case let connection? in connections where connection.isIdle {
             close(connection)

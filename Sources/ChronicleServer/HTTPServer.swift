@@ -17,29 +17,58 @@ public final class HTTPServer: Sendable {
     public let port: UInt16
     public var configuration: ServerConfiguration { context.configuration }
 
-    /// Binds the listeners; nothing is served until `start()`.
+    /// The HTTPS port, when TLS is configured.
+    public let tlsPort: UInt16?
+
+    /// Loads the TLS certificate (if any) and binds the listeners; nothing is served until `start()`.
+    /// A missing, unreadable or mismatched certificate or key fails here with a `TLSError`.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger) throws {
-        context = ServerContext(configuration: configuration, responder: responder, logger: logger)
+        let tlsContext = try configuration.tls.map { settings throws(TLSError) in
+            try TLSContext(certificateChainPath: settings.certificateChainPath, privateKeyPath: settings.privateKeyPath)
+        }
+        context = ServerContext(configuration: configuration, responder: responder, logger: logger, tls: tlsContext)
         var loops: [EventLoop] = []
         var port = configuration.port
+        var tlsPort = configuration.tls?.port
+        var unattached: [Socket] = []
         do {
             for _ in 0..<configuration.effectiveThreads {
                 let listener = try Socket.listen(host: configuration.host, port: port, reusePort: true)
+                unattached.append(listener)
                 if port == 0 { port = try listener.localPort() }
-                do {
-                    loops.append(try EventLoop(context: context, listener: listener))
-                } catch {
-                    listener.close()
-                    throw error
+                var tlsListener: Socket?
+                if let requested = tlsPort {
+                    let socket = try Socket.listen(host: configuration.host, port: requested, reusePort: true)
+                    unattached.append(socket)
+                    if requested == 0 { tlsPort = try socket.localPort() }
+                    tlsListener = socket
                 }
+                loops.append(try EventLoop(context: context, listener: listener, tlsListener: tlsListener))
+                unattached.removeAll()
             }
         } catch {
-            for loop in loops { loop.listener?.close() }
+            for socket in unattached { socket.close() }
+            for loop in loops {
+                loop.listener?.close()
+                loop.tlsListener?.close()
+            }
             throw error
         }
         self.loops = loops
         self.port = port
+        self.tlsPort = tlsPort
     }
+
+    /// Loads a new certificate and key for connections accepted from now on; on error the current
+    /// one stays.
+    public func reloadTLS() throws {
+        guard let settings = context.configuration.tls else { return }
+        let fresh = try TLSContext(certificateChainPath: settings.certificateChainPath, privateKeyPath: settings.privateKeyPath)
+        context.tls.withLock { $0 = fresh }
+    }
+
+    /// Connection, TLS and byte counters.
+    public var metrics: ServerMetrics { context.metrics }
 
     /// Starts one thread per event loop and returns at once.
     public func start() {

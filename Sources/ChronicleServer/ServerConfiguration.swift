@@ -1,4 +1,5 @@
 import ChronicleHTTP
+import HTTPTypes
 
 /// Everything the server needs to listen, with defaults fit for production; tests shorten the timeouts.
 public struct ServerConfiguration: Sendable, Equatable {
@@ -24,8 +25,26 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var drainTimeout: Duration = .seconds(10)
     /// One log line per request.
     public var accessLog: Bool = true
+    /// An HTTPS listener beside the plain one, when set.
+    public var tls: TLSSettings?
+    /// Added to every response the server writes, its own errors included.
+    public var defaultHeaders: HTTPFields = [HTTPField.Name("X-Content-Type-Options")!: "nosniff"]
 
     public init() {}
+
+    /// Where the HTTPS listener listens and what it presents.
+    public struct TLSSettings: Sendable, Equatable {
+        /// 0 picks a free port; `HTTPServer.tlsPort` reports it.
+        public var port: UInt16
+        public var certificateChainPath: String
+        public var privateKeyPath: String
+
+        public init(port: UInt16, certificateChainPath: String, privateKeyPath: String) {
+            self.port = port
+            self.certificateChainPath = certificateChainPath
+            self.privateKeyPath = privateKeyPath
+        }
+    }
 
     public var effectiveThreads: Int {
         if threads > 0 { return threads }

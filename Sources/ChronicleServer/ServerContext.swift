@@ -1,4 +1,5 @@
 import ChronicleHTTP
+import ChronicleSockets
 import Logging
 import Synchronization
 
@@ -10,10 +11,14 @@ final class ServerContext: Sendable {
     let openConnections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
     let drainDeadline = Atomic<Int64>(0)
+    /// The TLS context new HTTPS connections use; replaced on a certificate reload.
+    let tls: Mutex<TLSContext?>
+    let metrics = ServerMetrics()
 
-    init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger) {
+    init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        self.tls = Mutex(tls)
     }
 }

@@ -20,6 +20,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "Data directory (default: the shipped Data/).") var data: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @Option(name: .customLong("log-format"), help: "text or json.") var logFormat: String?
+    @Option(name: .customLong("tls-port"), help: "HTTPS port (0 picks a free one).") var tlsPort: Int?
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key, serves HTTPS.") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key.") var tlsKey: String?
     @Option(name: .customLong("set"), help: ArgumentHelp("Any setting as key=value (see `chronicle config`).", valueName: "key=value"))
     var assignments: [String] = []
 
@@ -34,6 +37,7 @@ struct ConfigOptions: ParsableArguments {
         let flags: [(String, String?)] = [
             ("host", host), ("port", port.map(String.init)), ("threads", threads.map(String.init)), ("data", data),
             ("log.level", logLevel), ("log.format", logFormat),
+            ("tls.port", tlsPort.map(String.init)), ("tls.cert", tlsCert), ("tls.key", tlsKey),
         ]
         overrides += flags.compactMap { key, value in value.map { (key, $0) } }
         do {

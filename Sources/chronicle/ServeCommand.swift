@@ -2,7 +2,9 @@ import ArgumentParser
 import ChronicleAPI
 import ChronicleDomain
 import ChronicleHTTP
+import ChronicleRouter
 import ChronicleServer
+import ChronicleSockets
 import Foundation
 import Logging
 
@@ -35,12 +37,22 @@ struct ServeCommand: ParsableCommand {
 
         let holder = DatasetHolder(store)
         let api = ChronicleAPI(data: holder)
-        let router = try api.makeRouter(errorReporter: { error, request in
+        var representation = RepresentationMiddleware.Options()
+        representation.cacheControl = settings.cacheControl
+        representation.compressionThreshold = settings.compressionThreshold
+        let middleware: [any Middleware] = [
+            CORSMiddleware(allowedOrigins: settings.allowedOrigins),
+            RepresentationMiddleware(options: representation),
+        ]
+        let router = try api.makeRouter(middleware: middleware, errorReporter: { error, request in
             logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.head.rawTarget)"])
         })
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration: settings.server, responder: router, logger: logger)
+        } catch let error as TLSError {
+            logger.critical("cannot serve HTTPS: \(error)")
+            throw ExitCode(1)
         } catch {
             logger.critical("cannot listen: \(error)", metadata: ["host": "\(settings.host)", "port": "\(settings.port)"])
             throw ExitCode(1)
@@ -48,12 +60,23 @@ struct ServeCommand: ParsableCommand {
         server.start()
         let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(settings.server.effectiveThreads)"])
+        if let tlsPort = server.tlsPort {
+            logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
+        }
 
         let signals = SignalState()
         SignalWatcher.start { signal in
             switch signal {
             case SIGHUP:
                 Self.reload(holder, path: dataPath, logger: logger)
+                if settings.server.tls != nil {
+                    do {
+                        try server.reloadTLS()
+                        logger.info("TLS certificate reloaded")
+                    } catch {
+                        logger.error("TLS certificate reload refused; keeping the current one: \(error)")
+                    }
+                }
             default:
                 if signals.firstStop() {
                     logger.info("shutting down: draining connections", metadata: [

@@ -23,6 +23,9 @@ extension Settings {
             }
             try settings.set(spec, text: value, source: "command line")
         }
+        if settings.tlsCertificate.isEmpty != settings.tlsKey.isEmpty {
+            throw SettingsError(message: "\"tls.cert\" and \"tls.key\" go together: set both to serve HTTPS, or neither")
+        }
         return settings
     }
 

@@ -24,6 +24,18 @@ struct Settings: Equatable, Sendable {
     var logLevel = "info"
     var logFormat = "text"
     var accessLog = true
+    /// "*" or a comma-separated list of origins.
+    /// HTTPS: on when both paths are set.
+    var tlsPort = 8443
+    var tlsCertificate = ""
+    var tlsKey = ""
+    var corsOrigins = "*"
+    var cacheControl = "public, max-age=60"
+    var compressionThreshold = 1024
+
+    var allowedOrigins: [String] {
+        corsOrigins.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+    }
 
     /// The server's part of the settings.
     var server: ServerConfiguration {
@@ -41,6 +53,9 @@ struct Settings: Equatable, Sendable {
         config.writeTimeout = .milliseconds(writeTimeoutMs)
         config.drainTimeout = .milliseconds(drainTimeoutMs)
         config.accessLog = accessLog
+        if !tlsCertificate.isEmpty && !tlsKey.isEmpty {
+            config.tls = .init(port: UInt16(tlsPort), certificateChainPath: tlsCertificate, privateKeyPath: tlsKey)
+        }
         return config
     }
 }
@@ -81,6 +96,12 @@ struct SettingSpec {
             SettingSpec(key: "log.level", kind: .choice(\.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"]), help: "Lowest level logged"),
             SettingSpec(key: "log.format", kind: .choice(\.logFormat, ["text", "json"]), help: "Log line format on stdout"),
             SettingSpec(key: "log.access", kind: .flag(\.accessLog), help: "One log line per request"),
+            SettingSpec(key: "tls.port", kind: .number(\.tlsPort, 0...65535), help: "HTTPS port (0 picks a free one); used when tls.cert and tls.key are set"),
+            SettingSpec(key: "tls.cert", kind: .text(\.tlsCertificate), help: "PEM certificate chain for HTTPS"),
+            SettingSpec(key: "tls.key", kind: .text(\.tlsKey), help: "PEM private key for HTTPS"),
+            SettingSpec(key: "cors.origins", kind: .text(\.corsOrigins), help: "Allowed CORS origins: * or a comma-separated list"),
+            SettingSpec(key: "cache.control", kind: .text(\.cacheControl), help: "Cache-Control on successful GETs"),
+            SettingSpec(key: "compression.threshold_bytes", kind: .number(\.compressionThreshold, 0...1 << 30), help: "Smallest body worth gzip"),
         ]
     }
 }

@@ -1,0 +1,71 @@
+// The formats a list can be read in: JSON (the default), CSV (RFC 4180) and NDJSON, chosen by
+// `?format=` (for curl users) or by Accept (RFC 9110 section 12.5.1). CSV and NDJSON exports are
+// streamed with chunked transfer coding and have no page-size cap.
+import ChronicleHTTP
+import ChronicleRouter
+
+enum Format: String, CaseIterable {
+    case json, csv, ndjson
+
+    var mediaType: String {
+        switch self {
+        case .json: return "application/json"
+        case .csv: return "text/csv; charset=utf-8; header=present"
+        case .ndjson: return "application/x-ndjson"
+        }
+    }
+
+    var bareMediaType: String {
+        switch self {
+        case .json: return "application/json"
+        case .csv: return "text/csv"
+        case .ndjson: return "application/x-ndjson"
+        }
+    }
+
+    static func negotiate(_ request: Request, _ query: QueryParameters) throws(HTTPProblem) -> Format {
+        if let name = try query.single("format") {
+            guard let format = Format(rawValue: name.lowercased()) else {
+                throw APIError.parameter("format", "\"format\" must be json, csv or ndjson; got \"\(name)\".")
+            }
+            return format
+        }
+        let accept = request.headerFields[values: .accept]
+        guard !accept.isEmpty else { return .json }
+        let list = QualityList(accept)
+        // Highest quality wins; on a tie, the order of `allCases` (JSON first).
+        let best = allCases.map { ($0, list.mediaQuality($0.bareMediaType)) }.max { $0.1 < $1.1 }
+        guard let (format, quality) = best, quality > 0 else {
+            throw HTTPProblem(.notAcceptable, "This list is available as application/json, text/csv or application/x-ndjson; the Accept header allows none of them.")
+        }
+        return allCases.first { list.mediaQuality($0.bareMediaType) == quality } ?? format
+    }
+}
+
+/// How one kind of record is written in each format.
+struct RecordFormat<Item> {
+    let csvHeader: [String]
+    let csvRow: (Item) -> [String]
+    let json: (Item, inout JSONWriter) -> Void
+}
+
+/// RFC 4180 rows: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled.
+enum CSV {
+    static func append(_ fields: [String], to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            if needsQuotes {
+                out.append(UInt8(ascii: "\""))
+                for byte in field.utf8 {
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                    out.append(byte)
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: field.utf8)
+            }
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+    }
+}

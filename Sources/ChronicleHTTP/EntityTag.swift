@@ -1,0 +1,21 @@
+// Entity tags and If-None-Match (RFC 9110 sections 8.8.3 and 13.1.2).
+
+public enum EntityTag {
+    /// A strong tag for a representation's bytes, e.g. "\"1a2b-9c8d7e6f5a4b3c2d\"".
+    public static func strong(for body: [UInt8], suffix: String = "") -> String {
+        "\"" + Gzip.fingerprint(body) + suffix + "\""
+    }
+
+    /// Whether `If-None-Match` matches: "*", or any listed tag equal by weak comparison
+    /// (RFC 9110 section 13.1.2 uses the weak comparison: W/ prefixes are ignored).
+    public static func noneMatch(_ fieldValues: [String], current: String) -> Bool {
+        let tags = fieldValues.flatMap(HTTPSyntax.listElements)
+        return tags.contains { tag in
+            tag == "*" || opaque(tag) == opaque(Substring(current))
+        }
+    }
+
+    private static func opaque(_ tag: Substring) -> Substring {
+        tag.hasPrefix("W/") ? tag.dropFirst(2) : tag
+    }
+}

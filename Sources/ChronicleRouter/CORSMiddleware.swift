@@ -1,0 +1,57 @@
+// Cross-origin access for browser dashboards (the Fetch standard's CORS protocol). Allowed origins
+// are "*" (the default: the data is public and read-only) or a list. A preflight from an allowed
+// origin gets 204 with the allowed methods and headers; a disallowed origin gets no CORS headers
+// at all, so the browser refuses the response. With a list, the answer depends on Origin, so it
+// carries Vary: Origin.
+import ChronicleHTTP
+import HTTPTypes
+
+public struct CORSMiddleware: Middleware {
+    public let allowedOrigins: [String]
+    public var maxAgeSeconds = 86_400
+    static let allowedMethods = "GET, HEAD, OPTIONS"
+    static let exposedHeaders = "Link, ETag, X-Request-ID"
+
+    public init(allowedOrigins: [String] = ["*"]) { self.allowedOrigins = allowedOrigins }
+
+    private var wildcard: Bool { allowedOrigins.contains("*") }
+
+    private func allows(_ origin: String) -> Bool { wildcard || allowedOrigins.contains(origin) }
+
+    public func handle(_ request: Request, next: (Request) -> Response) -> Response {
+        guard let origin = request.headerFields[.origin] else {
+            var response = next(request)
+            if !wildcard { response.headerFields.append(HTTPField(name: .vary, value: "Origin")) }
+            return response
+        }
+        let preflight = request.method == .options && request.headerFields[.accessControlRequestMethod] != nil
+        if preflight && allows(origin) {
+            var response = Response(status: .noContent)
+            addOrigin(origin, to: &response)
+            response.headerFields[.accessControlAllowMethods] = Self.allowedMethods
+            if let headers = request.headerFields[.accessControlRequestHeaders] {
+                response.headerFields[.accessControlAllowHeaders] = headers
+                response.headerFields.append(HTTPField(name: .vary, value: "Access-Control-Request-Headers"))
+            }
+            response.headerFields[.accessControlMaxAge] = String(maxAgeSeconds)
+            return response
+        }
+        var response = next(request)
+        if allows(origin) {
+            addOrigin(origin, to: &response)
+            response.headerFields[.accessControlExposeHeaders] = Self.exposedHeaders
+        } else {
+            response.headerFields.append(HTTPField(name: .vary, value: "Origin"))
+        }
+        return response
+    }
+
+    private func addOrigin(_ origin: String, to response: inout Response) {
+        if wildcard {
+            response.headerFields[.accessControlAllowOrigin] = "*"
+        } else {
+            response.headerFields[.accessControlAllowOrigin] = origin
+            response.headerFields.append(HTTPField(name: .vary, value: "Origin"))
+        }
+    }
+}

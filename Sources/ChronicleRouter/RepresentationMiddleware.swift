@@ -1,0 +1,88 @@
+// What a cache or a polling dashboard needs of every successful GET: a strong ETag, 304 for a
+// matching If-None-Match, Cache-Control, and gzip when the client accepts it (RFC 9110 sections
+// 8.8.3, 12.5.3, 13.1.2 and 15.4.5; RFC 9111 section 5.2). The 304 is decided before compressing,
+// and compressed bodies are cached by the identity body's fingerprint, so a repeated request for
+// the same content does not compress again.
+import ChronicleHTTP
+import HTTPTypes
+
+public struct RepresentationMiddleware: Middleware {
+    public struct Options: Sendable {
+        /// Cache-Control on successful GETs.
+        public var cacheControl: String = "public, max-age=60"
+        /// Bodies smaller than this are not worth compressing.
+        public var compressionThreshold: Int = 1024
+        /// Reuse compressed bodies of identical responses.
+        public var cacheCompressed: Bool = true
+        public init() {}
+    }
+
+    private let options: Options
+    private let cache: CompressionCache
+
+    public init(options: Options = Options()) {
+        self.options = options
+        self.cache = CompressionCache(capacityBytes: 64 << 20)
+    }
+
+    static let compressible = ["application/json", "application/problem+json", "application/x-ndjson", "text/csv", "text/plain", "application/xml"]
+
+    static func isCompressible(_ contentType: String?) -> Bool {
+        guard let type = contentType?.split(separator: ";").first?.filter({ $0 != " " }).lowercased() else { return false }
+        return compressible.contains(type) || type.hasPrefix("text/")
+    }
+
+    public func handle(_ request: Request, next: (Request) -> Response) -> Response {
+        var response = next(request)
+        guard request.method == .get || request.method == .head,
+              Self.isCompressible(response.headerFields[.contentType])
+        else { return response }
+        // The representation varies with Accept-Encoding whether or not this one is compressed.
+        response.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
+
+        let encodings = QualityList(request.headerFields[values: .acceptEncoding])
+        let gzipQuality = encodings.codingQuality("gzip")
+        let identityQuality = encodings.codingQuality("identity")
+        if let stream = response.stream {
+            if gzipQuality > 0 && gzipQuality >= identityQuality {
+                let gzip = Gzip()
+                response.stream = stream.map({ gzip.compress($0) }, finish: { gzip.compress([], finish: true) })
+                response.headerFields[.contentEncoding] = "gzip"
+            }
+            return response
+        }
+        guard response.status == .ok else { return response }
+
+        let large = response.body.count >= options.compressionThreshold
+        let useGzip = gzipQuality > 0 && (identityQuality == 0 || (large && gzipQuality >= identityQuality))
+        if !useGzip && identityQuality == 0 {
+            // RFC 9110 section 12.5.3: nothing acceptable; say so rather than send what was refused.
+            var refused = Response.problem(.notAcceptable, "No acceptable content coding: this server offers gzip and identity.")
+            refused.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
+            return refused
+        }
+        let identityTag = Gzip.fingerprint(response.body)
+        let etag = "\"" + identityTag + (useGzip ? "-gzip" : "") + "\""
+        response.headerFields[.eTag] = etag
+        if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
+
+        // RFC 9110 section 13.2.2: If-None-Match is evaluated for GET and HEAD; a match is a 304
+        // carrying the fields a 200 would have had for caching (ETag, Cache-Control, Vary).
+        let conditions = request.headerFields[values: .ifNoneMatch]
+        if !conditions.isEmpty && EntityTag.noneMatch(conditions, current: etag) {
+            var notModified = Response(status: .notModified)
+            for name in [HTTPField.Name.eTag, .cacheControl, .vary, .contentLocation, .expires] {
+                for value in response.headerFields[values: name] { notModified.headerFields.append(HTTPField(name: name, value: value)) }
+            }
+            return notModified
+        }
+        if useGzip {
+            let identity = response.body
+            response.body = options.cacheCompressed
+                ? cache.value(for: identityTag) { Gzip.compress(identity) }
+                : Gzip.compress(identity)
+            response.headerFields[.contentEncoding] = "gzip"
+        }
+        return response
+    }
+}
