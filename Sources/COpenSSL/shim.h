@@ -53,4 +53,27 @@ static void chronicle_ssl_error_string(char *buffer, size_t length) {
 }
 
 static long chronicle_ssl_session_reused(SSL *ssl) { return SSL_session_reused(ssl); }
+
+/// A client context for tests and tools: protocol versions limited to [min, max] (0 = no limit),
+/// security level 0 so that old versions can at least be offered, and no certificate check unless
+/// a CA file is given.
+static SSL_CTX *chronicle_client_context(int min_version, int max_version, const char *ca_file) {
+    SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+    if (!ctx) return NULL;
+    SSL_CTX_set_security_level(ctx, 0);
+    SSL_CTX_set_cipher_list(ctx, "DEFAULT:@SECLEVEL=0");
+    if (min_version) SSL_CTX_set_min_proto_version(ctx, min_version);
+    if (max_version) SSL_CTX_set_max_proto_version(ctx, max_version);
+    if (ca_file) {
+        SSL_CTX_load_verify_locations(ctx, ca_file, NULL);
+        SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+    } else {
+        SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
+    }
+    static const unsigned char alpn[] = "\x08http/1.1";
+    SSL_CTX_set_alpn_protos(ctx, alpn, sizeof(alpn) - 1);
+    return ctx;
+}
+
+static int chronicle_set_hostname(SSL *ssl, const char *name) { return (int)SSL_set_tlsext_host_name(ssl, name); }
 #endif

@@ -45,6 +45,8 @@ final class Connection {
     /// The body being streamed, and whether it is chunked (1.1) or ends with the connection (1.0).
     var stream: ResponseStream?
     var streamChunked = true
+    /// A stream has just ended: requests pipelined behind it are waiting.
+    var streamEnded = false
 
     init(socket: Socket, tls: TLSSession?, remoteAddress: String, readDeadline: Int64) {
         self.socket = socket

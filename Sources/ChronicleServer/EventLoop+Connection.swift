@@ -262,7 +262,9 @@ extension EventLoop {
         setWriteInterest(connection, false)
         if connection.closeAfterFlush {
             linger(connection)
-        } else if connection.readingPaused {
+        } else if connection.readingPaused || connection.streamEnded {
+            // Requests that arrived behind a long or streamed response are answered now.
+            connection.streamEnded = false
             setReadInterest(connection, true)
             process(connection)
             if connection.tls?.hasBufferedInput == true, connections[Int(connection.socket.fd)] === connection {
@@ -279,6 +281,7 @@ extension EventLoop {
             guard let piece = stream.next() else {
                 if connection.streamChunked { connection.output.append(contentsOf: ResponseSerializer.lastChunk) }
                 connection.stream = nil
+                connection.streamEnded = true
                 return true
             }
             ResponseSerializer.appendChunk(piece, chunked: connection.streamChunked, into: &connection.output)

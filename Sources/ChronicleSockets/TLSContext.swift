@@ -17,7 +17,11 @@ public final class TLSContext: @unchecked Sendable {
             throw TLSError("cannot load the certificate chain \(certificateChainPath): \(Self.lastError())")
         }
         guard SSL_CTX_use_PrivateKey_file(context, privateKeyPath, SSL_FILETYPE_PEM) == 1 else {
-            throw TLSError("cannot load the private key \(privateKeyPath): \(Self.lastError())")
+            let reason = Self.lastError()
+            if reason.contains("mismatch") {
+                throw TLSError("the private key \(privateKeyPath) does not match the certificate \(certificateChainPath): \(reason)")
+            }
+            throw TLSError("cannot load the private key \(privateKeyPath): \(reason)")
         }
         guard SSL_CTX_check_private_key(context) == 1 else {
             throw TLSError("the private key \(privateKeyPath) does not match the certificate \(certificateChainPath): \(Self.lastError())")

@@ -244,3 +244,22 @@ final class Counter: @unchecked Sendable {
     func increment() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
+
+@Suite(.serialized) struct StreamingTests {
+
+    @Test func streamedBodyIsChunkedOn11AndCloseDelimitedOn10() throws {
+        let server = try TestServer()
+        let client = try TestClient(port: server.port)
+        try client.send("GET /stream/3 HTTP/1.1\r\nHost: t\r\n\r\nGET /echo/next HTTP/1.1\r\nHost: t\r\n\r\n")
+        let raw = String(decoding: client.readUntil("next"), as: UTF8.self)
+        #expect(raw.contains("Transfer-Encoding: chunked\r\n"))
+        #expect(!raw.contains("Content-Length: 0"))
+        #expect(raw.contains("\r\n\r\n8\r\npiece 2\n\r\n8\r\npiece 1\n\r\n8\r\npiece 0\n\r\n0\r\n\r\nHTTP/1.1 200 OK"))
+        let old = try TestClient(port: server.port)
+        try old.send("GET /stream/2 HTTP/1.0\r\n\r\n")
+        let text = String(decoding: old.readToEnd(), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n\r\npiece 1\npiece 0\n"))
+        #expect(text.contains("Connection: close"))
+    }
+}
+

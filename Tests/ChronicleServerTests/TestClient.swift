@@ -1,5 +1,6 @@
 // A blocking loopback client for live tests: it writes raw bytes and parses what comes back
 // with its own minimal HTTP/1.1 response reader, so tests see exactly what is on the wire.
+import COpenSSL
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -18,11 +19,23 @@ struct TestClientError: Error, CustomStringConvertible {
     let description: String
 }
 
+/// TLS options for a test client: protocol bounds (TLS1_2_VERSION and the like; 0 means none) and an
+/// optional CA file to verify the server against.
+struct TLSClientOptions {
+    var minVersion: Int32 = 0
+    var maxVersion: Int32 = 0
+    var caFile: String?
+}
+
 final class TestClient {
     let fd: Int32
     private var buffer: [UInt8] = []
+    private var ssl: OpaquePointer?
+    private var sslContext: OpaquePointer?
+    /// The ALPN protocol the server chose.
+    private(set) var alpn = ""
 
-    init(port: UInt16, host: String = "127.0.0.1", receiveTimeout: Double = 5) throws {
+    init(port: UInt16, host: String = "127.0.0.1", receiveTimeout: Double = 5, tls: TLSClientOptions? = nil) throws {
         let v6 = host.contains(":")
         fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestClientError(description: "socket failed") }
@@ -45,9 +58,34 @@ final class TestClient {
             throw TestClientError(description: "connect failed: errno \(errno)")
         }
         setReceiveTimeout(receiveTimeout)
+        if let tls { try startTLS(tls) }
     }
 
-    deinit { close(fd) }
+    private func startTLS(_ options: TLSClientOptions) throws {
+        sslContext = chronicle_client_context(options.minVersion, options.maxVersion, options.caFile)
+        guard let sslContext, let ssl = SSL_new(sslContext) else { throw TestClientError(description: "SSL_new failed") }
+        self.ssl = ssl
+        SSL_set_fd(ssl, fd)
+        _ = chronicle_set_hostname(ssl, "localhost")
+        guard SSL_connect(ssl) == 1 else {
+            var text = [CChar](repeating: 0, count: 256)
+            chronicle_ssl_error_string(&text, text.count)
+            throw TestClientError(description: "TLS handshake failed: \(String(cString: text))")
+        }
+        var name: UnsafePointer<UInt8>?
+        var length: UInt32 = 0
+        SSL_get0_alpn_selected(ssl, &name, &length)
+        if let name { alpn = String(decoding: UnsafeBufferPointer(start: name, count: Int(length)), as: UTF8.self) }
+    }
+
+    /// The negotiated protocol version, e.g. "TLSv1.3".
+    var tlsVersion: String { ssl.map { String(cString: SSL_get_version($0)) } ?? "" }
+
+    deinit {
+        if let ssl { SSL_free(ssl) }
+        if let sslContext { SSL_CTX_free(sslContext) }
+        close(fd)
+    }
 
     func setReceiveTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
@@ -65,7 +103,10 @@ final class TestClient {
     func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = bytes[offset...].withUnsafeBytes { raw -> Int in
+                if let ssl { return Int(SSL_write(ssl, raw.baseAddress, Int32(raw.count))) }
+                return Glibc.send(fd, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
+            }
             guard n > 0 else { throw TestClientError(description: "send failed: errno \(errno)") }
             offset += n
         }
@@ -74,7 +115,10 @@ final class TestClient {
     /// Reads more bytes; false on end of stream, error or timeout.
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        let n = chunk.withUnsafeMutableBytes { raw -> Int in
+            if let ssl { return Int(SSL_read(ssl, raw.baseAddress, Int32(raw.count))) }
+            return recv(fd, raw.baseAddress, raw.count, 0)
+        }
         guard n > 0 else { return false }
         buffer.append(contentsOf: chunk[0..<n])
         return true
@@ -117,10 +161,24 @@ final class TestClient {
         setReceiveTimeout(timeout)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
+            if let ssl {
+                let n = chunk.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
+                if n > 0 { continue }
+                let error = SSL_get_error(ssl, n)
+                return error == SSL_ERROR_ZERO_RETURN || (error == SSL_ERROR_SYSCALL && errno != EAGAIN)
+            }
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n == 0 { return true }
             if n < 0 { return errno == ECONNRESET }
         }
+    }
+
+    /// Raw bytes until `marker` has arrived (or the connection ends).
+    func readUntil(_ marker: String) -> [UInt8] {
+        let pattern = Array(marker.utf8)
+        while find(pattern) == nil && fill() {}
+        defer { buffer = [] }
+        return buffer
     }
 
     /// Everything until the peer closes.

@@ -20,6 +20,14 @@ func testRouter() throws -> Router {
             body[size - 1] = UInt8(ascii: "!")
             return Response(contentType: "application/octet-stream", body: body)
         }),
+        ("GET /stream/{count}", { _, parameters in
+            var left = Int(parameters["count"] ?? "0") ?? 0
+            return Response(contentType: "text/plain", stream: ResponseStream {
+                guard left > 0 else { return nil }
+                left -= 1
+                return Array("piece \(left)\n".utf8)
+            })
+        }),
         ("POST /body", { request, _ in
             let trailers = request.trailers.map { "\($0.name.rawName)=\($0.value)" }.joined(separator: ",")
             return Response(contentType: "text/plain", body: Array("\(request.body.count):\(String(decoding: request.body, as: UTF8.self)):\(trailers)".utf8))
@@ -47,6 +55,13 @@ final class TestServer {
         logger.logLevel = .critical
         server = try HTTPServer(configuration: config, responder: try testRouter(), logger: logger)
         server.start()
+    }
+
+    /// Builds (and immediately discards) a server, for start-up error tests.
+    static func make(_ configuration: ServerConfiguration) throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        _ = try HTTPServer(configuration: configuration, responder: try testRouter(), logger: logger)
     }
 
     func stop() {

@@ -1,0 +1,100 @@
+import ChronicleAPI
+import ChronicleHTTP
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite struct FormatTests {
+    let harness: APIHarness
+
+    init() throws { harness = try APIHarness() }
+
+    func drain(_ response: Response) -> String {
+        var out: [UInt8] = []
+        while let piece = response.stream?.next() { out += piece }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func get(_ target: String, accept: String? = nil) throws -> Response {
+        var fields: HTTPFields = [:]
+        if let accept { fields[.accept] = accept }
+        return harness.router.respond(to: try Request.make(.get, target, headerFields: fields))
+    }
+
+    /// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF records.
+    func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var characters = Array(text.unicodeScalars)[...]
+        while let c = characters.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\r" && characters.first == "\n" { characters.removeFirst(); row.append(field); rows.append(row); row = []; field = "" }
+            else { field.unicodeScalars.append(c) }
+        }
+        return rows
+    }
+
+    @Test func csvHasAHeaderRowCRLFAndOneRowPerEvent() throws {
+        let response = try get("/events?format=csv")
+        #expect(response.headerFields[.contentType] == "text/csv; charset=utf-8; header=present")
+        let text = drain(response)
+        #expect(text.hasSuffix("\r\n"))
+        let rows = parseCSV(text)
+        #expect(rows.first?.first == "id")
+        #expect(rows.count == 7)
+        #expect(rows.allSatisfy { $0.count == rows[0].count })
+        let attaf = try #require(rows.first { $0[0] == "attaf-statements-on-sahel" })
+        #expect(attaf[rows[0].firstIndex(of: "certainty")!] == "inferred")
+        #expect(attaf[rows[0].firstIndex(of: "title_ar")!].contains("عطاف"))
+    }
+
+    @Test func csvQuotesFieldsWithCommasAndQuotes() throws {
+        let rows = parseCSV(drain(try get("/quotes?format=csv&q=military")))
+        #expect(rows.count == 2)
+        let text = rows[1][rows[0].firstIndex(of: "text")!]
+        #expect(text == "الحل العسكري مستحيل في الساحل والصحراء، وخصوصًا في مالي، لأنه جُرّب ثلاث مرات في الماضي وفشل.")
+        let raw = drain(try get("/quotes?format=csv&q=military"))
+        #expect(raw.contains("\"The military solution is impossible in the Sahel and the Sahara, and especially in Mali, because"))
+    }
+
+    @Test func ndjsonIsOneRecordPerLineByAccept() throws {
+        let response = try get("/quotes", accept: "application/x-ndjson")
+        #expect(response.headerFields[.contentType] == "application/x-ndjson")
+        let lines = drain(response).split(separator: "\n")
+        #expect(lines.count == 8)
+        for line in lines {
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(record?["id"] is String)
+        }
+    }
+
+    @Test func exportsApplyFiltersOffsetAndLimit() throws {
+        #expect(drain(try get("/events?format=ndjson&actor=morocco")).split(separator: "\n").count == 1)
+        #expect(drain(try get("/events?format=ndjson&offset=2&limit=3")).split(separator: "\n").count == 3)
+        #expect(drain(try get("/events?format=ndjson&limit=100000")).split(separator: "\n").count == 6)
+        #expect(try get("/events?format=ndjson&limit=0").status == .badRequest)
+    }
+
+    @Test func acceptNegotiation() throws {
+        #expect(try get("/events", accept: "text/csv").headerFields[.contentType]?.hasPrefix("text/csv") == true)
+        #expect(try get("/events", accept: "text/html, */*;q=0.1").headerFields[.contentType] == "application/json")
+        #expect(try get("/events", accept: "application/json;q=0.5, application/x-ndjson").headerFields[.contentType] == "application/x-ndjson")
+        let refused = try get("/events", accept: "text/html")
+        #expect(refused.status == .notAcceptable)
+        #expect(refused.headerFields[.contentType] == "application/problem+json")
+        #expect(try get("/events?format=xml").status == .badRequest)
+        // ?format wins over Accept, for curl users.
+        #expect(try get("/events?format=json", accept: "text/html").status == .ok)
+    }
+
+    @Test func everyListHasExports() throws {
+        for path in ["/actors", "/documents", "/actors/mali/events", "/actors/mali-maeci/quotes"] {
+            let rows = parseCSV(drain(try get(path + "?format=csv")))
+            #expect(rows.count >= 2, "\(path)")
+        }
+    }
+}

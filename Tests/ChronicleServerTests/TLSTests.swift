@@ -1,0 +1,126 @@
+import COpenSSL
+import ChronicleHTTP
+import ChronicleServer
+import ChronicleSockets
+import Foundation
+import Testing
+
+/// A throw-away self-signed certificate for localhost, made with the openssl command line.
+struct TestCertificate {
+    let directory: String
+    var certificate: String { directory + "/cert.pem" }
+    var key: String { directory + "/key.pem" }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-tls-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Self.openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                          "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2",
+                          "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+    }
+
+    static func openssl(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestClientError(description: "openssl \(arguments[0]) failed") }
+    }
+}
+
+@Suite(.serialized) struct TLSTests {
+    let certificate: TestCertificate
+    let server: TestServer
+
+    init() throws {
+        let certificate = try TestCertificate()
+        self.certificate = certificate
+        server = try TestServer {
+            $0.tls = .init(port: 0, certificateChainPath: certificate.certificate, privateKeyPath: certificate.key)
+            $0.headerTimeout = .milliseconds(500)
+        }
+    }
+
+    var port: UInt16 { server.server.tlsPort! }
+
+    @Test func verifiedKeepAliveAndALPN() throws {
+        let client = try TestClient(port: port, tls: TLSClientOptions(caFile: certificate.certificate))
+        #expect(client.alpn == "http/1.1")
+        for value in ["a", "b", "c"] {
+            try client.send("GET /echo/\(value) HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            #expect(try client.readResponse().text == value)
+        }
+        #expect(server.server.metrics.tlsHandshakes.load(ordering: .relaxed) >= 1)
+    }
+
+    @Test func pipeliningOverTLS() throws {
+        let client = try TestClient(port: port, tls: TLSClientOptions())
+        try client.send((0..<100).map { "GET /echo/\($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+        #expect(try client.readResponses(100).map(\.text) == (0..<100).map(String.init))
+    }
+
+    @Test func largeResponseOverTLS() throws {
+        let client = try TestClient(port: port, tls: TLSClientOptions())
+        try client.send("GET /big/8 HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.body.count == 8 << 20)
+        #expect(response.body.last == UInt8(ascii: "!"))
+    }
+
+    @Test func tls12IsAcceptedAndTls11Refused() throws {
+        let modern = try TestClient(port: port, tls: TLSClientOptions(maxVersion: TLS1_2_VERSION))
+        #expect(modern.tlsVersion == "TLSv1.2")
+        let failuresBefore = server.server.metrics.tlsHandshakeFailures.load(ordering: .relaxed)
+        #expect(throws: TestClientError.self) {
+            _ = try TestClient(port: port, tls: TLSClientOptions(minVersion: TLS1_1_VERSION, maxVersion: TLS1_1_VERSION))
+        }
+        // The refusal is the server's: it counted a failed handshake.
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(server.server.metrics.tlsHandshakeFailures.load(ordering: .relaxed) > failuresBefore)
+    }
+
+    @Test func plainHTTPToTheTLSPortIsClosed() throws {
+        let client = try TestClient(port: port)
+        try client.send("GET /echo/a HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(client.waitForClose(timeout: 2))
+    }
+
+    @Test func aStalledHandshakeIsBoundedByTheHeaderTimeout() throws {
+        let client = try TestClient(port: port)
+        try client.send([0x16, 0x03, 0x01])  // the start of a ClientHello, then nothing
+        let started = Date()
+        #expect(client.waitForClose(timeout: 3))
+        #expect(Date().timeIntervalSince(started) < 2)
+    }
+
+    @Test func plainAndTLSListenersServeSideBySide() throws {
+        let plain = try TestClient(port: server.port)
+        try plain.send("GET /echo/plain HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try plain.readResponse().text == "plain")
+    }
+
+    @Test func missingOrMismatchedKeysFailAtStart() throws {
+        var config = ServerConfiguration()
+        config.port = 0
+        config.tls = .init(port: 0, certificateChainPath: "/nonexistent/cert.pem", privateKeyPath: certificate.key)
+        #expect(throws: TLSError.self) { try TestServer.make(config) }
+        let other = try TestCertificate()
+        config.tls = .init(port: 0, certificateChainPath: certificate.certificate, privateKeyPath: other.key)
+        do {
+            _ = try TestServer.make(config)
+            Issue.record("a mismatched key was accepted")
+        } catch let error as TLSError {
+            #expect(error.description.contains("does not match"))
+        }
+    }
+
+    @Test func certificateReloadKeepsServing() throws {
+        try server.server.reloadTLS()
+        let client = try TestClient(port: port, tls: TLSClientOptions(caFile: certificate.certificate))
+        try client.send("GET /echo/after HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().text == "after")
+    }
+}
