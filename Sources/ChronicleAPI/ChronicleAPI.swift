@@ -8,14 +8,23 @@ import HTTPTypes
 
 public struct ChronicleAPI: Sendable {
     public let data: DatasetHolder
+    public let status: ServiceStatus
+    /// Prometheus exposition text of everything outside this module (requests, connections, TLS).
+    private let metrics: @Sendable () -> String
 
-    public init(data: DatasetHolder) { self.data = data }
+    public init(data: DatasetHolder, status: ServiceStatus = ServiceStatus(), metrics: @escaping @Sendable () -> String = { "" }) {
+        self.data = data
+        self.status = status
+        self.metrics = metrics
+    }
 
     /// Every route, as "METHOD /path" patterns with their handlers.
     public var routes: [(String, Handler)] {
         [
             ("GET /", index),
             ("GET /health", health),
+            ("GET /ready", ready),
+            ("GET /metrics", metricsText),
             ("GET /openapi.json", openAPI),
             ("GET /events", events),
             ("GET /events/{id}", event),
@@ -70,6 +79,42 @@ public struct ChronicleAPI: Sendable {
     private func health(_ request: Request, _ parameters: Parameters) throws -> Response {
         // Probes may add cache-busting parameters; they are ignored.
         return Response(contentType: "application/json", body: Array("{\"status\":\"ok\"}\n".utf8))
+    }
+
+    private func ready(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let store = data.current
+        if status.isDraining {
+            var response = Response.problem(.serviceUnavailable, "The server is shutting down and no longer takes new work.")
+            response.headerFields[.retryAfter] = "5"
+            return response
+        }
+        var w = JSONWriter()
+        w.object { w in
+            w.member("status", "ready")
+            w.member("events", store.events.count)
+            w.member("generation", data.generation)
+        }
+        w.newline()
+        var response = Response(contentType: "application/json", body: w.bytes)
+        response.headerFields[.cacheControl] = "no-store"
+        return response
+    }
+
+    private func metricsText(_ request: Request, _ parameters: Parameters) throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let store = data.current
+        var text = metrics()
+        text += "# HELP chronicle_dataset_records Records in the dataset being served.\n# TYPE chronicle_dataset_records gauge\n"
+        for (kind, count) in [("documents", store.documents.count), ("actors", store.actors.count), ("events", store.events.count), ("quotes", store.quotes.count)] {
+            text += "chronicle_dataset_records{kind=\"\(kind)\"} \(count)\n"
+        }
+        text += "# HELP chronicle_dataset_generation Dataset loads so far (1 at start, +1 per successful reload).\n# TYPE chronicle_dataset_generation gauge\n"
+        text += "chronicle_dataset_generation \(data.generation)\n"
+        text += "# HELP chronicle_dataset_load_seconds Time the dataset being served took to load and index.\n# TYPE chronicle_dataset_load_seconds gauge\n"
+        text += "chronicle_dataset_load_seconds \(data.loadSeconds)\n"
+        var response = Response(contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(text.utf8))
+        response.headerFields[.cacheControl] = "no-store"
+        return response
     }
 
     private func openAPI(_ request: Request, _ parameters: Parameters) throws -> Response {

@@ -60,10 +60,21 @@ enum OpenAPIDocument {
                   "type": "object"
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           }
         }
       }
@@ -93,6 +104,14 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
@@ -116,6 +135,14 @@ enum OpenAPIDocument {
               "application/json": {
                 "schema": {
                   "type": "object"
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
                 }
               }
             }
@@ -180,6 +207,9 @@ enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/pretty"
+          },
+          {
+            "$ref": "#/components/parameters/format"
           }
         ],
         "responses": {
@@ -205,6 +235,16 @@ enum OpenAPIDocument {
                     }
                   ]
                 }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "headers": {
@@ -213,11 +253,23 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           }
         }
       }
@@ -260,6 +312,14 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
@@ -267,6 +327,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           }
         }
       }
@@ -306,6 +369,9 @@ enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/pretty"
+          },
+          {
+            "$ref": "#/components/parameters/format"
           }
         ],
         "responses": {
@@ -331,6 +397,16 @@ enum OpenAPIDocument {
                     }
                   ]
                 }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "headers": {
@@ -339,11 +415,23 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           }
         }
       }
@@ -386,6 +474,14 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
@@ -393,6 +489,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           }
         }
       }
@@ -437,6 +536,9 @@ enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/pretty"
+          },
+          {
+            "$ref": "#/components/parameters/format"
           }
         ],
         "responses": {
@@ -462,11 +564,27 @@ enum OpenAPIDocument {
                     }
                   ]
                 }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "headers": {
               "Link": {
                 "description": "RFC 8288 links to the next and previous pages",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Strong entity tag of this representation",
                 "schema": {
                   "type": "string"
                 }
@@ -478,6 +596,12 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           }
         }
       }
@@ -525,6 +649,9 @@ enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/pretty"
+          },
+          {
+            "$ref": "#/components/parameters/format"
           }
         ],
         "responses": {
@@ -550,11 +677,27 @@ enum OpenAPIDocument {
                     }
                   ]
                 }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "headers": {
               "Link": {
                 "description": "RFC 8288 links to the next and previous pages",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "ETag": {
+                "description": "Strong entity tag of this representation",
                 "schema": {
                   "type": "string"
                 }
@@ -566,6 +709,12 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           }
         }
       }
@@ -618,6 +767,9 @@ enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/pretty"
+          },
+          {
+            "$ref": "#/components/parameters/format"
           }
         ],
         "responses": {
@@ -643,6 +795,16 @@ enum OpenAPIDocument {
                     }
                   ]
                 }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "headers": {
@@ -651,11 +813,23 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           }
         }
       }
@@ -698,6 +872,14 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
@@ -705,6 +887,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           }
         }
       }
@@ -725,6 +910,9 @@ enum OpenAPIDocument {
           },
           {
             "$ref": "#/components/parameters/pretty"
+          },
+          {
+            "$ref": "#/components/parameters/format"
           }
         ],
         "responses": {
@@ -750,6 +938,16 @@ enum OpenAPIDocument {
                     }
                   ]
                 }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string"
+                }
               }
             },
             "headers": {
@@ -758,11 +956,23 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
               }
             }
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "406": {
+            "$ref": "#/components/responses/NotAcceptable"
           }
         }
       }
@@ -805,6 +1015,14 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
@@ -812,6 +1030,9 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
           }
         }
       }
@@ -843,6 +1064,14 @@ enum OpenAPIDocument {
                   "type": "string"
                 }
               }
+            },
+            "headers": {
+              "ETag": {
+                "description": "Strong entity tag of this representation",
+                "schema": {
+                  "type": "string"
+                }
+              }
             }
           },
           "400": {
@@ -850,6 +1079,77 @@ enum OpenAPIDocument {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          }
+        }
+      }
+    },
+    "/ready": {
+      "get": {
+        "operationId": "getReady",
+        "summary": "Readiness: 200 once the data is loaded, 503 while draining",
+        "tags": [
+          "service"
+        ],
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "Ready",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "ready"
+                      ]
+                    },
+                    "events": {
+                      "type": "integer"
+                    },
+                    "generation": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Draining",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "getMetrics",
+        "summary": "Prometheus metrics (text exposition format 0.0.4)",
+        "tags": [
+          "service"
+        ],
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "Metrics",
+            "content": {
+              "text/plain; version=0.0.4; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           }
         }
       }
@@ -1380,6 +1680,20 @@ enum OpenAPIDocument {
         "schema": {
           "type": "string"
         }
+      },
+      "format": {
+        "name": "format",
+        "in": "query",
+        "required": false,
+        "description": "json (a page, the default), csv (RFC 4180 with a header row) or ndjson (one record per line). Overrides Accept. CSV and NDJSON stream every match unless limit is given.",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "json",
+            "csv",
+            "ndjson"
+          ]
+        }
       }
     },
     "responses": {
@@ -1399,6 +1713,31 @@ enum OpenAPIDocument {
           "application/problem+json": {
             "schema": {
               "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotAcceptable": {
+        "description": "The Accept header allows none of application/json, text/csv, application/x-ndjson",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotModified": {
+        "description": "The representation matches If-None-Match",
+        "headers": {
+          "ETag": {
+            "schema": {
+              "type": "string"
+            }
+          },
+          "Cache-Control": {
+            "schema": {
+              "type": "string"
             }
           }
         }

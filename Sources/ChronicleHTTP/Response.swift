@@ -9,6 +9,9 @@ public struct Response: Sendable {
     /// A body produced piece by piece while it is written (sent with chunked transfer coding);
     /// `body` is ignored when this is set.
     public var stream: ResponseStream?
+    /// The route pattern that answered ("GET /events/{id}"), set by the router for metrics and logs;
+    /// never sent.
+    public var route: String?
 
     public init(status: HTTPResponse.Status = .ok, headerFields: HTTPFields = [:], body: [UInt8] = []) {
         self.status = status

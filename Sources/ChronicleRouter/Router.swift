@@ -74,17 +74,19 @@ public struct Router: HTTPResponder {
             return options(allowed: Self.allowed(tree.allMethods))
         }
         switch match(request.method, request.target.segments) {
-        case .found(_, let handler, let parameters):
+        case .found(let pattern, let handler, let parameters):
+            var response: Response
             do {
-                return try handler(request, parameters)
+                response = try handler(request, parameters)
             } catch let error as any HTTPError {
-                var response = error.problem.response
+                response = error.problem.response
                 response.headerFields.append(contentsOf: error.headerFields)
-                return response
             } catch {
                 errorReporter(error, request)
-                return .problem(.internalServerError, "The server failed to answer this request; it has been logged.")
+                response = .problem(.internalServerError, "The server failed to answer this request; it has been logged.")
             }
+            response.route = pattern.description
+            return response
         case .methodNotAllowed(let allowed):
             // RFC 9110 section 9.3.7: OPTIONS on a path describes what the path allows.
             if request.method == .options { return options(allowed: allowed) }

@@ -32,15 +32,23 @@ struct ServeCommand: ParsableCommand {
         logger.info("dataset loaded", metadata: [
             "data": "\(dataPath)", "documents": "\(store.documents.count)", "actors": "\(store.actors.count)",
             "events": "\(store.events.count)", "quotes": "\(store.quotes.count)",
-            "load_ms": "\((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000 + (ContinuousClock.now - started).components.seconds * 1000)",
+            "load_ms": "\((ContinuousClock.now - started) / .milliseconds(1))",
         ])
 
-        let holder = DatasetHolder(store)
-        let api = ChronicleAPI(data: holder)
+        let loadTime = ContinuousClock.now - started
+        let holder = DatasetHolder(store, loadSeconds: Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) / 1e18)
+        let status = ServiceStatus()
+        let requestMetrics = RequestMetrics()
+        let serverReference = Mutex<HTTPServer?>(nil)
+        let api = ChronicleAPI(data: holder, status: status, metrics: {
+            requestMetrics.exposition() + (serverReference.withLock { $0 }?.metricsExposition() ?? "")
+        })
         var representation = RepresentationMiddleware.Options()
         representation.cacheControl = settings.cacheControl
         representation.compressionThreshold = settings.compressionThreshold
         let middleware: [any Middleware] = [
+            RequestIDMiddleware(),
+            MetricsMiddleware(metrics: requestMetrics),
             CORSMiddleware(allowedOrigins: settings.allowedOrigins),
             RepresentationMiddleware(options: representation),
         ]
@@ -57,6 +65,7 @@ struct ServeCommand: ParsableCommand {
             logger.critical("cannot listen: \(error)", metadata: ["host": "\(settings.host)", "port": "\(settings.port)"])
             throw ExitCode(1)
         }
+        serverReference.withLock { $0 = server }
         server.start()
         let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(settings.server.effectiveThreads)"])
@@ -79,11 +88,18 @@ struct ServeCommand: ParsableCommand {
                 }
             default:
                 if signals.firstStop() {
+                    // /ready answers 503 from now on; the listeners stay open for the configured delay so
+                    // a load balancer notices before connections are refused.
+                    status.beginDraining()
                     logger.info("shutting down: draining connections", metadata: [
                         "signal": "\(signal)", "open_connections": "\(server.openConnections)",
-                        "deadline_ms": "\(settings.drainTimeoutMs)",
+                        "delay_ms": "\(settings.shutdownDelayMs)", "deadline_ms": "\(settings.drainTimeoutMs)",
                     ])
-                    server.shutdown()
+                    // On its own thread, so a second signal during the delay still exits at once.
+                    Thread.detachNewThread {
+                        if settings.shutdownDelayMs > 0 { usleep(UInt32(settings.shutdownDelayMs) * 1000) }
+                        server.shutdown()
+                    }
                 } else {
                     logger.warning("second signal: exiting at once")
                     Glibc.exit(1)
@@ -96,8 +112,10 @@ struct ServeCommand: ParsableCommand {
 
     static func reload(_ holder: DatasetHolder, path: String, logger: Logger) {
         do {
+            let started = ContinuousClock.now
             let store = try Store.load(directory: path)
-            holder.replace(with: store)
+            let elapsed = ContinuousClock.now - started
+            holder.replace(with: store, loadSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             logger.info("dataset reloaded", metadata: [
                 "events": "\(store.events.count)", "quotes": "\(store.quotes.count)", "generation": "\(holder.generation)",
             ])

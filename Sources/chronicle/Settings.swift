@@ -21,6 +21,7 @@ struct Settings: Equatable, Sendable {
     var idleTimeoutMs = 60_000
     var writeTimeoutMs = 30_000
     var drainTimeoutMs = 10_000
+    var shutdownDelayMs = 0
     var logLevel = "info"
     var logFormat = "text"
     var accessLog = true
@@ -93,6 +94,7 @@ struct SettingSpec {
             SettingSpec(key: "timeouts.idle_ms", kind: .number(\.idleTimeoutMs, 1...86_400_000), help: "Idle keep-alive connection lifetime"),
             SettingSpec(key: "timeouts.write_ms", kind: .number(\.writeTimeoutMs, 1...3_600_000), help: "Time a stalled reader is given"),
             SettingSpec(key: "timeouts.drain_ms", kind: .number(\.drainTimeoutMs, 0...3_600_000), help: "Graceful shutdown deadline"),
+            SettingSpec(key: "timeouts.shutdown_delay_ms", kind: .number(\.shutdownDelayMs, 0...600_000), help: "On SIGTERM, time /ready answers 503 before the listeners close"),
             SettingSpec(key: "log.level", kind: .choice(\.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"]), help: "Lowest level logged"),
             SettingSpec(key: "log.format", kind: .choice(\.logFormat, ["text", "json"]), help: "Log line format on stdout"),
             SettingSpec(key: "log.access", kind: .flag(\.accessLog), help: "One log line per request"),

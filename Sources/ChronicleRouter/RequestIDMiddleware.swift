@@ -1,0 +1,44 @@
+// X-Request-ID: a client's id is kept when it is sane (1–128 characters of letters, digits and
+// "-._:"), otherwise a new random one is made; either way it is echoed on the response, where the
+// access log picks it up, so one id follows a request through proxies and logs.
+import ChronicleHTTP
+import HTTPTypes
+
+public struct RequestIDMiddleware: Middleware {
+    public init() {}
+
+    static func isValid(_ id: String) -> Bool {
+        (1...128).contains(id.utf8.count) && id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            default:
+                return "-._:".utf8.contains(byte)
+            }
+        }
+    }
+
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() as UInt64, low = generator.next() as UInt64
+        func hex(_ value: UInt64) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return hex(high) + hex(low)
+    }
+
+    public func handle(_ request: Request, next: (Request) -> Response) -> Response {
+        var request = request
+        let id: String
+        if let given = request.headerFields[.requestID], Self.isValid(given) {
+            id = given
+        } else {
+            id = Self.generate()
+            request.head.headerFields[.requestID] = id
+        }
+        var response = next(request)
+        response.headerFields[.requestID] = id
+        return response
+    }
+}
