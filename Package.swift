@@ -70,6 +70,9 @@ let package = Package(
             name: "ChronicleAPITests",
             dependencies: ["ChronicleAPI", "ChronicleServer"],
             swiftSettings: strict),
-        .testTarget(name: "ChronicleCLITests", dependencies: ["chronicle"], swiftSettings: strict),
+        .testTarget(
+            name: "ChronicleCLITests",
+            dependencies: ["chronicle", "ChronicleAPI", "ChronicleServer", "ChronicleDomain"],
+            swiftSettings: strict),
     ]
 )

@@ -3,6 +3,7 @@ import ChronicleHTTP
 import Foundation
 import HTTPTypes
 import Testing
+import ChronicleDomain
 
 @Suite struct ChronicleAPITests {
     let harness: APIHarness
@@ -136,5 +137,32 @@ import Testing
 
     @Test func healthIsOK() throws {
         #expect(try harness.json("/health")["status"] as? String == "ok")
+    }
+}
+
+@Suite struct ServiceEndpointTests {
+    @Test func readyTurns503WhileDraining() throws {
+        let store = try ChronicleDomain.Store.load(directory: dataDirectory)
+        let status = ServiceStatus()
+        let router = try ChronicleAPI(data: DatasetHolder(store), status: status).makeRouter()
+        #expect(router.respond(to: try Request.make(.get, "/ready")).status == .ok)
+        status.beginDraining()
+        let draining = router.respond(to: try Request.make(.get, "/ready"))
+        #expect(draining.status == .serviceUnavailable)
+        #expect(draining.headerFields[.contentType] == "application/problem+json")
+        #expect(router.respond(to: try Request.make(.get, "/health")).status == .ok)  // still alive
+    }
+
+    @Test func metricsIncludeTheDatasetAndWhatTheServerAdds() throws {
+        let store = try ChronicleDomain.Store.load(directory: dataDirectory)
+        let router = try ChronicleAPI(data: DatasetHolder(store, loadSeconds: 0.25), metrics: {
+            "# HELP extra_total Extra.\n# TYPE extra_total counter\nextra_total 3\n"
+        }).makeRouter()
+        let response = router.respond(to: try Request.make(.get, "/metrics"))
+        #expect(response.headerFields[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
+        let text = String(decoding: response.body, as: UTF8.self)
+        #expect(text.hasPrefix("# HELP extra_total"))
+        #expect(text.contains("chronicle_dataset_records{kind=\"events\"} 6\n"))
+        #expect(text.contains("chronicle_dataset_load_seconds 0.25\n"))
     }
 }
