@@ -30,6 +30,7 @@ except (ValueError, OSError):
     pass
 
 work = tempfile.mkdtemp(prefix="chronicle-bench-")
+os.chmod(work, 0o755)  # nginx workers run as another user
 cert, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
 subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
                 "-out", cert, "-days", "2", "-subj", "/CN=localhost"], check=True, capture_output=True)
@@ -110,7 +111,7 @@ http {{
 nginx = subprocess.Popen(["nginx", "-c", nginx_conf, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wait_port(NG_HTTP)
 nginx_head, nginx_body = fetch(NG_HTTP, "/events")
-assert nginx_body == events_body, "nginx must serve the same bytes"
+assert nginx_body == events_body, f"nginx must serve the same bytes: {nginx_head} {nginx_body[:200]}"
 etag_ch = re.search(r'(?im)^etag: (.*)$', fetch(CH_HTTP, "/events")[0]).group(1).strip()
 etag_ng = re.search(r'(?im)^etag: (.*)$', nginx_head).group(1).strip()
 quote_q = "/quotes?q=" + urllib.parse.quote_plus(ARABIC_WORD)

@@ -126,7 +126,7 @@ public struct ChronicleAPI: Sendable {
 
     private func events(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["actor", "type", "from", "to", "document", "q", "sort"]))
-        let store = data.current
+        let (store, rendered) = data.snapshot
         var filter = try eventQuery(query)
         filter.actors = try query.all("actor")
         for actor in filter.actors where !store.hasActor(actor) {
@@ -137,7 +137,7 @@ public struct ChronicleAPI: Sendable {
         if let document = filter.document, !store.hasDocument(document) {
             throw APIError.parameter("document", "\"document\": there is no document with id \"\(document)\".")
         }
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store))
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered))
     }
 
     private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {
@@ -150,9 +150,10 @@ public struct ChronicleAPI: Sendable {
 
     private func event(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: [])
-        let store = data.current
+        let (store, rendered) = data.snapshot
         let event = try lookup { () throws(DomainError) in try store.event(parameters["id"] ?? "") }
-        return Listing.single(pretty: query.pretty) { RecordJSON.write(event, store: store, &$0) }
+        let format = RecordFormats.events(store, rendered)
+        return Listing.single(pretty: query.pretty) { format.write(event, position: store.eventPosition(event.id)!, into: &$0) }
     }
 
     // MARK: Actors
@@ -167,47 +168,48 @@ public struct ChronicleAPI: Sendable {
             filter.kind = value
         }
         filter.text = try query.text
-        let store = data.current
-        return try Listing.respond(store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors)
+        let (store, rendered) = data.snapshot
+        return try Listing.respond(store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered))
     }
 
     private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: [])
-        let store = data.current
+        let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
-        return Listing.single(pretty: query.pretty) { RecordJSON.write(actor, &$0) }
+        let format = RecordFormats.actors(rendered)
+        return Listing.single(pretty: query.pretty) { format.write(actor, position: store.actorPosition(actor.id)!, into: &$0) }
     }
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["type", "from", "to", "q", "sort"]))
-        let store = data.current
+        let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try eventQuery(query)
         filter.actors = [actor.id]
         filter.type = try query.single("type")
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store))
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered))
     }
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["event", "lang", "from", "to", "q", "sort"]))
-        let store = data.current
+        let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try quoteQuery(query, store: store)
         filter.speakers = [actor.id]
-        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store))
+        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered))
     }
 
     // MARK: Quotes
 
     private func quotes(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["speaker", "event", "lang", "from", "to", "q", "sort"]))
-        let store = data.current
+        let (store, rendered) = data.snapshot
         var filter = try quoteQuery(query, store: store)
         filter.speakers = try query.all("speaker")
         for speaker in filter.speakers where !store.hasActor(speaker) {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }
-        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store))
+        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered))
     }
 
     private func quoteQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> QuoteQuery {
@@ -225,16 +227,18 @@ public struct ChronicleAPI: Sendable {
 
     private func quote(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: [])
-        let store = data.current
+        let (store, rendered) = data.snapshot
         let quote = try lookup { () throws(DomainError) in try store.quote(parameters["id"] ?? "") }
-        return Listing.single(pretty: query.pretty) { RecordJSON.write(quote, store: store, &$0) }
+        let format = RecordFormats.quotes(store, rendered)
+        return Listing.single(pretty: query.pretty) { format.write(quote, position: store.quotePosition(quote.id)!, into: &$0) }
     }
 
     // MARK: Documents
 
     private func documents(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging)
-        return try Listing.respond(data.current.allDocuments, request: request, parameters: query, record: RecordFormats.documents)
+        let (store, rendered) = data.snapshot
+        return try Listing.respond(store.allDocuments, request: request, parameters: query, record: RecordFormats.documents(rendered))
     }
 
     private func document(_ request: Request, _ parameters: Parameters) throws -> Response {

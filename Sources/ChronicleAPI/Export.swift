@@ -26,7 +26,7 @@ enum Export {
                     CSV.append(record.csvRow(item), to: &out)
                 case .ndjson, .json:
                     var w = JSONWriter(capacity: 1024)
-                    record.json(item, &w)
+                    record.write(item, position: matches.position(at: next), into: &w)
                     out.append(contentsOf: w.bytes)
                     out.append(UInt8(ascii: "\n"))
                 }

@@ -47,6 +47,17 @@ struct RecordFormat<Item> {
     let csvHeader: [String]
     let csvRow: (Item) -> [String]
     let json: (Item, inout JSONWriter) -> Void
+    /// Pre-rendered compact JSON by store position, where available.
+    var rendered: [[UInt8]?] = []
+
+    /// Writes the record at `position`: its pre-rendered bytes unless indenting, else rendered now.
+    func write(_ item: Item, position: Int, into w: inout JSONWriter) {
+        if !w.isPretty, position < rendered.count, let bytes = rendered[position] {
+            w.raw(bytes)
+        } else {
+            json(item, &w)
+        }
+    }
 }
 
 /// RFC 4180 rows: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled.

@@ -17,8 +17,13 @@ enum Listing {
         let offset = try parameters.offset
         switch format {
         case .json:
-            let page = matches.page(offset: offset, limit: try parameters.limit)
-            return response(page, request: request, parameters: parameters, write: record.json)
+            let limit = try parameters.limit
+            let start = min(offset, matches.count)
+            let end = start + min(limit, matches.count - start)
+            let page = Page(items: (start..<end).map { (matches.position(at: $0), matches[$0]) }, total: matches.count, offset: start, limit: limit)
+            return response(page, request: request, parameters: parameters) { entry, w in
+                record.write(entry.1, position: entry.0, into: &w)
+            }
         case .csv, .ndjson:
             let limit = try parameters.single("limit") == nil ? nil : try parameters.integer("limit", default: 0, in: 1...Int(Int32.max))
             return Export.response(matches, offset: offset, limit: limit, format: format, record: record)

@@ -63,10 +63,9 @@ public struct Dataset: Sendable {
             if digest != document.sha256.lowercased() {
                 problems.append(DatasetProblem(file: files.documents, record: document.id, message: "sha256 is \(document.sha256) but \(document.file) hashes to \(digest)"))
             }
-            documents[index].text = text
-            documents[index].scalars = Array(text.unicodeScalars)
-            if documents[index].scalars.count != document.length {
-                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "length is \(document.length) but the text has \(documents[index].scalars.count) code points"))
+            documents[index].setText(text)
+            if documents[index].scalarCount != document.length {
+                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "length is \(document.length) but the text has \(documents[index].scalarCount) code points"))
             }
         }
         let dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes)

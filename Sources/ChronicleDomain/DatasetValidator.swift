@@ -26,8 +26,8 @@ enum DatasetValidator {
                 problems.append(DatasetProblem(file: file, record: record, message: "span refers to unknown document \"\(span.document)\""))
                 return nil
             }
-            guard span.start >= 0, span.start < span.end, span.end <= document.scalars.count else {
-                problems.append(DatasetProblem(file: file, record: record, message: "span \(span.start)..<\(span.end) is outside document \"\(span.document)\" (length \(document.scalars.count))"))
+            guard span.start >= 0, span.start < span.end, span.end <= document.scalarCount else {
+                problems.append(DatasetProblem(file: file, record: record, message: "span \(span.start)..<\(span.end) is outside document \"\(span.document)\" (length \(document.scalarCount))"))
                 return nil
             }
             return document.text(of: span)

@@ -15,8 +15,41 @@ public struct Document: Sendable, Codable {
 
     /// The text, set by the loader after it checked length and digest.
     public internal(set) var text: String = ""
-    /// The text as code points, for O(1) span slicing.
-    var scalars: [Unicode.Scalar] = []
+    /// The text's UTF-8 bytes, and the byte offset of every 64th code point, so a span is found
+    /// with one lookup and a walk of at most 63 code points.
+    var utf8: [UInt8] = []
+    var checkpoints: [Int32] = []
+    /// Length in code points, as counted when loaded.
+    public internal(set) var scalarCount = 0
+
+    static let checkpointStride = 64
+
+    /// Sets the text and builds the offset index.
+    mutating func setText(_ text: String) {
+        self.text = text
+        utf8 = Array(text.utf8)
+        checkpoints = []
+        checkpoints.reserveCapacity(utf8.count / Self.checkpointStride + 1)
+        var count = 0
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 {
+            if count % Self.checkpointStride == 0 { checkpoints.append(Int32(offset)) }
+            count += 1
+        }
+        scalarCount = count
+    }
+
+    /// Byte offset of code point `index` (0...scalarCount).
+    func byteOffset(ofScalar index: Int) -> Int {
+        if index >= scalarCount { return utf8.count }
+        var offset = Int(checkpoints[index / Self.checkpointStride])
+        var remaining = index % Self.checkpointStride
+        while remaining > 0 {
+            offset += 1
+            while offset < utf8.count && utf8[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return offset
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, file, title, languages, length, sha256, kind, published, note
@@ -24,9 +57,8 @@ public struct Document: Sendable, Codable {
 
     /// The text of `span`, or nil when it falls outside the document.
     public func text(of span: Span) -> String? {
-        guard span.start >= 0, span.start <= span.end, span.end <= scalars.count else { return nil }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[span.start..<span.end])
-        return String(result)
+        guard span.start >= 0, span.start <= span.end, span.end <= scalarCount else { return nil }
+        let start = byteOffset(ofScalar: span.start), end = byteOffset(ofScalar: span.end)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 }

@@ -80,8 +80,11 @@ public struct Matches<Item: Sendable>: Sendable {
 
     public var count: Int { positions.count }
 
-    public subscript(index: Int) -> Item {
-        items[Int(order == .ascending ? positions[index] : positions[positions.count - 1 - index])]
+    public subscript(index: Int) -> Item { items[position(at: index)] }
+
+    /// Where the `index`-th match sits in the store's array (for per-record caches).
+    public func position(at index: Int) -> Int {
+        Int(order == .ascending ? positions[index] : positions[positions.count - 1 - index])
     }
 
     public func page(offset: Int, limit: Int) -> Page<Item> {

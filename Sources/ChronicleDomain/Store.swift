@@ -101,6 +101,12 @@ public final class Store: Sendable {
         return quotes[position]
     }
 
+    /// Positions in the sorted arrays, for per-record caches.
+    public func eventPosition(_ id: String) -> Int? { eventPositions[id] }
+    public func quotePosition(_ id: String) -> Int? { quotePositions[id] }
+    public func actorPosition(_ id: String) -> Int? { actorPositions[id] }
+    public func documentPosition(_ id: String) -> Int? { documentPositions[id] }
+
     public func hasActor(_ id: String) -> Bool { actorPositions[id] != nil }
     public func hasEvent(_ id: String) -> Bool { eventPositions[id] != nil }
     public func hasDocument(_ id: String) -> Bool { documentPositions[id] != nil }

@@ -3,6 +3,7 @@
 // access log picks it up, so one id follows a request through proxies and logs.
 import ChronicleHTTP
 import HTTPTypes
+import Synchronization
 
 public struct RequestIDMiddleware: Middleware {
     public init() {}
@@ -18,14 +19,21 @@ public struct RequestIDMiddleware: Middleware {
         }
     }
 
-    static func generate() -> String {
+    /// A random prefix drawn once per process and a counter: unique across replicas and restarts
+    /// without a system call per request.
+    private static let prefix: UInt64 = {
         var generator = SystemRandomNumberGenerator()
-        let high = generator.next() as UInt64, low = generator.next() as UInt64
+        return generator.next()
+    }()
+    private static let counter = Atomic<UInt64>(0)
+
+    static func generate() -> String {
+        let sequence = counter.wrappingAdd(1, ordering: .relaxed).newValue
         func hex(_ value: UInt64) -> String {
             let digits = String(value, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits
         }
-        return hex(high) + hex(low)
+        return hex(prefix) + hex(sequence)
     }
 
     public func handle(_ request: Request, next: (Request) -> Response) -> Response {

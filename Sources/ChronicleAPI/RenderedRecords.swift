@@ -1,0 +1,31 @@
+// Compact JSON of each record, rendered once per dataset. The store is immutable, so a record's JSON
+// never changes while that store serves; lists concatenate these bytes instead of rendering every
+// record on every request. A byte budget bounds the memory: records past it (in date order) are
+// rendered on demand, which is also what `?pretty` does.
+import ChronicleDomain
+import ChronicleHTTP
+
+final class RenderedRecords: Sendable {
+    let events: [[UInt8]?]
+    let quotes: [[UInt8]?]
+    let actors: [[UInt8]?]
+    let documents: [[UInt8]?]
+
+    init(store: Store, budgetBytes: Int) {
+        var remaining = budgetBytes
+        func render<Item>(_ items: [Item], _ write: (Item, inout JSONWriter) -> Void) -> [[UInt8]?] {
+            items.map { item in
+                guard remaining > 0 else { return nil }
+                var w = JSONWriter(capacity: 1024)
+                write(item, &w)
+                remaining -= w.bytes.count
+                return w.bytes
+            }
+        }
+        // Small collections first, so a large event list cannot starve them.
+        documents = render(store.documents) { RecordJSON.write($0, &$1) }
+        actors = render(store.actors) { RecordJSON.write($0, &$1) }
+        quotes = render(store.quotes) { RecordJSON.write($0, store: store, &$1) }
+        events = render(store.events) { RecordJSON.write($0, store: store, &$1) }
+    }
+}
