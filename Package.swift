@@ -72,7 +72,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleCLITests",
-            dependencies: ["chronicle", "ChronicleAPI", "ChronicleServer", "ChronicleDomain"],
+            dependencies: ["chronicle", "ChronicleAPI", "ChronicleServer", "ChronicleDomain", "ChronicleHTTP"],
             swiftSettings: strict),
     ]
 )

@@ -137,7 +137,7 @@ public struct ChronicleAPI: Sendable {
         if let document = filter.document, !store.hasDocument(document) {
             throw APIError.parameter("document", "\"document\": there is no document with id \"\(document)\".")
         }
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered))
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered), fingerprint: store.fingerprint)
     }
 
     private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {
@@ -153,7 +153,7 @@ public struct ChronicleAPI: Sendable {
         let (store, rendered) = data.snapshot
         let event = try lookup { () throws(DomainError) in try store.event(parameters["id"] ?? "") }
         let format = RecordFormats.events(store, rendered)
-        return Listing.single(pretty: query.pretty) { format.write(event, position: store.eventPosition(event.id)!, into: &$0) }
+        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { format.write(event, position: store.eventPosition(event.id)!, into: &$0) }
     }
 
     // MARK: Actors
@@ -169,7 +169,7 @@ public struct ChronicleAPI: Sendable {
         }
         filter.text = try query.text
         let (store, rendered) = data.snapshot
-        return try Listing.respond(store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered))
+        return try Listing.respond(store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered), fingerprint: store.fingerprint)
     }
 
     private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -177,7 +177,7 @@ public struct ChronicleAPI: Sendable {
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         let format = RecordFormats.actors(rendered)
-        return Listing.single(pretty: query.pretty) { format.write(actor, position: store.actorPosition(actor.id)!, into: &$0) }
+        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { format.write(actor, position: store.actorPosition(actor.id)!, into: &$0) }
     }
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -187,7 +187,7 @@ public struct ChronicleAPI: Sendable {
         var filter = try eventQuery(query)
         filter.actors = [actor.id]
         filter.type = try query.single("type")
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered))
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered), fingerprint: store.fingerprint)
     }
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -196,7 +196,7 @@ public struct ChronicleAPI: Sendable {
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try quoteQuery(query, store: store)
         filter.speakers = [actor.id]
-        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered))
+        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered), fingerprint: store.fingerprint)
     }
 
     // MARK: Quotes
@@ -209,7 +209,7 @@ public struct ChronicleAPI: Sendable {
         for speaker in filter.speakers where !store.hasActor(speaker) {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }
-        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered))
+        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered), fingerprint: store.fingerprint)
     }
 
     private func quoteQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> QuoteQuery {
@@ -230,7 +230,7 @@ public struct ChronicleAPI: Sendable {
         let (store, rendered) = data.snapshot
         let quote = try lookup { () throws(DomainError) in try store.quote(parameters["id"] ?? "") }
         let format = RecordFormats.quotes(store, rendered)
-        return Listing.single(pretty: query.pretty) { format.write(quote, position: store.quotePosition(quote.id)!, into: &$0) }
+        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { format.write(quote, position: store.quotePosition(quote.id)!, into: &$0) }
     }
 
     // MARK: Documents
@@ -238,21 +238,23 @@ public struct ChronicleAPI: Sendable {
     private func documents(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging)
         let (store, rendered) = data.snapshot
-        return try Listing.respond(store.allDocuments, request: request, parameters: query, record: RecordFormats.documents(rendered))
+        return try Listing.respond(store.allDocuments, request: request, parameters: query, record: RecordFormats.documents(rendered), fingerprint: store.fingerprint)
     }
 
     private func document(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: [])
         let store = data.current
         let document = try lookup { () throws(DomainError) in try store.document(parameters["id"] ?? "") }
-        return Listing.single(pretty: query.pretty) { RecordJSON.write(document, &$0) }
+        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { RecordJSON.write(document, &$0) }
     }
 
     private func documentText(_ request: Request, _ parameters: Parameters) throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let store = data.current
         let document = try lookup { () throws(DomainError) in try store.document(parameters["id"] ?? "") }
-        return Response(contentType: "text/plain; charset=utf-8", body: Array(document.text.utf8))
+        var response = Response(contentType: "text/plain; charset=utf-8", body: Array(document.text.utf8))
+        response.headerFields[.eTag] = "\"" + document.sha256 + "\""
+        return response
     }
 }
 

@@ -11,23 +11,32 @@ enum Listing {
     /// A list in the negotiated format: a JSON page (limit 1–500, default 50) or a streamed export
     /// (CSV or NDJSON: every match unless `limit` is given).
     static func respond<Item>(
-        _ matches: Matches<Item>, request: Request, parameters: QueryParameters, record: RecordFormat<Item>
+        _ matches: Matches<Item>, request: Request, parameters: QueryParameters, record: RecordFormat<Item>, fingerprint: String
     ) throws(HTTPProblem) -> Response {
         let format = try Format.negotiate(request, parameters)
         let offset = try parameters.offset
+        var response: Response
         switch format {
         case .json:
             let limit = try parameters.limit
             let start = min(offset, matches.count)
             let end = start + min(limit, matches.count - start)
             let page = Page(items: (start..<end).map { (matches.position(at: $0), matches[$0]) }, total: matches.count, offset: start, limit: limit)
-            return response(page, request: request, parameters: parameters) { entry, w in
+            response = self.response(page, request: request, parameters: parameters) { entry, w in
                 record.write(entry.1, position: entry.0, into: &w)
             }
         case .csv, .ndjson:
             let limit = try parameters.single("limit") == nil ? nil : try parameters.integer("limit", default: 0, in: 1...Int(Int32.max))
-            return Export.response(matches, offset: offset, limit: limit, format: format, record: record)
+            response = Export.response(matches, offset: offset, limit: limit, format: format, record: record)
         }
+        response.headerFields[.eTag] = tag(fingerprint, request, format)
+        return response
+    }
+
+    /// The body of a data response is a pure function of the dataset, the target and the format,
+    /// so its tag is derived from those and the body is never hashed.
+    static func tag(_ fingerprint: String, _ request: Request, _ format: Format) -> String {
+        EntityTag.derived(from: [fingerprint, request.head.rawTarget, format.rawValue])
     }
 
     static func response<Item>(
@@ -72,14 +81,16 @@ enum Listing {
     }
 
     /// `{"data": {...}}` for a single resource.
-    static func single(pretty: Bool, write: (inout JSONWriter) -> Void) -> Response {
+    static func single(pretty: Bool, request: Request, fingerprint: String, write: (inout JSONWriter) -> Void) -> Response {
         var w = JSONWriter(pretty: pretty, capacity: 2048)
         w.object { w in
             w.key("data")
             write(&w)
         }
         w.newline()
-        return Response(contentType: "application/json", body: w.bytes)
+        var response = Response(contentType: "application/json", body: w.bytes)
+        response.headerFields[.eTag] = tag(fingerprint, request, .json)
+        return response
     }
 }
 

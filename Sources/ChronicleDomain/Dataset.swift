@@ -9,12 +9,16 @@ public struct Dataset: Sendable {
     public var actors: [Actor]
     public var events: [Event]
     public var quotes: [Quote]
+    /// SHA-256 over the annotation files and the documents' digests: equal for equal data, on any
+    /// replica and after any restart, so it can seed ETags.
+    public var fingerprint: String
 
-    public init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote]) {
+    public init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote], fingerprint: String = "") {
         self.documents = documents
         self.actors = actors
         self.events = events
         self.quotes = quotes
+        self.fingerprint = fingerprint
     }
 
     public static let files = (documents: "documents.json", actors: "actors.json", events: "events.json", quotes: "quotes.json")
@@ -22,6 +26,7 @@ public struct Dataset: Sendable {
     /// Reads and decodes every file, then checks the whole (see `DatasetValidator`).
     public static func load(directory: String) throws(DatasetError) -> Dataset {
         var problems: [DatasetProblem] = []
+        var fingerprintInput: [UInt8] = []
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         func decode<T: Decodable>(_ name: String, as type: [T].Type) -> [T] {
             let url = base.appendingPathComponent(name)
@@ -29,6 +34,7 @@ public struct Dataset: Sendable {
                 problems.append(DatasetProblem(file: name, record: nil, message: "cannot read \(url.path)"))
                 return []
             }
+            fingerprintInput += Array(Digest.sha256Hex([UInt8](data)).utf8)
             do {
                 // Record by record, so one bad record is reported without hiding the rest of the file.
                 let records = try JSONDecoder().decode([Failable<T>].self, from: data)
@@ -68,7 +74,9 @@ public struct Dataset: Sendable {
                 problems.append(DatasetProblem(file: files.documents, record: document.id, message: "length is \(document.length) but the text has \(documents[index].scalarCount) code points"))
             }
         }
-        let dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes)
+        for document in documents { fingerprintInput += Array(document.sha256.utf8) }
+        let dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes,
+                              fingerprint: Digest.sha256Hex(fingerprintInput))
         problems += DatasetValidator.problems(in: dataset)
         if !problems.isEmpty { throw DatasetError(problems) }
         return dataset

@@ -7,6 +7,8 @@ public final class Store: Sendable {
     public let actors: [Actor]
     public let events: [Event]
     public let quotes: [Quote]
+    /// See `Dataset.fingerprint`.
+    public let fingerprint: String
 
     let documentPositions: [String: Int]
     let actorPositions: [String: Int]
@@ -29,6 +31,7 @@ public final class Store: Sendable {
 
     /// Indexes a dataset that `Dataset.load` has checked.
     public init(_ dataset: Dataset) {
+        fingerprint = dataset.fingerprint
         documents = dataset.documents.sorted { $0.id < $1.id }
         actors = dataset.actors.sorted { $0.id < $1.id }
         events = dataset.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) }

@@ -6,6 +6,21 @@ public enum EntityTag {
         "\"" + Gzip.fingerprint(body) + suffix + "\""
     }
 
+    /// A strong tag for a representation that is a pure function of `parts` (e.g. a dataset's
+    /// fingerprint and the request target): FNV-1a, 64 bits, over the parts with separators.
+    public static func derived(from parts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            hash ^= 0xff
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return "\"" + String(hash, radix: 16) + "\""
+    }
+
     /// Whether `If-None-Match` matches: "*", or any listed tag equal by weak comparison
     /// (RFC 9110 section 13.1.2 uses the weak comparison: W/ prefixes are ignored).
     public static func noneMatch(_ fieldValues: [String], current: String) -> Bool {

@@ -43,8 +43,16 @@ public struct RepresentationMiddleware: Middleware {
         let encodings = QualityList(request.headerFields[values: .acceptEncoding])
         let gzipQuality = encodings.codingQuality("gzip")
         let identityQuality = encodings.codingQuality("identity")
-        if let stream = response.stream {
-            if gzipQuality > 0 && gzipQuality >= identityQuality {
+        if response.stream != nil {
+            // A streamed body cannot be hashed before it is sent: it is tagged only if its handler did.
+            let useGzip = gzipQuality > 0 && gzipQuality >= identityQuality
+            if let tag = response.headerFields[.eTag] {
+                let etag = useGzip ? String(tag.dropLast()) + "-gzip\"" : tag
+                response.headerFields[.eTag] = etag
+                if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
+                if let notModified = notModified(request, response, etag: etag) { return notModified }
+            }
+            if useGzip, let stream = response.stream {
                 let gzip = Gzip()
                 response.stream = stream.map({ gzip.compress($0) }, finish: { gzip.compress([], finish: true) })
                 response.headerFields[.contentEncoding] = "gzip"
@@ -52,6 +60,8 @@ public struct RepresentationMiddleware: Middleware {
             return response
         }
         guard response.status == .ok else { return response }
+        // Uncacheable answers (metrics, readiness) get no validator.
+        let noStore = response.headerFields[.cacheControl]?.contains("no-store") == true
 
         let large = response.body.count >= options.compressionThreshold
         let useGzip = gzipQuality > 0 && (identityQuality == 0 || (large && gzipQuality >= identityQuality))
@@ -61,28 +71,41 @@ public struct RepresentationMiddleware: Middleware {
             refused.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
             return refused
         }
-        let identityTag = Gzip.fingerprint(response.body)
+        // A handler that knows what its body depends on may set the tag itself (cheaper than hashing
+        // the body); otherwise the body's fingerprint is the tag.
+        if noStore {
+            response.headerFields[.eTag] = nil
+            if useGzip { compress(&response, tag: "") }
+            return response
+        }
+        let identityTag = response.headerFields[.eTag].map { String($0.filter { $0 != "\"" }) } ?? Gzip.fingerprint(response.body)
         let etag = "\"" + identityTag + (useGzip ? "-gzip" : "") + "\""
         response.headerFields[.eTag] = etag
         if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
 
-        // RFC 9110 section 13.2.2: If-None-Match is evaluated for GET and HEAD; a match is a 304
-        // carrying the fields a 200 would have had for caching (ETag, Cache-Control, Vary).
-        let conditions = request.headerFields[values: .ifNoneMatch]
-        if !conditions.isEmpty && EntityTag.noneMatch(conditions, current: etag) {
-            var notModified = Response(status: .notModified)
-            for name in [HTTPField.Name.eTag, .cacheControl, .vary, .contentLocation, .expires] {
-                for value in response.headerFields[values: name] { notModified.headerFields.append(HTTPField(name: name, value: value)) }
-            }
-            return notModified
-        }
-        if useGzip {
-            let identity = response.body
-            response.body = options.cacheCompressed
-                ? cache.value(for: identityTag) { Gzip.compress(identity) }
-                : Gzip.compress(identity)
-            response.headerFields[.contentEncoding] = "gzip"
-        }
+        if let notModified = notModified(request, response, etag: etag) { return notModified }
+        if useGzip { compress(&response, tag: identityTag) }
         return response
+    }
+
+    /// RFC 9110 section 13.2.2: If-None-Match is evaluated for GET and HEAD; a match is a 304
+    /// carrying the fields a 200 would have had for caching (ETag, Cache-Control, Vary).
+    private func notModified(_ request: Request, _ response: Response, etag: String) -> Response? {
+        let conditions = request.headerFields[values: .ifNoneMatch]
+        guard !conditions.isEmpty && EntityTag.noneMatch(conditions, current: etag) else { return nil }
+        var notModified = Response(status: .notModified)
+        notModified.route = response.route
+        for name in [HTTPField.Name.eTag, .cacheControl, .vary, .contentLocation, .expires] {
+            for value in response.headerFields[values: name] { notModified.headerFields.append(HTTPField(name: name, value: value)) }
+        }
+        return notModified
+    }
+
+    private func compress(_ response: inout Response, tag: String) {
+        let identity = response.body
+        response.body = options.cacheCompressed && !tag.isEmpty
+            ? cache.value(for: tag) { Gzip.compress(identity) }
+            : Gzip.compress(identity)
+        response.headerFields[.contentEncoding] = "gzip"
     }
 }

@@ -1,5 +1,6 @@
 import ChronicleAPI
 import ChronicleDomain
+import ChronicleHTTP
 import ChronicleServer
 import Foundation
 import Logging
@@ -47,11 +48,14 @@ import Testing
 
         let connection = try FileHandleConnection(port: server.port)
         #expect(try total(connection, "/quotes") == 8)
+        let tagBefore = router.respond(to: try .make(.get, "/quotes")).headerFields[.eTag]
 
         try editQuotes(directory) { $0.removeLast() }
         ServeCommand.reload(holder, path: directory, logger: logger)
         #expect(holder.generation == 2)
         #expect(try total(connection, "/quotes") == 7)  // same connection, new data
+        let tagAfter = router.respond(to: try .make(.get, "/quotes")).headerFields[.eTag]
+        #expect(tagBefore != nil && tagAfter != nil && tagBefore != tagAfter)  // new data, new validator
 
         try editQuotes(directory) { records in records[0]["text"] = "not what the document says" }
         ServeCommand.reload(holder, path: directory, logger: logger)

@@ -88,4 +88,33 @@ import Testing
         #expect(Gzip.decompress(out) == Array("row,2\r\nrow,1\r\nrow,0\r\n".utf8))
         #expect(response.headerFields[.eTag] == nil)
     }
+
+    @Test func handlerTagsAreUsedWithoutHashingAndWorkForStreams() throws {
+        let router = try Router(routes: [
+            ("GET /tagged", { _, _ in
+                var response = Response(contentType: "application/json", body: Array(Self.large.utf8))
+                response.headerFields[.eTag] = "\"abc\""
+                return response
+            }),
+            ("GET /export", { _, _ in
+                var response = Response(contentType: "text/csv", stream: ResponseStream { nil })
+                response.headerFields[.eTag] = "\"exp\""
+                return response
+            }),
+            ("GET /live", { _, _ in
+                Response(status: .ok, headerFields: [.contentType: "text/plain", .cacheControl: "no-store"], body: Array(Self.large.utf8))
+            }),
+        ], middleware: [RepresentationMiddleware()])
+        func get(_ path: String, _ fields: HTTPFields) throws -> Response { router.respond(to: try Request.make(.get, path, headerFields: fields)) }
+        #expect(try get("/tagged", [.acceptEncoding: "gzip"]).headerFields[.eTag] == "\"abc-gzip\"")
+        #expect(try get("/tagged", [.ifNoneMatch: "\"abc\""]).status == .notModified)
+        #expect(try get("/export", [:]).headerFields[.eTag] == "\"exp\"")
+        let exportNotModified = try get("/export", [.acceptEncoding: "gzip", .ifNoneMatch: "\"exp-gzip\""])
+        #expect(exportNotModified.status == .notModified)
+        #expect(exportNotModified.stream == nil)
+        let live = try get("/live", [.acceptEncoding: "gzip", .ifNoneMatch: "*"])
+        #expect(live.status == .ok)
+        #expect(live.headerFields[.eTag] == nil)
+        #expect(live.headerFields[.contentEncoding] == "gzip")
+    }
 }
