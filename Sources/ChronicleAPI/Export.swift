@@ -20,13 +20,12 @@ enum Export {
             guard next < end || !out.isEmpty else { return nil }
             let stop = min(end, next + batch)
             while next < stop {
-                let item = matches[next]
                 switch format {
                 case .csv:
-                    CSV.append(record.csvRow(item), to: &out)
+                    CSV.append(record.csvRow(matches[next]), to: &out)
                 case .ndjson, .json:
                     var w = JSONWriter(capacity: 1024)
-                    record.write(item, position: matches.position(at: next), into: &w)
+                    record.write(matches, next, into: &w)
                     out.append(contentsOf: w.bytes)
                     out.append(UInt8(ascii: "\n"))
                 }

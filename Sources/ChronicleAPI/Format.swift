@@ -1,6 +1,7 @@
 // The formats a list can be read in: JSON (the default), CSV (RFC 4180) and NDJSON, chosen by
 // `?format=` (for curl users) or by Accept (RFC 9110 section 12.5.1). CSV and NDJSON exports are
 // streamed with chunked transfer coding and have no page-size cap.
+import ChronicleDomain
 import ChronicleHTTP
 import ChronicleRouter
 
@@ -43,7 +44,7 @@ enum Format: String, CaseIterable {
 }
 
 /// How one kind of record is written in each format.
-struct RecordFormat<Item> {
+struct RecordFormat<Item: Sendable> {
     let csvHeader: [String]
     let csvRow: (Item) -> [String]
     let json: (Item, inout JSONWriter) -> Void
@@ -56,6 +57,16 @@ struct RecordFormat<Item> {
             w.raw(bytes)
         } else {
             json(item, &w)
+        }
+    }
+
+    /// Writes the `index`-th match, reading the record only when it has no pre-rendered bytes.
+    func write(_ matches: Matches<Item>, _ index: Int, into w: inout JSONWriter) {
+        let position = matches.position(at: index)
+        if !w.isPretty, position < rendered.count, let bytes = rendered[position] {
+            w.raw(bytes)
+        } else {
+            json(matches[index], &w)
         }
     }
 }

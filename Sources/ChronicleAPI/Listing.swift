@@ -21,9 +21,10 @@ enum Listing {
             let limit = try parameters.limit
             let start = min(offset, matches.count)
             let end = start + min(limit, matches.count - start)
-            let page = Page(items: (start..<end).map { (matches.position(at: $0), matches[$0]) }, total: matches.count, offset: start, limit: limit)
-            response = self.response(page, request: request, parameters: parameters) { entry, w in
-                record.write(entry.1, position: entry.0, into: &w)
+            // Positions only: a pre-rendered record is copied as bytes without touching the record itself.
+            let page = Page(items: Array(start..<end), total: matches.count, offset: start, limit: limit)
+            response = self.response(page, request: request, parameters: parameters) { index, w in
+                record.write(matches, index, into: &w)
             }
         case .csv, .ndjson:
             let limit = try parameters.single("limit") == nil ? nil : try parameters.integer("limit", default: 0, in: 1...Int(Int32.max))

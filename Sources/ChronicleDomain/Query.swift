@@ -68,23 +68,25 @@ public struct Page<Item: Sendable>: Sendable {
 /// All matches of a query in the requested order, without copying the records: a page or an export
 /// reads them by index.
 public struct Matches<Item: Sendable>: Sendable {
-    let positions: [Int32]
+    /// The matching positions in ascending order; nil when every item matches (no list is built).
+    let positions: [Int32]?
     let items: [Item]
     let order: SortOrder
 
-    init(positions: [Int32], items: [Item], order: SortOrder) {
+    init(positions: [Int32]?, items: [Item], order: SortOrder) {
         self.positions = positions
         self.items = items
         self.order = order
     }
 
-    public var count: Int { positions.count }
+    public var count: Int { positions?.count ?? items.count }
 
     public subscript(index: Int) -> Item { items[position(at: index)] }
 
     /// Where the `index`-th match sits in the store's array (for per-record caches).
     public func position(at index: Int) -> Int {
-        Int(order == .ascending ? positions[index] : positions[positions.count - 1 - index])
+        let ordinal = order == .ascending ? index : count - 1 - index
+        return positions.map { Int($0[ordinal]) } ?? ordinal
     }
 
     public func page(offset: Int, limit: Int) -> Page<Item> {

@@ -39,27 +39,37 @@ extension Store {
     }
 
     public func matchingActors(_ query: ActorQuery) -> Matches<Actor> {
-        var positions = Array(0..<Int32(actors.count))
-        if let kind = query.kind { positions = positions.filter { actors[Int($0)].kind == kind } }
-        if let text = query.text, let matches = actorText.search(text) { positions = SortedIDs.intersect(positions, matches) }
+        var positions: [Int32]?
+        if let kind = query.kind { positions = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind } }
+        if let text = query.text, let matches = actorText.search(text) { positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches }
         return Matches(positions: positions, items: actors, order: .ascending)
     }
 
     public var allDocuments: Matches<Document> {
-        Matches(positions: Array(0..<Int32(documents.count)), items: documents, order: .ascending)
+        Matches(positions: nil, items: documents, order: .ascending)
     }
 
-    /// Intersects the index lists (all positions when there are none) and keeps dates overlapping the range.
-    private static func filter(_ lists: [[Int32]], count: Int, date: (Int) -> EDTFDate, from: EDTFDate?, to: EDTFDate?) -> [Int32] {
-        var positions: [Int32]
+    /// Intersects the index lists and keeps dates overlapping the range; nil means "everything"
+    /// (no filter at all), so an unfiltered list costs no allocation.
+    private static func filter(_ lists: [[Int32]], count: Int, date: (Int) -> EDTFDate, from: EDTFDate?, to: EDTFDate?) -> [Int32]? {
+        var positions: [Int32]?
         if let first = lists.min(by: { $0.count < $1.count }) {
             positions = lists.reduce(first) { SortedIDs.intersect($0, $1) }
-        } else {
-            positions = Array(0..<Int32(count))
         }
-        if from != nil || to != nil {
-            positions = positions.filter { date(Int($0)).overlaps(from: from, to: to) }
+        guard from != nil || to != nil else { return positions }
+        if let list = positions {
+            return list.filter { date(Int($0)).overlaps(from: from, to: to) }
         }
-        return positions
+        // Items are sorted by first day: those starting after `to` are a suffix, found by binary search.
+        var end = count
+        if let to {
+            var low = 0, high = count
+            while low < high {
+                let mid = (low + high) / 2
+                if date(mid).firstDay <= to.lastDay { low = mid + 1 } else { high = mid }
+            }
+            end = low
+        }
+        return (0..<Int32(end)).filter { date(Int($0)).overlaps(from: from, to: nil) }
     }
 }

@@ -40,9 +40,10 @@ public struct RepresentationMiddleware: Middleware {
         // The representation varies with Accept-Encoding whether or not this one is compressed.
         response.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
 
-        let encodings = QualityList(request.headerFields[values: .acceptEncoding])
-        let gzipQuality = encodings.codingQuality("gzip")
-        let identityQuality = encodings.codingQuality("identity")
+        let acceptEncoding = request.headerFields[values: .acceptEncoding]
+        let encodings = acceptEncoding.isEmpty ? nil : QualityList(acceptEncoding)
+        let gzipQuality = encodings?.codingQuality("gzip") ?? 0
+        let identityQuality = encodings?.codingQuality("identity") ?? 1
         if response.stream != nil {
             // A streamed body cannot be hashed before it is sent: it is tagged only if its handler did.
             let useGzip = gzipQuality > 0 && gzipQuality >= identityQuality
