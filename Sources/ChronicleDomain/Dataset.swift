@@ -28,7 +28,7 @@ public struct Dataset: Sendable {
         var problems: [DatasetProblem] = []
         var fingerprintInput: [UInt8] = []
         let base = URL(fileURLWithPath: directory, isDirectory: true)
-        func decode<T: Decodable>(_ name: String, as type: [T].Type) -> [T] {
+        func decode<T: Decodable & Sendable>(_ name: String, as type: [T].Type) -> [T] {
             let url = base.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: url) else {
                 problems.append(DatasetProblem(file: name, record: nil, message: "cannot read \(url.path)"))
@@ -37,11 +37,16 @@ public struct Dataset: Sendable {
             fingerprintInput += Array(Digest.sha256Hex([UInt8](data)).utf8)
             do {
                 // Record by record, so one bad record is reported without hiding the rest of the file.
-                let records = try JSONDecoder().decode([Failable<T>].self, from: data)
-                for case .failure(let error) in records.map(\.result) {
-                    problems.append(describe(error, file: name, data: data))
+                let records = try ParallelJSON.decodeArray(T.self, from: data)
+                var values: [T] = []
+                values.reserveCapacity(records.count)
+                for (index, record) in records.enumerated() {
+                    switch record {
+                    case .success(let value): values.append(value)
+                    case .failure(let error): problems.append(describeRecord(error, file: name, data: data, index: index))
+                    }
                 }
-                return records.compactMap { try? $0.result.get() }
+                return values
             } catch let error as DecodingError {
                 problems.append(describe(error, file: name, data: data))
             } catch {
@@ -51,8 +56,9 @@ public struct Dataset: Sendable {
         }
         var documents = decode(files.documents, as: [Document].self)
         let actors = decode(files.actors, as: [Actor].self)
-        let events = decode(files.events, as: [Event].self)
-        let quotes = decode(files.quotes, as: [Quote].self)
+        var events = decode(files.events, as: [Event].self)
+        var quotes = decode(files.quotes, as: [Quote].self)
+        Interner.share(&events, &quotes)
         for index in documents.indices {
             let document = documents[index]
             let url = base.appendingPathComponent(document.file)
@@ -83,12 +89,13 @@ public struct Dataset: Sendable {
     }
 
     /// Names the record (its index and id when it has one) and the field a decoding error is about.
-    private static func describe(_ error: any Error, file: String, data: Data) -> DatasetProblem {
-        guard let error = error as? DecodingError else { return DatasetProblem(file: file, record: nil, message: "\(error)") }
-        return describe(error, file: file, data: data)
+    /// Names the record at `index` (decoded on its own, so its coding path starts inside it).
+    private static func describeRecord(_ error: any Error, file: String, data: Data, index: Int) -> DatasetProblem {
+        guard let decoding = error as? DecodingError else { return DatasetProblem(file: file, record: "record \(index)", message: "\(error)") }
+        return describe(decoding, file: file, data: data, index: index)
     }
 
-    private static func describe(_ error: DecodingError, file: String, data: Data) -> DatasetProblem {
+    private static func describe(_ error: DecodingError, file: String, data: Data, index knownIndex: Int? = nil) -> DatasetProblem {
         let (path, message): ([any CodingKey], String) = {
             switch error {
             case .dataCorrupted(let context): return (context.codingPath, context.debugDescription)
@@ -98,26 +105,14 @@ public struct Dataset: Sendable {
             @unknown default: return ([], "\(error)")
             }
         }()
-        guard let index = path.first?.intValue else { return DatasetProblem(file: file, record: nil, message: message) }
+        guard let index = knownIndex ?? path.first?.intValue else { return DatasetProblem(file: file, record: nil, message: message) }
         var record = "record \(index)"
-        if let array = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]], index < array.count,
-           let id = array[index]["id"] as? String {
+        if let boundaries = ParallelJSON.elementBoundaries([UInt8](data)), index < boundaries.count,
+           let object = try? JSONSerialization.jsonObject(with: data.subdata(in: boundaries[index])) as? [String: Any],
+           let id = object["id"] as? String {
             record += " (\(id))"
         }
         let field = path.dropFirst().map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         return DatasetProblem(file: file, record: record, message: field.isEmpty ? message : "\(field): \(message)")
-    }
-}
-
-/// One array element decoded on its own: its value or why it failed (the error keeps its coding path).
-private struct Failable<T: Decodable>: Decodable {
-    let result: Result<T, any Error>
-
-    init(from decoder: any Decoder) throws {
-        do {
-            result = .success(try T(from: decoder))
-        } catch {
-            result = .failure(error)
-        }
     }
 }

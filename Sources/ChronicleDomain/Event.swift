@@ -28,10 +28,10 @@ public struct Event: Sendable, Codable {
     }
 
     public let id: String
-    public let date: EDTFDate
+    public internal(set) var date: EDTFDate
     public let certainty: Certainty
-    public let dateNote: String?
-    public let type: EventType
+    public internal(set) var dateNote: String?
+    public internal(set) var type: EventType
     public let actors: [Participant]
     public let title: LocalizedText
     public let summary: LocalizedText

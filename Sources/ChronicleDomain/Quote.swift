@@ -14,7 +14,7 @@ public struct Quote: Sendable, Codable {
     public let language: String
     public let speaker: String
     public let event: String?
-    public let date: EDTFDate
+    public internal(set) var date: EDTFDate
     public let kind: Kind
     public let translation: LocalizedText
     public let source: Span

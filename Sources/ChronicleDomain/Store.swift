@@ -65,17 +65,20 @@ public final class Store: Sendable {
         quotesByLanguage = byLanguage
 
         let actorsByID = Dictionary(dataset.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func names(_ id: String) -> [String] {
+        @Sendable func names(_ id: String) -> [String] {
             guard let actor = actorsByID[id] else { return [] }
             return actor.names.all + actor.aliases
         }
-        actorText = TextIndex(actors.map { $0.names.all + $0.aliases + ($0.description?.all ?? []) })
-        eventText = TextIndex(events.map { event in
-            event.title.all + event.summary.all + event.actors.flatMap { names($0.actor) }
-        })
-        quoteText = TextIndex(quotes.map { quote in
-            [quote.text] + quote.translation.all + names(quote.speaker) + (quote.note.map { [$0] } ?? [])
-        })
+        let actors = self.actors, events = self.events, quotes = self.quotes
+        actorText = TextIndex(count: actors.count) { actors[$0].names.all + actors[$0].aliases + (actors[$0].description?.all ?? []) }
+        eventText = TextIndex(count: events.count) { index in
+            let event = events[index]
+            return event.title.all + event.summary.all + event.actors.flatMap { names($0.actor) }
+        }
+        quoteText = TextIndex(count: quotes.count) { index in
+            let quote = quotes[index]
+            return [quote.text] + quote.translation.all + names(quote.speaker) + (quote.note.map { [$0] } ?? [])
+        }
     }
 
     private static func positions(_ ids: [String]) -> [String: Int] {

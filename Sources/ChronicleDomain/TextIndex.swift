@@ -3,35 +3,62 @@
 // found by binary search. A query matches records that contain every query token as a prefix
 // of some token: "alger" finds "Algérie", "الجزائر" finds "والجزائر" and "الجزائري".
 
+import Dispatch
+import Foundation
+
 struct TextIndex: Sendable {
     private let vocabulary: [[UInt8]]
     private let postings: [[Int32]]
 
     /// `texts[i]` are the strings of record `i`.
     init(_ texts: [[String]]) {
-        var map: [String: [Int32]] = [:]
-        for (record, strings) in texts.enumerated() {
-            let id = Int32(record)
-            for string in strings {
-                for token in TextNormalizer.tokens(string) {
-                    for form in TextNormalizer.indexForms(token) where map[form]?.last != id {
-                        map[form, default: []].append(id)
+        self.init(count: texts.count) { texts[$0] }
+    }
+
+    /// Tokens in the index (with their stripped forms).
+    var vocabularySize: Int { vocabulary.count }
+
+    /// Indexes `count` records, asking `strings` for each record's texts (so callers need not
+    /// build all the texts at once).
+    init(count: Int, strings: @Sendable (Int) -> [String]) {
+        // Records are split into contiguous ranges indexed in parallel; merging in range order keeps
+        // every posting list ascending.
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunks = count < 10_000 ? 1 : cores * 2
+        let perChunk = (count + chunks - 1) / max(chunks, 1)
+        let partial = ResultSlots<[[UInt8]: [Int32]]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var map: [[UInt8]: [Int32]] = [:]
+            for record in (chunk * perChunk)..<min(count, (chunk + 1) * perChunk) {
+                let id = Int32(record)
+                for string in strings(record) {
+                    TextNormalizer.forEachToken(string) { token in
+                        TextNormalizer.indexForms(token) { form in
+                            if map[form]?.last != id { map[form, default: []].append(id) }
+                        }
                     }
                 }
             }
+            partial.set(chunk, map)
         }
-        let sorted = map.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        vocabulary = sorted.map(\.0)
-        postings = sorted.map(\.1)
+        var maps = partial.all
+        var merged = maps.isEmpty ? [:] : maps.removeFirst()
+        for map in maps {
+            for (token, ids) in map { merged[token, default: []].append(contentsOf: ids) }
+        }
+        let sorted = merged.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        vocabulary = sorted.map(\.key)
+        postings = sorted.map(\.value)
     }
 
     /// Sorted record numbers matching every token of `query`; nil when the query has no token.
     func search(_ query: String) -> [Int32]? {
-        let tokens = TextNormalizer.tokens(query)
-        guard !tokens.isEmpty else { return nil }
+        var forms = Set<[UInt8]>()
+        TextNormalizer.forEachToken(query) { forms.insert(TextNormalizer.queryForm($0)) }
+        guard !forms.isEmpty else { return nil }
         var result: [Int32]?
-        for token in Set(tokens.map(TextNormalizer.queryForm)).sorted() {
-            let matches = records(withPrefix: Array(token.utf8))
+        for token in forms.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let matches = records(withPrefix: token)
             result = result.map { SortedIDs.intersect($0, matches) } ?? matches
             if result?.isEmpty == true { break }
         }
