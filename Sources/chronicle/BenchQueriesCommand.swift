@@ -1,0 +1,55 @@
+import ArgumentParser
+import ChronicleDomain
+
+/// `chronicle bench-queries --data DIR`: loads a dataset and times filtered queries in-process
+/// (load time, and p50/p99 per query over repeated runs). Used by Benchmarks/scale.py.
+struct BenchQueriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-queries", abstract: "Time dataset load and filtered queries in-process.")
+
+    @Option(help: "Data directory (e.g. one made by `chronicle generate`).") var data: String
+    @Option(help: "Runs per query.") var runs: Int = 200
+
+    func run() throws {
+        let clock = ContinuousClock()
+        var store: Store?
+        let load = try clock.measure { store = try Store.load(directory: data) }
+        guard let store else { return }
+        print("load: \(format(load)) for \(store.events.count) events, \(store.quotes.count) quotes, \(store.actors.count) actors")
+        let actor = store.actors[store.actors.count / 2].id
+        let word = store.actors[7].names.ar.map { String($0.prefix(4)) } ?? "a"
+        var queries: [(String, () -> Int)] = []
+        queries.append(("events actor + date range", {
+            var q = EventQuery(); q.actors = [actor]; q.from = EDTFDate("2000"); q.to = EDTFDate("2010"); return store.events(q).total
+        }))
+        queries.append(("events type + from", {
+            var q = EventQuery(); q.type = "11"; q.from = EDTFDate("2020"); return store.events(q).total
+        }))
+        queries.append(("events q (Arabic prefix \(word))", {
+            var q = EventQuery(); q.text = word; return store.events(q).total
+        }))
+        queries.append(("quotes q (two Arabic words)", {
+            var q = QuoteQuery(); q.text = "الوضع خطير"; return store.quotes(q).total
+        }))
+        queries.append(("events deep page (offset 90%)", {
+            var q = EventQuery(); q.offset = store.events.count * 9 / 10; return store.events(q).items.count
+        }))
+        queries.append(("events date range, newest first", {
+            var q = EventQuery(); q.from = EDTFDate("2015-06"); q.to = EDTFDate("2015-07"); q.order = .descending; return store.events(q).total
+        }))
+        for (name, query) in queries {
+            var samples: [Duration] = []
+            var result = 0
+            for _ in 0..<runs { samples.append(clock.measure { result = query() }) }
+            samples.sort()
+            print("\(name): p50 \(format(samples[samples.count / 2])) p99 \(format(samples[samples.count * 99 / 100])) (\(result) matches)")
+        }
+    }
+
+    private func format(_ duration: Duration) -> String {
+        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return ms >= 100 ? String(format: "%.0f ms", ms) : String(format: "%.3f ms", ms)
+    }
+}
+
+import Foundation
