@@ -165,6 +165,16 @@ struct ParseFailure: Error {}
         #expect(error.status == .uriTooLong)
     }
 
+    /// Found by the fuzzer: an invalid byte past the line limit must not turn a 414 into a 400, or a
+    /// request split before that byte would get a different verdict than the whole.
+    @Test func verdictPastTheLimitIsTheLimit() {
+        let limits = RequestParser.Limits(maxRequestLineBytes: 32, maxHeaderBytes: 64)
+        let line = "GET /" + String(repeating: "a", count: 40) + "\u{01} HTTP/1.1\r\nHost: a\r\n\r\n"
+        #expect(parseIncrementally(line, limits: limits) == .invalid(414))
+        let header = "GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "v", count: 80) + "\u{01}\r\n\r\n"
+        #expect(parseIncrementally(header, limits: limits) == .invalid(431))
+    }
+
     @Test func headerLimitsGive431() {
         let size = RequestParser.Limits(maxHeaderBytes: 64)
         #expect(parseIncrementally("GET / HTTP/1.1\r\nHost: a\r\nX: \(String(repeating: "v", count: 80))\r\n\r\n", limits: size) == .invalid(431))
