@@ -50,6 +50,7 @@ let package = Package(
         .target(
             name: "ChronicleAPI",
             dependencies: ["ChronicleDomain", "ChronicleRouter", "ChronicleHTTP"],
+            resources: [.embedInCode("openapi.json")],
             swiftSettings: strict),
         .executableTarget(
             name: "chronicle",

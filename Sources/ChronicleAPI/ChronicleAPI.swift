@@ -149,11 +149,9 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func event(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: [])
-        let (store, rendered) = data.snapshot
-        let event = try lookup { () throws(DomainError) in try store.event(parameters["id"] ?? "") }
-        let format = RecordFormats.events(store, rendered)
-        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { format.write(event, position: store.eventPosition(event.id)!, into: &$0) }
+        try single(request, parameters, format: RecordFormats.events) { store, id throws(DomainError) in
+            (try store.event(id), store.eventPosition(id) ?? 0)
+        }
     }
 
     // MARK: Actors
@@ -173,11 +171,9 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: [])
-        let (store, rendered) = data.snapshot
-        let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
-        let format = RecordFormats.actors(rendered)
-        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { format.write(actor, position: store.actorPosition(actor.id)!, into: &$0) }
+        try single(request, parameters, format: { RecordFormats.actors($1) }) { store, id throws(DomainError) in
+            (try store.actor(id), store.actorPosition(id) ?? 0)
+        }
     }
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -226,11 +222,9 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func quote(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: [])
-        let (store, rendered) = data.snapshot
-        let quote = try lookup { () throws(DomainError) in try store.quote(parameters["id"] ?? "") }
-        let format = RecordFormats.quotes(store, rendered)
-        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { format.write(quote, position: store.quotePosition(quote.id)!, into: &$0) }
+        try single(request, parameters, format: RecordFormats.quotes) { store, id throws(DomainError) in
+            (try store.quote(id), store.quotePosition(id) ?? 0)
+        }
     }
 
     // MARK: Documents
@@ -242,10 +236,24 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func document(_ request: Request, _ parameters: Parameters) throws -> Response {
+        try single(request, parameters, format: { RecordFormats.documents($1) }) { store, id throws(DomainError) in
+            (try store.document(id), store.documentPosition(id) ?? 0)
+        }
+    }
+
+    /// One record by id: 404 when unknown, its pre-rendered JSON when there is some.
+    private func single<Item: Sendable>(
+        _ request: Request, _ parameters: Parameters, format: (Store, RenderedRecords) -> RecordFormat<Item>,
+        find: (Store, String) throws(DomainError) -> (Item, Int)
+    ) throws -> Response {
         let query = try QueryParameters(request, allowed: [])
-        let store = data.current
-        let document = try lookup { () throws(DomainError) in try store.document(parameters["id"] ?? "") }
-        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) { RecordJSON.write(document, &$0) }
+        let (store, rendered) = data.snapshot
+        let id = parameters["id"] ?? ""
+        let (item, position) = try lookup { () throws(DomainError) in try find(store, id) }
+        let record = format(store, rendered)
+        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) {
+            record.write(item, position: position, into: &$0)
+        }
     }
 
     private func documentText(_ request: Request, _ parameters: Parameters) throws -> Response {
