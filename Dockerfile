@@ -8,11 +8,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends libssl-dev zlib1g-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Dependencies first, so source edits do not invalidate the resolved packages layer.
-COPY Package.swift ./
-RUN swift package resolve
-COPY Sources ./Sources
-COPY Tests ./Tests
+# One copy of the context (see .dockerignore) and one build step: each layer of a builder image this
+# size costs gigabytes on copy-based storage drivers.
+COPY . .
 RUN swift build -c release --static-swift-stdlib --product chronicle \
     && install -D "$(swift build -c release --show-bin-path)/chronicle" /out/chronicle
 

@@ -62,6 +62,7 @@ SWIFT
   rm -rf "$work/swift-context/swift"
   cp -a /opt/swift/usr "$work/swift-context/swift"
   podman build --pull=never --network=host -t docker.io/library/swift:6.3-bookworm "$work/swift-context"
+  rm -rf "$work/swift-context"
 fi
 
 echo "== podman build (the project's Dockerfile)"
@@ -85,5 +86,7 @@ code=$(podman wait chronicle-test)
 check "SIGTERM stops it with exit status 0 (got $code)" "[ '$code' = 0 ]"
 podman logs chronicle-test 2>&1 | tail -3
 podman rm -f chronicle-test >/dev/null
+podman rmi -f chronicle:test >/dev/null 2>&1 || true
+podman image prune -f >/dev/null 2>&1 || true  # vfs keeps a full copy per layer: give the disk back
 echo "container test: $failures failed, $(( $(date +%s) - started )) s"
 exit $failures
