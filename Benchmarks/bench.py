@@ -146,8 +146,8 @@ def wrk(target):
         cmd += ["-H", f"{k}: {v}"]
     out = subprocess.run(cmd + [f"{scheme}://{host}:{port}{path}"], capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    p50 = to_ms(re.search(r"(?m)^\s+50%\s+(\S+)", out).group(1))
+    p99 = to_ms(re.search(r"(?m)^\s+99%\s+(\S+)", out).group(1))
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rps, "p50": p50, "p99": p99, "errors": errors, "non2xx": int(non2xx.group(1)) if non2xx else 0}
