@@ -24,7 +24,7 @@ extension Store {
         }
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
         if let text = query.text, let matches = eventText.search(text) { lists.append(matches) }
-        let positions = Self.filter(lists, count: events.count, date: { self.events[$0].date }, from: query.from, to: query.to)
+        let positions = Self.filter(lists, days: eventDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: events, order: query.order)
     }
 
@@ -34,7 +34,7 @@ extension Store {
         if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
         if let text = query.text, let matches = quoteText.search(text) { lists.append(matches) }
-        let positions = Self.filter(lists, count: quotes.count, date: { self.quotes[$0].date }, from: query.from, to: query.to)
+        let positions = Self.filter(lists, days: quoteDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: quotes, order: query.order)
     }
 
@@ -51,25 +51,12 @@ extension Store {
 
     /// Intersects the index lists and keeps dates overlapping the range; nil means "everything"
     /// (no filter at all), so an unfiltered list costs no allocation.
-    private static func filter(_ lists: [[Int32]], count: Int, date: (Int) -> EDTFDate, from: EDTFDate?, to: EDTFDate?) -> [Int32]? {
+    private static func filter(_ lists: [[Int32]], days: DayIntervals, from: EDTFDate?, to: EDTFDate?) -> [Int32]? {
         var positions: [Int32]?
         if let first = lists.min(by: { $0.count < $1.count }) {
             positions = lists.reduce(first) { SortedIDs.intersect($0, $1) }
         }
         guard from != nil || to != nil else { return positions }
-        if let list = positions {
-            return list.filter { date(Int($0)).overlaps(from: from, to: to) }
-        }
-        // Items are sorted by first day: those starting after `to` are a suffix, found by binary search.
-        var end = count
-        if let to {
-            var low = 0, high = count
-            while low < high {
-                let mid = (low + high) / 2
-                if date(mid).firstDay <= to.lastDay { low = mid + 1 } else { high = mid }
-            }
-            end = low
-        }
-        return (0..<Int32(end)).filter { date(Int($0)).overlaps(from: from, to: nil) }
+        return days.overlapping(from: from, to: to, among: positions)
     }
 }

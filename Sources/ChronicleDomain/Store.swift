@@ -20,6 +20,10 @@ public final class Store: Sendable {
     let quotesBySpeaker: [String: [Int32]]
     let quotesByEvent: [String: [Int32]]
     let quotesByLanguage: [String: [Int32]]
+    /// Each event's and quote's date interval as day numbers, parallel to the sorted arrays: date
+    /// filters read these instead of the records (no reference counting, one cache line per 8 items).
+    let eventDays: DayIntervals
+    let quoteDays: DayIntervals
     let eventText: TextIndex
     let quoteText: TextIndex
     let actorText: TextIndex
@@ -36,6 +40,8 @@ public final class Store: Sendable {
         actors = dataset.actors.sorted { $0.id < $1.id }
         events = dataset.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         quotes = dataset.quotes.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        eventDays = DayIntervals(events.map(\.date))
+        quoteDays = DayIntervals(quotes.map(\.date))
         documentPositions = Self.positions(documents.map(\.id))
         actorPositions = Self.positions(actors.map(\.id))
         eventPositions = Self.positions(events.map(\.id))
