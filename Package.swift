@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], swiftSettings: strict),
         .testTarget(
             name: "ChronicleAPITests",
-            dependencies: ["ChronicleAPI", "ChronicleServer"],
+            dependencies: ["ChronicleAPI", "ChronicleServer", "ChronicleRouter", "ChronicleDomain"],
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleCLITests",

@@ -15,6 +15,8 @@ enum Listing {
     ) throws(HTTPProblem) -> Response {
         let format = try Format.negotiate(request, parameters)
         let offset = try parameters.offset
+        let etag = tag(fingerprint, request, format)
+        if let unchanged = notModified(request, etag: etag) { return unchanged }
         var response: Response
         switch format {
         case .json:
@@ -30,7 +32,17 @@ enum Listing {
             let limit = try parameters.single("limit") == nil ? nil : try parameters.integer("limit", default: 0, in: 1...Int(Int32.max))
             response = Export.response(matches, offset: offset, limit: limit, format: format, record: record)
         }
-        response.headerFields[.eTag] = tag(fingerprint, request, format)
+        response.headerFields[.eTag] = etag
+        return response
+    }
+
+    /// A 304 decided from the tag alone, before any record is read or rendered: what a dashboard
+    /// polling an unchanged list costs. Either coding's tag matches (RFC 9110 section 13.1.2).
+    static func notModified(_ request: Request, etag: String) -> Response? {
+        let conditions = request.headerFields[values: .ifNoneMatch]
+        guard let matched = EntityTag.matched(conditions, among: [etag, EntityTag.variant(etag, coding: "gzip")]) else { return nil }
+        var response = Response(status: .notModified)
+        response.headerFields[.eTag] = matched
         return response
     }
 
@@ -83,6 +95,8 @@ enum Listing {
 
     /// `{"data": {...}}` for a single resource.
     static func single(pretty: Bool, request: Request, fingerprint: String, write: (inout JSONWriter) -> Void) -> Response {
+        let etag = tag(fingerprint, request, .json)
+        if let unchanged = notModified(request, etag: etag) { return unchanged }
         var w = JSONWriter(pretty: pretty, capacity: 2048)
         w.object { w in
             w.key("data")
@@ -90,7 +104,7 @@ enum Listing {
         }
         w.newline()
         var response = Response(contentType: "application/json", body: w.bytes)
-        response.headerFields[.eTag] = tag(fingerprint, request, .json)
+        response.headerFields[.eTag] = etag
         return response
     }
 }

@@ -21,6 +21,17 @@ public enum EntityTag {
         return "\"" + String(hash, radix: 16) + "\""
     }
 
+    /// The tag of a content-coded variant of the representation tagged `tag` ("\"abc\"" → "\"abc-gzip\"").
+    public static func variant(_ tag: String, coding: String) -> String {
+        String(tag.dropLast()) + "-" + coding + "\""
+    }
+
+    /// The first of `candidates` that `If-None-Match` matches, if any.
+    public static func matched(_ fieldValues: [String], among candidates: [String]) -> String? {
+        guard !fieldValues.isEmpty else { return nil }
+        return candidates.first { noneMatch(fieldValues, current: $0) }
+    }
+
     /// Whether `If-None-Match` matches: "*", or any listed tag equal by weak comparison
     /// (RFC 9110 section 13.1.2 uses the weak comparison: W/ prefixes are ignored).
     public static func noneMatch(_ fieldValues: [String], current: String) -> Bool {

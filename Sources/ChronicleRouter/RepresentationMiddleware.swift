@@ -34,9 +34,15 @@ public struct RepresentationMiddleware: Middleware {
 
     public func handle(_ request: Request, next: (Request) -> Response) -> Response {
         var response = next(request)
-        guard request.method == .get || request.method == .head,
-              Self.isCompressible(response.headerFields[.contentType])
-        else { return response }
+        guard request.method == .get || request.method == .head else { return response }
+        // A handler that answered 304 itself (before building a body) gets the caching fields a 200
+        // would have had.
+        if response.status == .notModified, response.headerFields[.eTag] != nil {
+            response.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
+            if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
+            return response
+        }
+        guard Self.isCompressible(response.headerFields[.contentType]) else { return response }
         // The representation varies with Accept-Encoding whether or not this one is compressed.
         response.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
 
@@ -48,7 +54,7 @@ public struct RepresentationMiddleware: Middleware {
             // A streamed body cannot be hashed before it is sent: it is tagged only if its handler did.
             let useGzip = gzipQuality > 0 && gzipQuality >= identityQuality
             if let tag = response.headerFields[.eTag] {
-                let etag = useGzip ? String(tag.dropLast()) + "-gzip\"" : tag
+                let etag = useGzip ? EntityTag.variant(tag, coding: "gzip") : tag
                 response.headerFields[.eTag] = etag
                 if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
                 if let notModified = notModified(request, response, etag: etag) { return notModified }
@@ -80,7 +86,7 @@ public struct RepresentationMiddleware: Middleware {
             return response
         }
         let identityTag = response.headerFields[.eTag].map { String($0.filter { $0 != "\"" }) } ?? Gzip.fingerprint(response.body)
-        let etag = "\"" + identityTag + (useGzip ? "-gzip" : "") + "\""
+        let etag = useGzip ? EntityTag.variant("\"" + identityTag + "\"", coding: "gzip") : "\"" + identityTag + "\""
         response.headerFields[.eTag] = etag
         if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
 

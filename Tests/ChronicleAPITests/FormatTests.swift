@@ -1,4 +1,6 @@
 import ChronicleAPI
+import ChronicleDomain
+import ChronicleRouter
 import ChronicleHTTP
 import Foundation
 import HTTPTypes
@@ -96,5 +98,30 @@ import Testing
             let rows = parseCSV(drain(try get(path + "?format=csv")))
             #expect(rows.count >= 2, "\(path)")
         }
+    }
+}
+
+@Suite struct ConditionalListTests {
+    @Test func unchangedListsAre304BeforeRenderingWithTheirCachingFields() throws {
+        let store = try ChronicleDomain.Store.load(directory: dataDirectory)
+        let router = try ChronicleAPI(data: DatasetHolder(store)).makeRouter(middleware: [RepresentationMiddleware()])
+        func get(_ target: String, _ fields: HTTPFields) throws -> Response { router.respond(to: try Request.make(.get, target, headerFields: fields)) }
+        let plain = try get("/events?limit=3", [:])
+        let zipped = try get("/events?limit=3", [.acceptEncoding: "gzip"])
+        let tag = try #require(plain.headerFields[.eTag]), gzipTag = try #require(zipped.headerFields[.eTag])
+        #expect(gzipTag == EntityTag.variant(tag, coding: "gzip"))
+        let cases: [(String, HTTPFields)] = [(tag, [:]), (gzipTag, [.acceptEncoding: "gzip"])]
+        for (sent, fields) in cases {
+            var conditional = fields
+            conditional[.ifNoneMatch] = sent
+            let response = try get("/events?limit=3", conditional)
+            #expect(response.status == .notModified)
+            #expect(response.headerFields[.eTag] == sent)
+            #expect(response.headerFields[.cacheControl] == "public, max-age=60")
+            #expect(response.headerFields[.vary] == "Accept-Encoding")
+            #expect(response.body.isEmpty)
+        }
+        #expect(try get("/events?limit=4", [.ifNoneMatch: tag]).status == .ok)  // another target, another tag
+        #expect(try get("/events/mali-condemns-algerian-interference", [.ifNoneMatch: "*"]).status == .notModified)
     }
 }
