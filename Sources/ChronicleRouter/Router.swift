@@ -16,8 +16,9 @@ public struct Router: HTTPResponder {
 
     private let tree: RouteTree
     private let handlers: [(pattern: RoutePattern, handler: Handler)]
-    private let middleware: [any Middleware]
     private let errorReporter: @Sendable (any Error, Request) -> Void
+    /// The middleware wrapped around dispatch, composed once here rather than per request.
+    private let chain: @Sendable (Request) -> Response
 
     /// The patterns in registration order.
     public var routes: [RoutePattern] { handlers.map(\.pattern) }
@@ -38,12 +39,24 @@ public struct Router: HTTPResponder {
         }
         self.tree = tree
         self.handlers = handlers
-        self.middleware = middleware
         self.errorReporter = errorReporter
+        let dispatcher = Dispatcher(tree: tree, handlers: handlers, errorReporter: errorReporter)
+        var next: @Sendable (Request) -> Response = { dispatcher.dispatch($0) }
+        for step in middleware.reversed() {
+            let inner = next
+            next = { step.handle($0, next: inner) }
+        }
+        chain = next
     }
 
     /// Resolves a method and decoded path segments. HEAD falls back to GET (RFC 9110 section 9.3.2).
     public func match(_ method: HTTPRequest.Method, _ segments: [String]) -> Match {
+        Self.match(method, segments, tree: tree, handlers: handlers)
+    }
+
+    fileprivate static func match(
+        _ method: HTTPRequest.Method, _ segments: [String], tree: RouteTree, handlers: [(pattern: RoutePattern, handler: Handler)]
+    ) -> Match {
         var path = segments[...]
         if path.last == "" { path = path.dropLast() }  // "/events/" is "/events"; "/" is the root
         var parameters = Parameters()
@@ -55,21 +68,25 @@ public struct Router: HTTPResponder {
         }
         var ignored = Parameters()
         if let node = tree.find(path, parameters: &ignored, accepts: { !$0.routes.isEmpty }) {
-            return .methodNotAllowed(allowed: Self.allowed(tree.nodes[node].routes.keys))
+            return .methodNotAllowed(allowed: Dispatcher.allowed(tree.nodes[node].routes.keys))
         }
         return .notFound
     }
 
-    public func respond(to request: Request) -> Response {
-        var next: (Request) -> Response = dispatch
-        for step in middleware.reversed() {
-            let inner = next
-            next = { step.handle($0, next: inner) }
-        }
-        return next(request)
+    public func respond(to request: Request) -> Response { chain(request) }
+}
+
+/// Routing proper: the table, the handlers, and the answers made from the table (404, 405, OPTIONS).
+private struct Dispatcher: Sendable {
+    let tree: RouteTree
+    let handlers: [(pattern: RoutePattern, handler: Handler)]
+    let errorReporter: @Sendable (any Error, Request) -> Void
+
+    func match(_ method: HTTPRequest.Method, _ segments: [String]) -> Router.Match {
+        Router.match(method, segments, tree: tree, handlers: handlers)
     }
 
-    private func dispatch(_ request: Request) -> Response {
+    func dispatch(_ request: Request) -> Response {
         if request.target.form == .asterisk {
             return options(allowed: Self.allowed(tree.allMethods))
         }
@@ -110,7 +127,7 @@ public struct Router: HTTPResponder {
     }
 
     /// The methods a set of routes allows, with HEAD for GET and OPTIONS always, in a stable order.
-    private static func allowed(_ methods: some Sequence<HTTPRequest.Method>) -> [HTTPRequest.Method] {
+    fileprivate static func allowed(_ methods: some Sequence<HTTPRequest.Method>) -> [HTTPRequest.Method] {
         var set = Set(methods)
         if set.contains(.get) { set.insert(.head) }
         set.insert(.options)
