@@ -15,9 +15,6 @@ struct TextIndex: Sendable {
         self.init(count: texts.count) { texts[$0] }
     }
 
-    /// Tokens in the index (with their stripped forms).
-    var vocabularySize: Int { vocabulary.count }
-
     /// Indexes `count` records, asking `strings` for each record's texts (so callers need not
     /// build all the texts at once).
     init(count: Int, strings: @Sendable (Int) -> [String]) {

@@ -25,7 +25,6 @@ enum HTTPSyntax {
     /// Bytes allowed in a request-target: visible ASCII (RFC 3986 characters; the parser checks no more).
     static let target: [Bool] = (0..<256).map { (0x21...0x7E).contains($0) }
 
-    static func isHexDigit(_ byte: UInt8) -> Bool { hexValue(byte) != nil }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
