@@ -23,7 +23,11 @@ extension Store {
             lists.append(SortedIDs.union(keys.map { eventsByType[$0]! }))
         }
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
-        if let text = query.text, let matches = eventText.search(text) { lists.append(matches) }
+        if let text = query.text, let matches = eventText.search(text, matches: { token in
+            SortedIDs.union([eventText.records(withPrefix: token)] + actorsNamed(token).map { eventsByActor[$0] ?? [] })
+        }) {
+            lists.append(matches)
+        }
         let positions = Self.filter(lists, days: eventDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: events, order: query.order)
     }
@@ -33,7 +37,11 @@ extension Store {
         if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { quotesBySpeaker[$0] ?? [] })) }
         if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
-        if let text = query.text, let matches = quoteText.search(text) { lists.append(matches) }
+        if let text = query.text, let matches = quoteText.search(text, matches: { token in
+            SortedIDs.union([quoteText.records(withPrefix: token)] + actorsNamed(token).map { quotesBySpeaker[$0] ?? [] })
+        }) {
+            lists.append(matches)
+        }
         let positions = Self.filter(lists, days: quoteDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: quotes, order: query.order)
     }
@@ -43,6 +51,11 @@ extension Store {
         if let kind = query.kind { positions = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind } }
         if let text = query.text, let matches = actorText.search(text) { positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches }
         return Matches(positions: positions, items: actors, order: .ascending)
+    }
+
+    /// Ids of the actors whose names or aliases contain a word starting with `token`.
+    private func actorsNamed(_ token: [UInt8]) -> [String] {
+        actorNames.records(withPrefix: token).map { actors[Int($0)].id }
     }
 
     public var allDocuments: Matches<Document> {

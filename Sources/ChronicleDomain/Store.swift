@@ -24,9 +24,13 @@ public final class Store: Sendable {
     /// filters read these instead of the records (no reference counting, one cache line per 8 items).
     let eventDays: DayIntervals
     let quoteDays: DayIntervals
+    /// Titles and summaries of events; quote text, translation and note. Participants' and speakers'
+    /// names are not copied into these: a query word also matches the records of every actor whose
+    /// name or alias it matches (`actorNames`), which keeps these indexes a fraction of the size.
     let eventText: TextIndex
     let quoteText: TextIndex
     let actorText: TextIndex
+    let actorNames: TextIndex
 
     /// Loads, checks and indexes a data directory.
     public static func load(directory: String) throws(DatasetError) -> Store {
@@ -70,20 +74,13 @@ public final class Store: Sendable {
         quotesByEvent = byEvent
         quotesByLanguage = byLanguage
 
-        let actorsByID = Dictionary(dataset.actors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        @Sendable func names(_ id: String) -> [String] {
-            guard let actor = actorsByID[id] else { return [] }
-            return actor.names.all + actor.aliases
-        }
         let actors = self.actors, events = self.events, quotes = self.quotes
         actorText = TextIndex(count: actors.count) { actors[$0].names.all + actors[$0].aliases + (actors[$0].description?.all ?? []) }
-        eventText = TextIndex(count: events.count) { index in
-            let event = events[index]
-            return event.title.all + event.summary.all + event.actors.flatMap { names($0.actor) }
-        }
+        actorNames = TextIndex(count: actors.count) { actors[$0].names.all + actors[$0].aliases }
+        eventText = TextIndex(count: events.count) { index in events[index].title.all + events[index].summary.all }
         quoteText = TextIndex(count: quotes.count) { index in
             let quote = quotes[index]
-            return [quote.text] + quote.translation.all + names(quote.speaker) + (quote.note.map { [$0] } ?? [])
+            return [quote.text] + quote.translation.all + (quote.note.map { [$0] } ?? [])
         }
     }
 

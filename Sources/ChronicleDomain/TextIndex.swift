@@ -50,19 +50,29 @@ struct TextIndex: Sendable {
 
     /// Sorted record numbers matching every token of `query`; nil when the query has no token.
     func search(_ query: String) -> [Int32]? {
+        search(query) { records(withPrefix: $0) }
+    }
+
+    /// The query's tokens in their lookup form, or nil when it has none.
+    static func queryTokens(_ query: String) -> [[UInt8]]? {
         var forms = Set<[UInt8]>()
         TextNormalizer.forEachToken(query) { forms.insert(TextNormalizer.queryForm($0)) }
-        guard !forms.isEmpty else { return nil }
+        return forms.isEmpty ? nil : forms.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Records matching every token, where `matches` says which records a token matches.
+    func search(_ query: String, matches: ([UInt8]) -> [Int32]) -> [Int32]? {
+        guard let tokens = Self.queryTokens(query) else { return nil }
         var result: [Int32]?
-        for token in forms.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let matches = records(withPrefix: token)
+        for token in tokens {
+            let matches = matches(token)
             result = result.map { SortedIDs.intersect($0, matches) } ?? matches
             if result?.isEmpty == true { break }
         }
         return result ?? []
     }
 
-    private func records(withPrefix prefix: [UInt8]) -> [Int32] {
+    func records(withPrefix prefix: [UInt8]) -> [Int32] {
         var low = 0, high = vocabulary.count
         while low < high {
             let mid = (low + high) / 2
