@@ -42,8 +42,8 @@ public final class Store: Sendable {
         fingerprint = dataset.fingerprint
         documents = dataset.documents.sorted { $0.id < $1.id }
         actors = dataset.actors.sorted { $0.id < $1.id }
-        events = dataset.events.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        quotes = dataset.quotes.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        events = Self.byDate(dataset.events, date: \.date, id: \.id)
+        quotes = Self.byDate(dataset.quotes, date: \.date, id: \.id)
         eventDays = DayIntervals(events.map(\.date))
         quoteDays = DayIntervals(quotes.map(\.date))
         documentPositions = Self.positions(documents.map(\.id))
@@ -82,6 +82,19 @@ public final class Store: Sendable {
             let quote = quotes[index]
             return [quote.text] + quote.translation.all + (quote.note.map { [$0] } ?? [])
         }
+    }
+
+    /// Sorted by date interval, then id: the sort moves small indices over flat day arrays, and the
+    /// records are moved once at the end.
+    private static func byDate<T>(_ items: [T], date: KeyPath<T, EDTFDate>, id: KeyPath<T, String>) -> [T] {
+        let first = items.map { $0[keyPath: date].firstDay }, last = items.map { $0[keyPath: date].lastDay }
+        var order = Array(items.indices)
+        order.sort { a, b in
+            if first[a] != first[b] { return first[a] < first[b] }
+            if last[a] != last[b] { return last[a] < last[b] }
+            return items[a][keyPath: id] < items[b][keyPath: id]
+        }
+        return order.map { items[$0] }
     }
 
     private static func positions(_ ids: [String]) -> [String: Int] {
