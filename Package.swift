@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ChronicleRouterTests", dependencies: ["ChronicleRouter"], swiftSettings: strict),
         .testTarget(
             name: "ChronicleServerTests",
-            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL"],
+            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL", "ChronicleAPI", "ChronicleDomain"],
             swiftSettings: strict),
         .testTarget(name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], swiftSettings: strict),
         .testTarget(

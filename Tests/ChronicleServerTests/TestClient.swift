@@ -139,8 +139,12 @@ final class TestClient {
                     let colon = line.firstIndex(of: ":")!
                     return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
                 }
-                let length = headRequest || status < 200 || status == 204 || status == 304
-                    ? 0 : Int(headers.first { $0.0.lowercased() == "content-length" }?.1 ?? "0") ?? 0
+                let noBody = headRequest || status < 200 || status == 204 || status == 304
+                if !noBody, headers.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased() == "chunked" }) {
+                    buffer.removeFirst(end + 4)
+                    return TestResponse(status: status, headers: headers, body: try readChunkedBody())
+                }
+                let length = noBody ? 0 : Int(headers.first { $0.0.lowercased() == "content-length" }?.1 ?? "0") ?? 0
                 while buffer.count < end + 4 + length {
                     guard fill() else { throw TestClientError(description: "connection ended inside a body") }
                 }
@@ -149,6 +153,28 @@ final class TestClient {
                 return TestResponse(status: status, headers: headers, body: body)
             }
             guard fill() else { throw TestClientError(description: "no complete response (closed or timed out)") }
+        }
+    }
+
+    /// A chunked body (RFC 9112 section 7.1), its chunks joined; extensions and trailers ignored.
+    private func readChunkedBody() throws -> [UInt8] {
+        var body: [UInt8] = []
+        while true {
+            while find([13, 10]) == nil { guard fill() else { throw TestClientError(description: "ended inside a chunk size") } }
+            let lineEnd = find([13, 10])!
+            let sizeText = String(decoding: buffer[0..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+            guard let size = Int(sizeText, radix: 16) else { throw TestClientError(description: "bad chunk size \(sizeText)") }
+            buffer.removeFirst(lineEnd + 2)
+            if size == 0 {
+                while find([13, 10]) == nil { guard fill() else { throw TestClientError(description: "ended in the trailer") } }
+                while let end = find([13, 10]), end > 0 { buffer.removeFirst(end + 2) }  // trailer fields
+                while buffer.count < 2 { guard fill() else { throw TestClientError(description: "ended in the trailer") } }
+                buffer.removeFirst(2)
+                return body
+            }
+            while buffer.count < size + 2 { guard fill() else { throw TestClientError(description: "ended inside a chunk") } }
+            body += buffer[0..<size]
+            buffer.removeFirst(size + 2)
         }
     }
 

@@ -1,0 +1,79 @@
+import ChronicleAPI
+import ChronicleDomain
+import ChronicleHTTP
+import ChronicleRouter
+import ChronicleServer
+import Foundation
+import Logging
+import Testing
+
+/// The transport features of the API (gzip, ETag/304, CORS, CSV streaming, nosniff) over real
+/// sockets, once in plain HTTP and once over TLS, with the same middleware the executable uses.
+@Suite(.serialized) struct TransportLiveTests {
+    static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data").path
+
+    let certificate: TestCertificate
+    let server: HTTPServer
+
+    init() throws {
+        certificate = try TestCertificate()
+        let router = try ChronicleAPI(data: DatasetHolder(try Store.load(directory: Self.data))).makeRouter(middleware: [
+            RequestIDMiddleware(), CORSMiddleware(allowedOrigins: ["https://dash.example"]), RepresentationMiddleware(),
+        ])
+        var config = ServerConfiguration()
+        config.port = 0
+        config.threads = 2
+        config.accessLog = false
+        config.tls = .init(port: 0, certificateChainPath: certificate.certificate, privateKeyPath: certificate.key)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        server = try HTTPServer(configuration: config, responder: router, logger: logger)
+        server.start()
+    }
+
+    func client(tls: Bool) throws -> TestClient {
+        tls ? try TestClient(port: server.tlsPort!, tls: TLSClientOptions(caFile: certificate.certificate))
+            : try TestClient(port: server.port)
+    }
+
+    @Test(arguments: [false, true])
+    func gzipETagCORSAndCSVOverTheWire(tls: Bool) throws {
+        defer { server.shutdown(); server.wait() }
+        let c = try client(tls: tls)
+        try c.send("GET /events HTTP/1.1\r\nHost: t\r\n\r\n")
+        let identity = try c.readResponse()
+        #expect(identity.header("X-Content-Type-Options") == "nosniff")
+        #expect(identity.header("Vary")?.contains("Accept-Encoding") == true)
+
+        try c.send("GET /events HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n")
+        let zipped = try c.readResponse()
+        #expect(zipped.header("Content-Encoding") == "gzip")
+        #expect(Gzip.decompress(zipped.body) == identity.body)
+        #expect(zipped.body.count < identity.body.count / 2)
+
+        let tag = try #require(zipped.header("ETag"))
+        try c.send("GET /events HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\nIf-None-Match: \(tag)\r\n\r\n")
+        let notModified = try c.readResponse()
+        #expect(notModified.status == 304)
+        #expect(notModified.body.isEmpty)
+        #expect(notModified.header("ETag") == tag)
+        #expect(notModified.header("Cache-Control") == "public, max-age=60")
+
+        try c.send("OPTIONS /events HTTP/1.1\r\nHost: t\r\nOrigin: https://dash.example\r\nAccess-Control-Request-Method: GET\r\n\r\n")
+        let preflight = try c.readResponse()
+        #expect(preflight.status == 204)
+        #expect(preflight.header("Access-Control-Allow-Origin") == "https://dash.example")
+
+        try c.send("GET /quotes?format=csv HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n\r\n")
+        let csv = try c.readResponse()
+        #expect(csv.header("Transfer-Encoding") == "chunked")
+        #expect(csv.header("Content-Encoding") == "gzip")
+        let text = String(decoding: try #require(Gzip.decompress(csv.body)), as: UTF8.self)
+        #expect(text.hasPrefix("id,text,language,kind,speaker,event,date,date_start,date_end,translation_en,document,start,end\r\n"))
+        #expect(text.components(separatedBy: "\r\n").count == 10)  // header, 8 quotes, and the empty string after the last CRLF
+
+        try c.send("GET /events/nope HTTP/1.1\r\nHost: t\r\n\r\n")  // the connection is still good
+        #expect(try c.readResponse().status == 404)
+    }
+}
