@@ -78,13 +78,13 @@ public struct RepresentationMiddleware: Middleware {
             refused.headerFields.append(HTTPField(name: .vary, value: "Accept-Encoding"))
             return refused
         }
-        // A handler that knows what its body depends on may set the tag itself (cheaper than hashing
-        // the body); otherwise the body's fingerprint is the tag.
         if noStore {
             response.headerFields[.eTag] = nil
             if useGzip { compress(&response, tag: "") }
             return response
         }
+        // A handler that knows what its body depends on may set the tag itself (cheaper than hashing
+        // the body); otherwise the body's fingerprint is the tag.
         let identityTag = response.headerFields[.eTag].map { String($0.filter { $0 != "\"" }) } ?? Gzip.fingerprint(response.body)
         let etag = useGzip ? EntityTag.variant("\"" + identityTag + "\"", coding: "gzip") : "\"" + identityTag + "\""
         response.headerFields[.eTag] = etag
