@@ -17,10 +17,9 @@ extension Store {
     public func matchingEvents(_ query: EventQuery) -> Matches<Event> {
         var lists: [[Int32]] = query.actors.map { eventsByActor[$0] ?? [] }
         if let type = query.type {
-            let upper = type.uppercased()
-            // A CAMEO code matches itself and its sub-codes ("11" covers "111" and "112").
-            let keys = eventsByType.keys.filter { $0 == upper || (upper.allSatisfy(\.isNumber) && $0.hasPrefix(upper)) }
-            lists.append(SortedIDs.union(keys.map { eventsByType[$0]! }))
+            // A CAMEO code matches itself and its sub-codes ("11" covers "111" and "112"): the index
+            // holds every prefix of every code. A PLOVER type matches exactly.
+            lists.append(eventsByType[type.uppercased()] ?? [])
         }
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
         if let text = query.text, let matches = eventText.search(text, matches: { token in

@@ -55,7 +55,9 @@ public final class Store: Sendable {
         for (position, event) in events.enumerated() {
             let id = Int32(position)
             for actor in Set(event.actors.map(\.actor)) { byActor[actor, default: []].append(id) }
-            byType[event.type.cameo.code, default: []].append(id)
+            // Every prefix of the CAMEO code, so "11" finds 111 and 112 with one lookup.
+            let cameo = event.type.cameo.code
+            for length in 1...max(1, cameo.count) { byType[String(cameo.prefix(length)), default: []].append(id) }
             byType[event.type.plover.code.uppercased(), default: []].append(id)
             for document in Set(event.sources.map(\.document)) { byDocument[document, default: []].append(id) }
         }
