@@ -22,11 +22,7 @@ extension Store {
             lists.append(eventsByType[type.uppercased()] ?? [])
         }
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
-        if let text = query.text, let matches = eventText.search(text, matches: { token in
-            SortedIDs.union([eventText.records(withPrefix: token)] + actorsNamed(token).map { eventsByActor[$0] ?? [] })
-        }) {
-            lists.append(matches)
-        }
+        if let text = query.text, let matches = search(text, in: eventText, byActor: eventsByActor) { lists.append(matches) }
         let positions = Self.filter(lists, days: eventDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: events, order: query.order)
     }
@@ -36,11 +32,7 @@ extension Store {
         if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { quotesBySpeaker[$0] ?? [] })) }
         if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
-        if let text = query.text, let matches = quoteText.search(text, matches: { token in
-            SortedIDs.union([quoteText.records(withPrefix: token)] + actorsNamed(token).map { quotesBySpeaker[$0] ?? [] })
-        }) {
-            lists.append(matches)
-        }
+        if let text = query.text, let matches = search(text, in: quoteText, byActor: quotesBySpeaker) { lists.append(matches) }
         let positions = Self.filter(lists, days: quoteDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: quotes, order: query.order)
     }
@@ -52,9 +44,13 @@ extension Store {
         return Matches(positions: positions, items: actors, order: .ascending)
     }
 
-    /// Ids of the actors whose names or aliases contain a word starting with `token`.
-    private func actorsNamed(_ token: [UInt8]) -> [String] {
-        actorNames.records(withPrefix: token).map { actors[Int($0)].id }
+    /// Records matching every word of `text`: a word matches a record when its own text has the word,
+    /// or when an actor it belongs to (participant, speaker) has it in a name or alias.
+    private func search(_ text: String, in index: TextIndex, byActor: [String: [Int32]]) -> [Int32]? {
+        index.search(text) { token in
+            let named = actorNames.records(withPrefix: token).map { byActor[actors[Int($0)].id] ?? [] }
+            return SortedIDs.union([index.records(withPrefix: token)] + named)
+        }
     }
 
     public var allDocuments: Matches<Document> {
