@@ -52,22 +52,18 @@ struct RecordFormat<Item: Sendable> {
     var rendered: [[UInt8]?] = []
 
     /// Writes the record at `position`: its pre-rendered bytes unless indenting, else rendered now.
-    func write(_ item: Item, position: Int, into w: inout JSONWriter) {
+    /// `item` is only read when there are no pre-rendered bytes.
+    func write(_ item: @autoclosure () -> Item, position: Int, into w: inout JSONWriter) {
         if !w.isPretty, position < rendered.count, let bytes = rendered[position] {
             w.raw(bytes)
         } else {
-            json(item, &w)
+            json(item(), &w)
         }
     }
 
-    /// Writes the `index`-th match, reading the record only when it has no pre-rendered bytes.
+    /// Writes the `index`-th match.
     func write(_ matches: Matches<Item>, _ index: Int, into w: inout JSONWriter) {
-        let position = matches.position(at: index)
-        if !w.isPretty, position < rendered.count, let bytes = rendered[position] {
-            w.raw(bytes)
-        } else {
-            json(matches[index], &w)
-        }
+        write(matches[index], position: matches.position(at: index), into: &w)
     }
 }
 

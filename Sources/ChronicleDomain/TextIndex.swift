@@ -10,11 +10,6 @@ struct TextIndex: Sendable {
     private let vocabulary: [[UInt8]]
     private let postings: [[Int32]]
 
-    /// `texts[i]` are the strings of record `i`.
-    init(_ texts: [[String]]) {
-        self.init(count: texts.count) { texts[$0] }
-    }
-
     /// Indexes `count` records, asking `strings` for each record's texts (so callers need not
     /// build all the texts at once).
     init(count: Int, strings: @Sendable (Int) -> [String]) {

@@ -14,14 +14,12 @@ public struct Router: HTTPResponder {
         case notFound
     }
 
-    private let tree: RouteTree
-    private let handlers: [(pattern: RoutePattern, handler: Handler)]
-    private let errorReporter: @Sendable (any Error, Request) -> Void
+    private let dispatcher: Dispatcher
     /// The middleware wrapped around dispatch, composed once here rather than per request.
     private let chain: @Sendable (Request) -> Response
 
     /// The patterns in registration order.
-    public var routes: [RoutePattern] { handlers.map(\.pattern) }
+    public var routes: [RoutePattern] { dispatcher.handlers.map(\.pattern) }
 
     /// Builds the route table; a malformed or conflicting pattern fails here, naming both patterns.
     public init(
@@ -37,10 +35,8 @@ public struct Router: HTTPResponder {
             }
             handlers.append((pattern, handler))
         }
-        self.tree = tree
-        self.handlers = handlers
-        self.errorReporter = errorReporter
         let dispatcher = Dispatcher(tree: tree, handlers: handlers, errorReporter: errorReporter)
+        self.dispatcher = dispatcher
         var next: @Sendable (Request) -> Response = { dispatcher.dispatch($0) }
         for step in middleware.reversed() {
             let inner = next
@@ -51,26 +47,7 @@ public struct Router: HTTPResponder {
 
     /// Resolves a method and decoded path segments. HEAD falls back to GET (RFC 9110 section 9.3.2).
     public func match(_ method: HTTPRequest.Method, _ segments: [String]) -> Match {
-        Self.match(method, segments, tree: tree, handlers: handlers)
-    }
-
-    fileprivate static func match(
-        _ method: HTTPRequest.Method, _ segments: [String], tree: RouteTree, handlers: [(pattern: RoutePattern, handler: Handler)]
-    ) -> Match {
-        var path = segments[...]
-        if path.last == "" { path = path.dropLast() }  // "/events/" is "/events"; "/" is the root
-        var parameters = Parameters()
-        let wanted: [HTTPRequest.Method] = method == .head ? [.head, .get] : [method]
-        if let node = tree.find(path, parameters: &parameters, accepts: { node in wanted.contains { node.routes[$0] != nil } }) {
-            let routes = tree.nodes[node].routes
-            let index = wanted.lazy.compactMap { routes[$0] }.first!
-            return .found(handlers[index].pattern, handlers[index].handler, parameters)
-        }
-        var ignored = Parameters()
-        if let node = tree.find(path, parameters: &ignored, accepts: { !$0.routes.isEmpty }) {
-            return .methodNotAllowed(allowed: Dispatcher.allowed(tree.nodes[node].routes.keys))
-        }
-        return .notFound
+        dispatcher.match(method, segments)
     }
 
     public func respond(to request: Request) -> Response { chain(request) }
@@ -83,7 +60,20 @@ private struct Dispatcher: Sendable {
     let errorReporter: @Sendable (any Error, Request) -> Void
 
     func match(_ method: HTTPRequest.Method, _ segments: [String]) -> Router.Match {
-        Router.match(method, segments, tree: tree, handlers: handlers)
+        var path = segments[...]
+        if path.last == "" { path = path.dropLast() }  // "/events/" is "/events"; "/" is the root
+        var parameters = Parameters()
+        let wanted: [HTTPRequest.Method] = method == .head ? [.head, .get] : [method]
+        if let node = tree.find(path, parameters: &parameters, accepts: { node in wanted.contains { node.routes[$0] != nil } }) {
+            let routes = tree.nodes[node].routes
+            let index = wanted.lazy.compactMap { routes[$0] }.first!
+            return .found(handlers[index].pattern, handlers[index].handler, parameters)
+        }
+        var ignored = Parameters()
+        if let node = tree.find(path, parameters: &ignored, accepts: { !$0.routes.isEmpty }) {
+            return .methodNotAllowed(allowed: Self.allowed(tree.nodes[node].routes.keys))
+        }
+        return .notFound
     }
 
     func dispatch(_ request: Request) -> Response {
@@ -127,7 +117,7 @@ private struct Dispatcher: Sendable {
     }
 
     /// The methods a set of routes allows, with HEAD for GET and OPTIONS always, in a stable order.
-    fileprivate static func allowed(_ methods: some Sequence<HTTPRequest.Method>) -> [HTTPRequest.Method] {
+    static func allowed(_ methods: some Sequence<HTTPRequest.Method>) -> [HTTPRequest.Method] {
         var set = Set(methods)
         if set.contains(.get) { set.insert(.head) }
         set.insert(.options)
