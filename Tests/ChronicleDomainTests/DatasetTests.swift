@@ -82,7 +82,8 @@ import Testing
 
     @Test func duplicateIdsAreRefused() throws {
         let directory = try corruptedCopy("actors.json") { records in records.append(records[0]) }
-        #expect(problems(loading: directory).contains { $0 == DatasetProblem(file: "actors.json", record: "abdoulaye-diop", message: "duplicate id") || $0.message == "duplicate id" })
+        // The first record ("mali") was appended again.
+        #expect(problems(loading: directory).contains(DatasetProblem(file: "actors.json", record: "mali", message: "duplicate id")))
     }
 
     @Test func anInvalidDateIsRefusedNamingTheRecord() throws {
