@@ -1,5 +1,7 @@
 // Reading, parsing, answering and writing one connection: keep-alive, pipelining with responses in
-// order, back-pressure on slow readers, and the lingering close after a final response.
+// order, back-pressure, and the lingering close after a final response. Every event ends in
+// `settle`, which derives what epoll should watch from the connection's state (read only while a
+// request can be taken, write only while output is blocked) and accounts its queued output.
 import ChronicleHTTP
 import ChronicleSockets
 import Logging
@@ -7,32 +9,42 @@ import Logging
 extension EventLoop {
     /// Output queued beyond this stops the loop from answering more pipelined requests on the connection.
     static let outputHighWater = 1 << 20
+    /// How much of a streamed body is produced ahead of the socket.
+    static let streamBatch = 256 * 1024
 
     func handle(_ event: EventPoll.Event) {
-        let fd = Int(event.token)
-        guard fd < connections.count, let connection = connections[fd] else { return }
-        if let tls = connection.tls, !tls.handshakeComplete {
-            continueHandshake(connection, tls)
-            return
+        let slot = Int(event.token)
+        guard slot < connections.count, let connection = connections[slot] else { return }
+        if case .handshaking = connection.state {
+            continueHandshake(connection)
+        } else {
+            if wantsRead(connection) && (event.readable || event.hangup || (event.writable && connection.tlsWantsWrite)) {
+                receive(connection)
+            }
+            drive(connection)
+            // EPOLLHUP/EPOLLERR are reported whatever the interest: a peer gone both ways that we
+            // are not reading from can be told nothing more, and would wake the loop forever.
+            if event.hangup, connection.isOpen, !wantsRead(connection) { close(connection) }
         }
-        if event.writable { flush(connection) }
-        guard connections[fd] === connection else { return }
-        if event.readable || event.hangup || (event.writable && connection.tls?.readWantsWrite == true) { read(connection) }
+        settle(connection)
     }
 
     /// Drives a TLS handshake as the socket allows; a failure (plain HTTP on the TLS port, an old
     /// protocol version, a bad client hello) closes the connection.
-    private func continueHandshake(_ connection: Connection, _ tls: TLSSession) {
+    private func continueHandshake(_ connection: Connection) {
+        guard let tls = connection.tls else { return }
         switch tls.handshake() {
         case .complete:
             ServerMetrics.add(context.metrics.tlsHandshakes)
             if tls.sessionReused { ServerMetrics.add(context.metrics.tlsResumedSessions) }
-            setWriteInterest(connection, false)
-            read(connection)  // the client may have sent its request with the handshake's last flight
+            connection.tlsWantsWrite = false
+            connection.state = .open(.head(RequestParser.Progress()))
+            receive(connection)  // the client may have sent its request with the handshake's last flight
+            drive(connection)
         case .wantRead:
-            setWriteInterest(connection, false)
+            connection.tlsWantsWrite = false
         case .wantWrite:
-            setWriteInterest(connection, true)
+            connection.tlsWantsWrite = true
         case .failed(let reason):
             ServerMetrics.add(context.metrics.tlsHandshakeFailures)
             context.logger.debug("TLS handshake failed", metadata: ["remote": "\(connection.remoteAddress)", "reason": "\(reason)"])
@@ -40,74 +52,106 @@ extension EventLoop {
         }
     }
 
-    private func read(_ connection: Connection) {
+    /// Whether the connection may take more input now. Never while a response streams or the queue
+    /// is full (a client cannot grow the server by sending behind a pending response: the bytes
+    /// stay in its own socket buffer), never after a final response, always while lingering.
+    func wantsRead(_ connection: Connection) -> Bool {
+        switch connection.state {
+        case .open:
+            return !connection.peerClosed && connection.stream == nil && canAnswerMore(connection)
+        case .lingering:
+            return true
+        case .handshaking, .closing, .closed:
+            return false
+        }
+    }
+
+    /// Room for another response on this connection, and in the server-wide output budget.
+    private func canAnswerMore(_ connection: Connection) -> Bool {
+        if connection.queuedResponses >= context.configuration.maxPipelinedRequests { return false }
+        if connection.pendingOutput >= Self.outputHighWater { return false }
+        if connection.pendingOutput > 0 && context.queuedOutput.load(ordering: .relaxed) > context.configuration.maxQueuedOutputBytes {
+            return false
+        }
+        return true
+    }
+
+    /// One read: appended to the input, discarded while lingering, or the end of the peer's stream.
+    private func receive(_ connection: Connection) {
         let result = scratch.withUnsafeMutableBytes { connection.receive(into: $0) }
         switch result {
         case .bytes(let count):
             ServerMetrics.add(context.metrics.bytesIn, count)
-            if case .lingering = connection.phase { return }  // discarded
+            if case .lingering = connection.state { return }
             connection.input.append(contentsOf: scratch[0..<count])
-            process(connection)
-            // TLS may hold more decrypted input than epoll can see.
-            if connection.tls?.hasBufferedInput == true, !connection.readingPaused,
-               connections[Int(connection.socket.fd)] === connection {
-                read(connection)
-            }
+            connection.awaitingInput = false
         case .wouldBlock:
-            if connection.tls?.readWantsWrite == true { setWriteInterest(connection, true) }
-            return
+            connection.tlsWantsWrite = connection.tls?.readWantsWrite == true
         case .closed:
-            if case .lingering = connection.phase { close(connection); return }
-            connection.peerClosed = true
-            process(connection)
-            // Whatever is left can never complete; deliver what we owe, then close.
-            if connections[Int(connection.socket.fd)] === connection {
-                connection.closeAfterFlush = true
-                setReadInterest(connection, false)
-                flush(connection)
+            if case .lingering = connection.state {
+                close(connection)
+            } else {
+                connection.peerClosed = true
             }
         }
     }
 
-    /// Answers every complete request in the buffer, in order, until the input runs out or
-    /// the connection has enough queued output for now.
-    func process(_ connection: Connection) {
-        let config = context.configuration
-        while !connection.closeAfterFlush && connection.stream == nil {
-            if connection.queuedResponses >= config.maxPipelinedRequests || connection.pendingOutput >= Self.outputHighWater {
-                setReadInterest(connection, false)  // resumed by flush once the peer catches up
-                break
+    /// Answers what can be answered, writes what can be written, and moves the connection on:
+    /// to `closing` once nothing more can arrive, to `lingering` once a final response is out.
+    func drive(_ connection: Connection) {
+        while connection.isOpen {
+            if case .open = connection.state { answerBuffered(connection) }
+            if connection.peerClosed, case .open = connection.state, connection.stream == nil,
+               connection.bufferedInput == 0 || connection.awaitingInput {
+                // Whatever is left can never complete: deliver what we owe, then close.
+                connection.state = .closing
+                connection.discardInput()
             }
-            let progressed: Bool
-            switch connection.phase {
-            case .head: progressed = parseHead(connection)
-            case .body(let head, let remaining): progressed = readBody(connection, head, remaining)
-            case .chunked(let head, var decoder): progressed = readChunks(connection, head, &decoder)
-            case .lingering: progressed = false
+            guard flush(connection) else { return }
+            switch connection.state {
+            case .closing:
+                linger(connection)
+                return
+            case .open:
+                if connection.bufferedInput > 0 && !connection.awaitingInput { continue }  // pipelined behind the output
+                // TLS may hold decrypted input that epoll cannot see.
+                if connection.tls?.hasBufferedInput == true && wantsRead(connection) {
+                    receive(connection)
+                    continue
+                }
+                return
+            default:
+                return
             }
-            if !progressed { break }
+        }
+    }
+
+    /// Answers every complete request in the buffer, in order, until the input runs out or the
+    /// connection may not queue more output for now.
+    private func answerBuffered(_ connection: Connection) {
+        while case .open(let phase) = connection.state, connection.stream == nil, !connection.awaitingInput,
+              connection.bufferedInput > 0, canAnswerMore(connection) {
+            switch phase {
+            case .head(let progress): parseHead(connection, progress)
+            case .body(let head, let remaining): readBody(connection, head, remaining)
+            case .chunked(let head, var decoder): readChunks(connection, head, &decoder)
+            }
         }
         connection.compactInput()
-        flush(connection)
     }
 
-    private func parseHead(_ connection: Connection) -> Bool {
-        guard connection.bufferedInput > 0 else { return false }
-        if connection.wait != .header {
-            connection.wait = .header
-            connection.readDeadline = MonotonicClock.now() + context.configuration.headerTimeout.milliseconds
-            connection.requestStarted = MonotonicClock.nanoseconds()
-        }
+    private func parseHead(_ connection: Connection, _ progress: RequestParser.Progress) {
+        if connection.requestStarted == 0 { connection.requestStarted = MonotonicClock.nanoseconds() }
         let limits = context.configuration.limits
         let result = connection.input.withUnsafeBytes {
-            RequestParser.parse(UnsafeRawBufferPointer(rebasing: $0[connection.inputStart...]), limits: limits)
+            RequestParser.parse(UnsafeRawBufferPointer(rebasing: $0[connection.inputStart...]), limits: limits, resuming: progress)
         }
         switch result {
-        case .needMore:
-            return false
+        case .needMore(let progress):
+            connection.state = .open(.head(progress))
+            connection.awaitingInput = true
         case .invalid(let error):
             fail(connection, error)
-            return false
         case .complete(let head, let consumed):
             connection.inputStart += consumed
             switch head.framing {
@@ -115,19 +159,18 @@ extension EventLoop {
                 answer(connection, Request(head: head, remoteAddress: connection.remoteAddress))
             case .length(let length):
                 startBody(connection, head)
-                connection.phase = .body(head, remaining: length)
+                connection.state = .open(.body(head, remaining: length))
             case .chunked:
                 startBody(connection, head)
-                connection.phase = .chunked(head, ChunkedDecoder(limits: limits))
+                connection.state = .open(.chunked(head, ChunkedDecoder(limits: limits)))
             }
-            return true
         }
     }
 
     private func startBody(_ connection: Connection, _ head: RequestHead) {
-        connection.wait = .body
-        connection.readDeadline = MonotonicClock.now() + context.configuration.bodyTimeout.milliseconds
+        connection.bodyStarted = MonotonicClock.now()
         connection.body = []
+        connection.awaitingInput = connection.bufferedInput == 0
         // RFC 9110 section 10.1.1: a client waiting on 100-continue gets the interim response
         // unless the body is already on its way.
         if head.expectsContinue && connection.bufferedInput == 0 {
@@ -135,21 +178,19 @@ extension EventLoop {
         }
     }
 
-    private func readBody(_ connection: Connection, _ head: RequestHead, _ remaining: Int) -> Bool {
+    private func readBody(_ connection: Connection, _ head: RequestHead, _ remaining: Int) {
         let take = min(remaining, connection.bufferedInput)
-        guard take > 0 else { return false }
         connection.body.append(contentsOf: connection.input[connection.inputStart..<(connection.inputStart + take)])
         connection.inputStart += take
         if take < remaining {
-            connection.phase = .body(head, remaining: remaining - take)
-            return false
+            connection.state = .open(.body(head, remaining: remaining - take))
+            connection.awaitingInput = true
+            return
         }
         answer(connection, Request(head: head, body: connection.body, remoteAddress: connection.remoteAddress))
-        return true
     }
 
-    private func readChunks(_ connection: Connection, _ head: RequestHead, _ decoder: inout ChunkedDecoder) -> Bool {
-        guard connection.bufferedInput > 0 else { return false }
+    private func readChunks(_ connection: Connection, _ head: RequestHead, _ decoder: inout ChunkedDecoder) {
         do {
             let progress = try connection.input.withUnsafeBytes {
                 try decoder.decode(UnsafeRawBufferPointer(rebasing: $0[connection.inputStart...]), into: &connection.body)
@@ -157,20 +198,17 @@ extension EventLoop {
             switch progress {
             case .needMore:
                 connection.inputStart = connection.input.count
-                connection.phase = .chunked(head, decoder)
-                return false
+                connection.state = .open(.chunked(head, decoder))
+                connection.awaitingInput = true
             case .done(let consumed):
                 connection.inputStart += consumed
                 answer(connection, Request(
                     head: head, body: connection.body, trailers: decoder.trailers, remoteAddress: connection.remoteAddress))
-                return true
             }
         } catch let error as HTTPParseError {
             fail(connection, error)
-            return false
         } catch {
             fail(connection, HTTPParseError(.badRequest, "\(error)"))
-            return false
         }
     }
 
@@ -188,54 +226,67 @@ extension EventLoop {
             response, omitBody: request.method == .head, keepAlive: keepAlive,
             requestVersion: request.head.version, date: date, into: &connection.output)
         connection.queuedResponses += 1
+        connection.servedRequests += 1
+        let entry = AccessEntry(
+            method: request.method.rawValue, path: request.head.rawTarget, status: response.status.code,
+            requestID: response.headerFields[.requestID], started: connection.requestStarted,
+            bytes: connection.output.count - before)
+        connection.requestStarted = 0
+        connection.body = []
         if streamed {
             connection.stream = response.stream
             connection.streamChunked = request.head.version == .http1_1
+            connection.streamEntry = entry
+        } else {
+            logAccess(connection, entry, complete: true)
         }
-        connection.phase = .head
-        connection.body = []
-        connection.wait = .idle
-        connection.readDeadline = MonotonicClock.now() + context.configuration.idleTimeout.milliseconds
-        if !keepAlive { connection.closeAfterFlush = true }
-        if context.configuration.accessLog {
-            logAccess(connection, request, response, bytes: connection.output.count - before)
+        if keepAlive {
+            connection.state = .open(.head(RequestParser.Progress()))
+            connection.awaitingInput = connection.bufferedInput == 0
+        } else {
+            connection.state = .closing
+            connection.discardInput()
         }
     }
 
-    private func logAccess(_ connection: Connection, _ request: Request, _ response: Response, bytes: Int) {
-        let micros = (MonotonicClock.nanoseconds() - connection.requestStarted) / 1000
+    func logAccess(_ connection: Connection, _ entry: AccessEntry, complete: Bool) {
+        guard context.configuration.accessLog else { return }
+        let micros = entry.started > 0 ? (MonotonicClock.nanoseconds() - entry.started) / 1000 : 0
         var metadata: Logger.Metadata = [
-            "method": "\(request.method.rawValue)", "path": "\(request.head.rawTarget)",
-            "status": "\(response.status.code)", "bytes": "\(bytes)", "duration_us": "\(micros)",
+            "method": "\(entry.method)", "path": "\(entry.path)",
+            "status": "\(entry.status)", "bytes": "\(entry.bytes)", "duration_us": "\(micros)",
             "remote": "\(connection.remoteAddress)",
         ]
-        if let id = response.headerFields[.requestID] { metadata["request_id"] = "\(id)" }
+        if let id = entry.requestID { metadata["request_id"] = "\(id)" }
+        // A streamed body cut short (the peer went away, a timeout, the drain deadline) says so.
+        if !complete { metadata["incomplete"] = "true" }
         context.logger.info("request", metadata: metadata)
     }
 
     /// Answers a request we could not parse or wait for, then closes: after a framing error
     /// nothing else on the connection can be trusted (RFC 9112 section 9.3).
     func fail(_ connection: Connection, _ error: HTTPParseError) {
+        guard case .open = connection.state else { return }
         ServerMetrics.add(context.metrics.rejectedRequests)
         var response = Response.problem(error.status, error.reason)
         response.headerFields.append(contentsOf: context.configuration.defaultHeaders)
-        if error.status == .httpVersionNotSupported { response.headerFields[.connection] = "close" }
         ResponseSerializer.serialize(
             response, omitBody: false, keepAlive: false, requestVersion: .http1_1, date: date, into: &connection.output)
         connection.queuedResponses += 1
-        connection.closeAfterFlush = true
-        connection.inputStart = connection.input.count
+        connection.state = .closing
+        connection.discardInput()
         if context.configuration.accessLog {
             context.logger.info("rejected request", metadata: [
                 "status": "\(error.status.code)", "reason": "\(error.reason)", "remote": "\(connection.remoteAddress)",
             ])
         }
-        flush(connection)
     }
 
-    /// Writes queued output until done or the socket is full; then waits for EPOLLOUT.
-    func flush(_ connection: Connection) {
-        while connection.pendingOutput > 0 || pullStream(connection) {
+    /// Writes queued output (pulling a streamed body as the socket takes it) until everything is
+    /// written, the socket is full, or the peer is gone. True when nothing is left to write.
+    private func flush(_ connection: Connection) -> Bool {
+        while connection.isOpen {
+            if connection.pendingOutput == 0 && !pullStream(connection) { break }
             let result = connection.output.withUnsafeBytes {
                 connection.transmit(UnsafeRawBufferPointer(rebasing: $0[connection.outputStart...]))
             }
@@ -243,85 +294,89 @@ extension EventLoop {
             case .bytes(let count):
                 ServerMetrics.add(context.metrics.bytesOut, count)
                 connection.outputStart += count
-                connection.writeDeadline = MonotonicClock.now() + context.configuration.writeTimeout.milliseconds
+                connection.writeBlocked = false
             case .wouldBlock:
-                if connection.writeDeadline == 0 {
-                    connection.writeDeadline = MonotonicClock.now() + context.configuration.writeTimeout.milliseconds
+                if !connection.writeBlocked {
+                    connection.writeBlocked = true
+                    connection.stalledSince = MonotonicClock.now()
                 }
-                setWriteInterest(connection, true)
-                return
+                return false
             case .closed:
                 close(connection)
-                return
             }
         }
+        guard connection.isOpen else { return false }
         connection.output.removeAll(keepingCapacity: connection.output.capacity <= (1 << 16))
         connection.outputStart = 0
-        connection.writeDeadline = 0
         connection.queuedResponses = 0
-        setWriteInterest(connection, false)
-        if connection.closeAfterFlush {
-            linger(connection)
-        } else if connection.readingPaused || connection.streamEnded {
-            // Requests that arrived behind a long or streamed response are answered now.
-            connection.streamEnded = false
-            setReadInterest(connection, true)
-            process(connection)
-            if connection.tls?.hasBufferedInput == true, connections[Int(connection.socket.fd)] === connection {
-                read(connection)
-            }
-        }
+        connection.writeBlocked = false
+        connection.idleSince = MonotonicClock.now()
+        return true
     }
 
     /// Appends the next pieces of a streamed body to the output queue; false when there is nothing more.
     private func pullStream(_ connection: Connection) -> Bool {
         guard let stream = connection.stream else { return false }
-        var appended = false
+        let before = connection.output.count
         while connection.pendingOutput < Self.streamBatch {
             guard let piece = stream.next() else {
                 if connection.streamChunked { connection.output.append(contentsOf: ResponseSerializer.lastChunk) }
                 connection.stream = nil
-                connection.streamEnded = true
-                return true
+                if var entry = connection.streamEntry {
+                    entry.bytes += connection.output.count - before
+                    logAccess(connection, entry, complete: true)
+                    connection.streamEntry = nil
+                }
+                // A 1.0 stream ends with the connection (it was answered without keep-alive).
+                return connection.pendingOutput > 0
             }
             ResponseSerializer.appendChunk(piece, chunked: connection.streamChunked, into: &connection.output)
-            appended = appended || !piece.isEmpty
         }
-        return appended || connection.pendingOutput > 0
+        connection.streamEntry?.bytes += connection.output.count - before
+        return true
     }
 
-    /// How much of a streamed body is produced ahead of the socket.
-    static let streamBatch = 256 * 1024
-
+    /// The final response is written: shut our side and read until the peer closes (or a short
+    /// deadline), so the peer reads the response before any reset.
     private func linger(_ connection: Connection) {
-        if case .lingering = connection.phase { return }
-        if connection.peerClosed { close(connection); return }
-        connection.phase = .lingering
+        if connection.peerClosed {
+            close(connection)
+            return
+        }
         connection.tls?.shutdown()
         connection.socket.shutdownWrite()
-        connection.wait = .linger
-        connection.readDeadline = MonotonicClock.now() + min(2000, context.configuration.headerTimeout.milliseconds)
-        connection.input = []
-        connection.inputStart = 0
-        setReadInterest(connection, true)
+        connection.state = .lingering(until: MonotonicClock.now() + min(2000, context.configuration.headerTimeout.milliseconds))
+        connection.discardInput()
     }
 
-    private func setReadInterest(_ connection: Connection, _ on: Bool) {
-        guard connection.readingPaused == on else { return }
-        connection.readingPaused = !on
-        updateInterest(connection)
-    }
-
-    func setWriteInterest(_ connection: Connection, _ on: Bool) {
-        guard connection.writeInterest != on else { return }
-        connection.writeInterest = on
-        updateInterest(connection)
-    }
-
-    private func updateInterest(_ connection: Connection) {
+    /// Brings epoll's interest and the server-wide output budget in line with the connection's state.
+    func settle(_ connection: Connection) {
+        guard connection.isOpen else { return }
+        account(connection)
         var interest: EventPoll.Interest = []
-        if !connection.readingPaused { interest.insert(.read) }
-        if connection.writeInterest { interest.insert(.write) }
-        try? poll.modify(connection.socket.fd, token: UInt64(connection.socket.fd), interest: interest)
+        if case .handshaking = connection.state {
+            interest = connection.tlsWantsWrite ? .write : .read
+        } else {
+            if wantsRead(connection) { interest.insert(.read) }
+            if connection.writeBlocked || connection.tlsWantsWrite { interest.insert(.write) }
+        }
+        guard interest != connection.registered else { return }
+        do {
+            try poll.modify(connection.socket, token: UInt64(connection.slot), interest: interest)
+            connection.registered = interest
+        } catch {
+            context.logger.error("cannot change what a connection waits for; closing it: \(error)")
+            close(connection)
+        }
+    }
+
+    /// Moves the difference between the connection's queued output and what it last declared into
+    /// the server-wide total.
+    func account(_ connection: Connection) {
+        let now = connection.pendingOutput
+        let delta = now - connection.accountedOutput
+        guard delta != 0 else { return }
+        context.queuedOutput.wrappingAdd(delta, ordering: .relaxed)
+        connection.accountedOutput = now
     }
 }

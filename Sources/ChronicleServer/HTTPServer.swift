@@ -10,9 +10,10 @@ import Glibc
 #endif
 
 public final class HTTPServer: Sendable {
-    private let context: ServerContext
+    let context: ServerContext
     private let loops: [EventLoop]
     private let threads = Mutex<[pthread_t]>([])
+    private let shutdownRequested = Atomic<Bool>(false)
     /// The port actually bound (the configured one, or the one the kernel picked for port 0).
     public let port: UInt16
     public var configuration: ServerConfiguration { context.configuration }
@@ -30,29 +31,18 @@ public final class HTTPServer: Sendable {
         var loops: [EventLoop] = []
         var port = configuration.port
         var tlsPort = configuration.tls?.port
-        var unattached: [Socket] = []
-        do {
-            for _ in 0..<configuration.effectiveThreads {
-                let listener = try Socket.listen(host: configuration.host, port: port, reusePort: true)
-                unattached.append(listener)
-                if port == 0 { port = try listener.localPort() }
-                var tlsListener: Socket?
-                if let requested = tlsPort {
-                    let socket = try Socket.listen(host: configuration.host, port: requested, reusePort: true)
-                    unattached.append(socket)
-                    if requested == 0 { tlsPort = try socket.localPort() }
-                    tlsListener = socket
-                }
-                loops.append(try EventLoop(context: context, listener: listener, tlsListener: tlsListener))
-                unattached.removeAll()
+        // On a throw, everything made so far is freed, and each socket, eventfd and epoll set closes
+        // its own descriptor: nothing leaks and nothing stays bound.
+        for _ in 0..<configuration.effectiveThreads {
+            let listener = try Socket.listen(host: configuration.host, port: port, reusePort: true)
+            if port == 0 { port = try listener.localPort() }
+            var tlsListener: Socket?
+            if let requested = tlsPort {
+                let socket = try Socket.listen(host: configuration.host, port: requested, reusePort: true)
+                if requested == 0 { tlsPort = try socket.localPort() }
+                tlsListener = socket
             }
-        } catch {
-            for socket in unattached { socket.close() }
-            for loop in loops {
-                loop.listener?.close()
-                loop.tlsListener?.close()
-            }
-            throw error
+            loops.append(try EventLoop(context: context, listener: listener, tlsListener: tlsListener))
         }
         self.loops = loops
         self.port = port
@@ -87,6 +77,8 @@ public final class HTTPServer: Sendable {
     /// Graceful shutdown: stop accepting, close idle connections, let requests in flight finish
     /// (answered with `Connection: close`), and force-close whatever remains after `drainTimeout`.
     public func shutdown() {
+        // Idempotent: only the first call sets the deadline and wakes the loops.
+        guard shutdownRequested.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
         let deadline = MonotonicClock.now() + context.configuration.drainTimeout.milliseconds
         context.drainDeadline.store(deadline, ordering: .relaxed)
         context.draining.store(true, ordering: .releasing)

@@ -21,6 +21,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxConnections: Int = 10_000
     /// Responses queued on one connection before the loop stops reading more pipelined requests from it.
     public var maxPipelinedRequests: Int = 64
+    /// Output queued for clients across the whole server (responses waiting to be written, streamed
+    /// pieces produced ahead). Past it, connections holding output take no new requests, and those
+    /// whose peers have stopped reading longest are dropped. Well under the container's memory limit.
+    public var maxQueuedOutputBytes: Int = 128 << 20
     /// How long a graceful shutdown waits for requests in flight.
     public var drainTimeout: Duration = .seconds(10)
     /// One log line per request.

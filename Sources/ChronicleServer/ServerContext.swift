@@ -3,7 +3,7 @@ import ChronicleSockets
 import Logging
 import Synchronization
 
-/// What all event loops of one server share: the settings, the responder, the log, and two counters.
+/// What all event loops of one server share: the settings, the responder, the log, the counters they share.
 final class ServerContext: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
@@ -11,6 +11,8 @@ final class ServerContext: Sendable {
     let openConnections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
     let drainDeadline = Atomic<Int64>(0)
+    /// Bytes queued for clients across every connection of every loop (the output budget's measure).
+    let queuedOutput = Atomic<Int>(0)
     /// The TLS context new HTTPS connections use; replaced on a certificate reload.
     let tls: Mutex<TLSContext?>
     let metrics = ServerMetrics()

@@ -11,6 +11,8 @@ public final class ServerMetrics: Sendable {
     public let bytesOut = Atomic<Int>(0)
     /// Requests refused by the codec (400, 408, 413, 414, 431, 501, 505) before reaching a handler.
     public let rejectedRequests = Atomic<Int>(0)
+    /// Connections dropped because the server-wide output budget was exceeded and their peers were not reading.
+    public let budgetDrops = Atomic<Int>(0)
 
     init() {}
 

@@ -1,13 +1,14 @@
 // A minimal epoll wrapper: register descriptors with a 64-bit token, wait for readiness.
 // Level-triggered: a loop reads until EAGAIN, and interest in EPOLLOUT is added only while
-// output is queued, so an idle socket never wakes the loop.
+// output is queued, so an idle socket never wakes the loop. Registration takes the owning
+// objects (`Socket`, `EventFD`), never raw numbers, so a closed socket cannot be registered.
 import CSystem
 #if canImport(Glibc)
 import Glibc
 #endif
 
 public final class EventPoll {
-    public struct Interest: OptionSet, Sendable {
+    public struct Interest: OptionSet, Sendable, Equatable {
         public let rawValue: UInt32
         public init(rawValue: UInt32) { self.rawValue = rawValue }
         public static let read = Interest(rawValue: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
@@ -33,15 +34,23 @@ public final class EventPoll {
 
     deinit { close(fd) }
 
-    public func add(_ descriptor: Int32, token: UInt64, interest: Interest) throws {
+    public func add(_ socket: Socket, token: UInt64, interest: Interest) throws {
+        guard let descriptor = socket.rawDescriptor else { throw SocketError("epoll_ctl", code: EBADF) }
         try control(EPOLL_CTL_ADD, descriptor, token: token, interest: interest)
     }
 
-    public func modify(_ descriptor: Int32, token: UInt64, interest: Interest) throws {
+    public func add(_ eventFD: EventFD, token: UInt64) throws {
+        try control(EPOLL_CTL_ADD, eventFD.rawDescriptor, token: token, interest: .read)
+    }
+
+    public func modify(_ socket: Socket, token: UInt64, interest: Interest) throws {
+        guard let descriptor = socket.rawDescriptor else { throw SocketError("epoll_ctl", code: EBADF) }
         try control(EPOLL_CTL_MOD, descriptor, token: token, interest: interest)
     }
 
-    public func remove(_ descriptor: Int32) {
+    /// Stops watching `socket` (call before closing it; closing also removes it from the set).
+    public func remove(_ socket: Socket) {
+        guard let descriptor = socket.rawDescriptor else { return }
         var event = epoll_event()
         _ = epoll_ctl(fd, EPOLL_CTL_DEL, descriptor, &event)
     }
@@ -54,11 +63,17 @@ public final class EventPoll {
     }
 
     /// Waits up to `timeoutMilliseconds` (-1: forever) and calls `body` for each ready descriptor.
-    public func wait(timeoutMilliseconds: Int32, _ body: (Event) -> Void) {
+    /// EINTR is an empty wait; any other failure (EBADF, EINVAL: a broken epoll set) is thrown, so a
+    /// caller can never spin on it.
+    public func wait(timeoutMilliseconds: Int32, _ body: (Event) -> Void) throws(SocketError) {
         let count = buffer.withUnsafeMutableBufferPointer {
             epoll_wait(fd, $0.baseAddress, Int32($0.count), timeoutMilliseconds)
         }
-        guard count > 0 else { return }  // 0: timeout; -1: EINTR, the caller loops again
+        if count < 0 {
+            let code = errno
+            if code == EINTR { return }
+            throw SocketError("epoll_wait", code: code)
+        }
         for index in 0..<Int(count) {
             let event = buffer[index]
             let flags = event.events

@@ -1,15 +1,33 @@
 // Thin, typed wrappers over the POSIX socket calls the server needs. Nothing here knows HTTP.
 // Every call retries EINTR; EAGAIN is reported as a value (`.wouldBlock`), not an error.
+//
+// A `Socket` owns its descriptor: `close()` gives the number back to the kernel and invalidates the
+// object, so no later call can reach a number another connection may already own. I/O after close
+// traps in debug builds and answers `.closed` in release builds without touching the number.
 import CSystem
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// An owned, non-blocking socket file descriptor.
-public struct Socket: Sendable, Hashable {
-    public let fd: Int32
+public final class Socket {
+    /// -1 once closed.
+    private var descriptor: Int32
 
-    public init(fd: Int32) { self.fd = fd }
+    /// Takes ownership of `fd`: it is closed by `close()` or, at the latest, when the socket is freed.
+    public init(adopting fd: Int32) {
+        precondition(fd >= 0, "adopting an invalid descriptor")
+        descriptor = fd
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+    }
+
+    public var isOpen: Bool { descriptor >= 0 }
+
+    /// The descriptor number while open, for code in this package that hands it to the kernel
+    /// (epoll registration, OpenSSL's BIO). Nil after close.
+    package var rawDescriptor: Int32? { descriptor >= 0 ? descriptor : nil }
 
     /// The outcome of a non-blocking read or write.
     public enum IOResult: Equatable, Sendable {
@@ -24,25 +42,24 @@ public struct Socket: Sendable, Hashable {
         let address = try SocketAddress.resolve(host: host, port: port)
         let fd = Glibc.socket(Int32(address.family), Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SocketError("socket") }
-        let socket = Socket(fd: fd)
-        do {
-            try socket.setOption(SOL_SOCKET, SO_REUSEADDR, 1)
-            if reusePort { try socket.setOption(SOL_SOCKET, SO_REUSEPORT, 1) }
-            if address.family == sa_family_t(AF_INET6) {
-                try socket.setOption(Int32(IPPROTO_IPV6), IPV6_V6ONLY, host == "::" ? 0 : 1)
-            }
-            let rc = address.withSockAddr { Glibc.bind(fd, $0, $1) }
-            guard rc == 0 else { throw SocketError("bind \(host):\(port)") }
-            guard Glibc.listen(fd, backlog) == 0 else { throw SocketError("listen") }
-        } catch {
-            socket.close()
-            throw error
+        // On a throw below, the socket is freed and its deinit closes the descriptor.
+        let socket = Socket(adopting: fd)
+        try socket.setOption(SOL_SOCKET, SO_REUSEADDR, 1)
+        if reusePort { try socket.setOption(SOL_SOCKET, SO_REUSEPORT, 1) }
+        if address.family == sa_family_t(AF_INET6) {
+            try socket.setOption(Int32(IPPROTO_IPV6), IPV6_V6ONLY, host == "::" ? 0 : 1)
         }
+        let rc = address.withSockAddr { Glibc.bind(fd, $0, $1) }
+        guard rc == 0 else {
+            let code = errno
+            throw SocketError("bind \(host):\(port)", code: code)
+        }
+        guard Glibc.listen(fd, backlog) == 0 else { throw SocketError("listen") }
         return socket
     }
 
     /// The outcome of `accept4` on a non-blocking listener.
-    public enum AcceptResult: Sendable {
+    public enum AcceptResult {
         case accepted(Socket, SocketAddress)
         case wouldBlock
         /// The process or system is out of descriptors (EMFILE/ENFILE), or memory.
@@ -52,6 +69,7 @@ public struct Socket: Sendable, Hashable {
     }
 
     public func accept() -> AcceptResult {
+        guard let fd = usable() else { return .aborted }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         while true {
@@ -60,11 +78,12 @@ public struct Socket: Sendable, Hashable {
                     chronicle_accept4(fd, $0, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
                 }
             }
-            if client >= 0 { return .accepted(Socket(fd: client), SocketAddress(storage: storage)) }
-            switch errno {
+            if client >= 0 { return .accepted(Socket(adopting: client), SocketAddress(storage: storage)) }
+            let code = errno
+            switch code {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: return .wouldBlock
-            case EMFILE, ENFILE, ENOBUFS, ENOMEM: return .exhausted(SocketError("accept4"))
+            case EMFILE, ENFILE, ENOBUFS, ENOMEM: return .exhausted(SocketError("accept4", code: code))
             default: return .aborted  // ECONNABORTED, EPROTO, EPERM: this peer only
             }
         }
@@ -72,6 +91,7 @@ public struct Socket: Sendable, Hashable {
 
     /// Reads into `buffer`; `.closed` on end of stream or a connection error.
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        guard let fd = usable() else { return .closed }
         while true {
             let n = Glibc.recv(fd, buffer.baseAddress, buffer.count, 0)
             if n > 0 { return .bytes(n) }
@@ -86,6 +106,7 @@ public struct Socket: Sendable, Hashable {
 
     /// Sends without raising SIGPIPE; `.closed` when the peer is gone.
     public func write(_ bytes: UnsafeRawBufferPointer) -> IOResult {
+        guard let fd = usable() else { return .closed }
         while true {
             let n = Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
             if n >= 0 { return .bytes(n) }
@@ -98,9 +119,11 @@ public struct Socket: Sendable, Hashable {
     }
 
     public func setOption(_ level: Int32, _ name: Int32, _ value: Int32) throws {
+        guard let fd = usable() else { throw SocketError("setsockopt(\(name))", code: EBADF) }
         var value = value
         guard setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
-            throw SocketError("setsockopt(\(name))")
+            let code = errno
+            throw SocketError("setsockopt(\(name))", code: code)
         }
     }
 
@@ -109,6 +132,7 @@ public struct Socket: Sendable, Hashable {
 
     /// The port the socket is bound to (useful after binding port 0).
     public func localPort() throws -> UInt16 {
+        guard let fd = usable() else { throw SocketError("getsockname", code: EBADF) }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let rc = withUnsafeMutablePointer(to: &storage) {
@@ -119,7 +143,21 @@ public struct Socket: Sendable, Hashable {
     }
 
     /// Half-closes the write side, so a peer sees our last response before the connection ends.
-    public func shutdownWrite() { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
+    public func shutdownWrite() {
+        guard let fd = usable() else { return }
+        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+    }
 
-    public func close() { _ = Glibc.close(fd) }
+    /// Gives the descriptor back to the kernel. Idempotent: a second call does nothing.
+    public func close() {
+        guard descriptor >= 0 else { return }
+        _ = Glibc.close(descriptor)
+        descriptor = -1
+    }
+
+    /// The descriptor for an I/O call, or nil (and a trap in debug builds) after close.
+    private func usable() -> Int32? {
+        assert(descriptor >= 0, "I/O on a closed socket")
+        return descriptor >= 0 ? descriptor : nil
+    }
 }

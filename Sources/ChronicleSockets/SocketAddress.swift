@@ -20,7 +20,7 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
         var result: UnsafeMutablePointer<addrinfo>?
         let rc = getaddrinfo(host, String(port), &hints, &result)
         guard rc == 0, let first = result else {
-            throw SocketError("getaddrinfo(\(host)): \(String(cString: gai_strerror(rc)))", code: rc)
+            throw SocketError("getaddrinfo(\(host))", reason: String(cString: gai_strerror(rc)))
         }
         defer { freeaddrinfo(result) }
         var storage = sockaddr_storage()

@@ -1,6 +1,8 @@
 // One TLS connection driven without blocking: OpenSSL reads and writes the non-blocking socket
-// itself and reports SSL_ERROR_WANT_READ / WANT_WRITE, which the event loop turns into epoll
-// interest. Used on the loop thread that owns the connection only.
+// through a BIO that sends with MSG_NOSIGNAL (COpenSSL/shim.h) and reports SSL_ERROR_WANT_READ /
+// WANT_WRITE, which the event loop turns into epoll interest. The session owns its socket: once
+// `close()` has run, no call reaches OpenSSL or the descriptor again. Used on the loop thread
+// that owns the connection only.
 import COpenSSL
 
 #if canImport(Glibc)
@@ -9,6 +11,7 @@ import Glibc
 
 public final class TLSSession {
     private let ssl: OpaquePointer
+    public let socket: Socket
     public private(set) var handshakeComplete = false
     /// The last read could not go on until the socket is writable (TLS may need to send first).
     public private(set) var readWantsWrite = false
@@ -20,16 +23,22 @@ public final class TLSSession {
         case failed(String)
     }
 
-    public init(context: TLSContext, fd: Int32) throws(TLSError) {
+    public init(context: TLSContext, socket: Socket) throws(TLSError) {
+        guard let descriptor = socket.rawDescriptor else { throw TLSError("the socket is closed") }
         guard let ssl = SSL_new(context.context) else { throw TLSError("SSL_new failed: \(TLSContext.lastError())") }
+        guard chronicle_ssl_attach_socket(ssl, descriptor) == 1 else {
+            SSL_free(ssl)
+            throw TLSError("cannot attach the socket: \(TLSContext.lastError())")
+        }
         self.ssl = ssl
-        SSL_set_fd(ssl, fd)
+        self.socket = socket
         SSL_set_accept_state(ssl)
     }
 
     deinit { SSL_free(ssl) }
 
     public func handshake() -> HandshakeProgress {
+        guard socket.isOpen else { return .failed("connection closed") }
         ERR_clear_error()
         let rc = SSL_do_handshake(ssl)
         if rc == 1 {
@@ -47,6 +56,7 @@ public final class TLSSession {
 
     /// Decrypted bytes into `buffer`; `.wouldBlock` when TLS needs more from the socket.
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Socket.IOResult {
+        guard socket.isOpen else { return .closed }
         ERR_clear_error()
         readWantsWrite = false
         let n = SSL_read(ssl, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
@@ -63,6 +73,7 @@ public final class TLSSession {
 
     /// Encrypts and sends; with partial writes enabled, `.bytes(n)` may be less than asked.
     public func write(_ bytes: UnsafeRawBufferPointer) -> Socket.IOResult {
+        guard socket.isOpen else { return .closed }
         guard bytes.count > 0 else { return .bytes(0) }
         ERR_clear_error()
         let n = SSL_write(ssl, bytes.baseAddress, Int32(min(bytes.count, Int(Int32.max))))
@@ -74,10 +85,11 @@ public final class TLSSession {
     }
 
     /// Decrypted bytes that OpenSSL holds but epoll cannot see.
-    public var hasBufferedInput: Bool { SSL_pending(ssl) > 0 }
+    public var hasBufferedInput: Bool { socket.isOpen && SSL_pending(ssl) > 0 }
 
     /// Sends close_notify (best effort, non-blocking).
     public func shutdown() {
+        guard socket.isOpen, handshakeComplete else { return }
         ERR_clear_error()
         _ = SSL_shutdown(ssl)
         ERR_clear_error()
