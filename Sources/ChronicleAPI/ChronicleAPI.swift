@@ -82,7 +82,7 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func ready(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let store = data.current
+        let (store, generation, _) = data.status
         if status.isDraining {
             var response = Response.problem(.serviceUnavailable, "The server is shutting down and no longer takes new work.")
             response.headerFields[.retryAfter] = "5"
@@ -92,7 +92,7 @@ public struct ChronicleAPI: Sendable {
         w.object { w in
             w.member("status", "ready")
             w.member("events", store.events.count)
-            w.member("generation", data.generation)
+            w.member("generation", generation)
         }
         w.newline()
         var response = Response(contentType: "application/json", body: w.bytes)
@@ -102,16 +102,16 @@ public struct ChronicleAPI: Sendable {
 
     private func metricsText(_ request: Request, _ parameters: Parameters) throws -> Response {
         _ = try QueryParameters(request, allowed: [])
-        let store = data.current
+        let (store, generation, loadSeconds) = data.status
         var text = metrics()
         text += "# HELP chronicle_dataset_records Records in the dataset being served.\n# TYPE chronicle_dataset_records gauge\n"
         for (kind, count) in [("documents", store.documents.count), ("actors", store.actors.count), ("events", store.events.count), ("quotes", store.quotes.count)] {
             text += "chronicle_dataset_records{kind=\"\(kind)\"} \(count)\n"
         }
         text += "# HELP chronicle_dataset_generation Dataset loads so far (1 at start, +1 per successful reload).\n# TYPE chronicle_dataset_generation gauge\n"
-        text += "chronicle_dataset_generation \(data.generation)\n"
+        text += "chronicle_dataset_generation \(generation)\n"
         text += "# HELP chronicle_dataset_load_seconds Time the dataset being served took to load and index.\n# TYPE chronicle_dataset_load_seconds gauge\n"
-        text += "chronicle_dataset_load_seconds \(data.loadSeconds)\n"
+        text += "chronicle_dataset_load_seconds \(loadSeconds)\n"
         var response = Response(contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(text.utf8))
         response.headerFields[.cacheControl] = "no-store"
         return response

@@ -15,6 +15,12 @@ public final class DatasetHolder: Sendable {
 
     public var current: Store { state.withLock { $0.store } }
 
+    /// The store with its generation and load time, read together (one lock), so a reload between
+    /// two reads cannot pair one dataset's counts with another's generation.
+    public var status: (store: Store, generation: Int, loadSeconds: Double) {
+        state.withLock { ($0.store, $0.generation, $0.loadSeconds) }
+    }
+
     /// The store and its rendered records, read together so they always match.
     var snapshot: (store: Store, rendered: RenderedRecords) { state.withLock { ($0.store, $0.rendered) } }
     /// Increases with every successful reload.

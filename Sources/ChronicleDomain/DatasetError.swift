@@ -22,6 +22,15 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
 
     public init(_ problems: [DatasetProblem]) { self.problems = problems }
 
+    /// The first `limit` problems and how many more there are, on one line: one bounded log entry
+    /// however broken the data (`chronicle validate` prints them all).
+    public func summary(limit: Int = 10) -> String {
+        var text = "invalid dataset (\(problems.count) problem\(problems.count == 1 ? "" : "s")): "
+            + problems.prefix(limit).map(\.description).joined(separator: "; ")
+        if problems.count > limit { text += "; … and \(problems.count - limit) more (run `chronicle validate` for all)" }
+        return text
+    }
+
     public var description: String {
         "invalid dataset (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
             + problems.map { "  - \($0)" }.joined(separator: "\n")

@@ -3,38 +3,36 @@
 import CZlib
 
 public final class Gzip {
-    private var stream = z_stream()
+    /// On the heap, at one address for the stream's whole life: zlib keeps a pointer back to it
+    /// (`state->strm`) and refuses a stream that has moved, and Swift promises no stable address
+    /// for a stored property passed with `&`.
+    private let stream: UnsafeMutablePointer<z_stream>
     private var finished = false
 
     /// Compression level 6: zlib's default, the usual balance for text.
     public init(level: Int32 = 6) {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
         // windowBits 15 + 16 selects the gzip wrapper; memLevel 8 is zlib's default.
-        let rc = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        precondition(rc == Z_OK, "deflateInit2 failed: \(rc)")
+        let rc = deflateInit2_(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        precondition(rc == Z_OK, "deflateInit2 failed: \(rc)")  // only out of memory or a bad level
     }
 
-    deinit { deflateEnd(&stream) }
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
 
     /// Compresses the next piece of a stream; `finish` flushes and writes the gzip trailer.
     public func compress(_ input: [UInt8], finish: Bool = false) -> [UInt8] {
         precondition(!finished, "gzip stream already finished")
         var output: [UInt8] = []
-        output.reserveCapacity(finish ? Int(deflateBound(&stream, UInt(input.count))) + 64 : input.count / 2 + 64)
-        var chunk = [UInt8](repeating: 0, count: 32 * 1024)
-        input.withUnsafeBufferPointer { source in
-            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.avail_in = UInt32(source.count)
-            repeat {
-                chunk.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = UInt32(target.count)
-                    // Z_SYNC_FLUSH lets each streamed piece reach the client without waiting for the end.
-                    _ = deflate(&stream, finish ? Z_FINISH : Z_SYNC_FLUSH)
-                    output.append(contentsOf: target[0..<(target.count - Int(stream.avail_out))])
-                }
-            } while stream.avail_out == 0
-            stream.next_in = nil
-        }
+        output.reserveCapacity(finish ? Int(deflateBound(stream, UInt(input.count))) + 64 : input.count / 2 + 64)
+        // Z_SYNC_FLUSH lets each streamed piece reach the client without waiting for the end.
+        let rc = Self.drive(stream, input: input, into: &output, chunk: 32 * 1024) { deflate($0, finish ? Z_FINISH : Z_SYNC_FLUSH) }
+        // Z_STREAM_ERROR means an inconsistent stream: a bug, never input-dependent.
+        precondition(rc == (finish ? Z_STREAM_END : Z_OK), "deflate failed: \(rc)")
         if finish { finished = true }
         return output
     }
@@ -46,25 +44,49 @@ public final class Gzip {
 
     /// Decompresses a gzip body (for tests and tools); nil when it is not valid gzip.
     public static func decompress(_ data: [UInt8]) -> [UInt8]? {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var rc: Int32 = Z_OK
-        data.withUnsafeBufferPointer { source in
-            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.avail_in = UInt32(source.count)
-            repeat {
-                chunk.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = UInt32(target.count)
-                    rc = inflate(&stream, Z_NO_FLUSH)
-                    output.append(contentsOf: target[0..<(target.count - Int(stream.avail_out))])
-                }
-            } while rc == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
         }
+        guard inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(stream) }
+        var output: [UInt8] = []
+        let rc = drive(stream, input: data, into: &output, chunk: 64 * 1024) { inflate($0, Z_NO_FLUSH) }
         return rc == Z_STREAM_END ? output : nil
+    }
+
+    /// Feeds `input` through `step` (deflate or inflate), appending what it writes, until the input
+    /// is consumed and the output no longer fills a whole chunk, or the step stops with an error or
+    /// the end of the stream. Returns the last return code (Z_BUF_ERROR, "no progress possible",
+    /// after a step that made progress counts as Z_OK).
+    private static func drive(
+        _ stream: UnsafeMutablePointer<z_stream>, input: [UInt8], into output: inout [UInt8], chunk size: Int,
+        step: (UnsafeMutablePointer<z_stream>) -> Int32
+    ) -> Int32 {
+        var chunk = [UInt8](repeating: 0, count: size)
+        var rc = Z_OK
+        input.withUnsafeBufferPointer { source in
+            var offset = 0
+            repeat {
+                // avail_in is 32 bits: feed at most 1 GiB per step.
+                let take = min(source.count - offset, 1 << 30)
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress.map { $0 + offset })
+                stream.pointee.avail_in = UInt32(take)
+                repeat {
+                    chunk.withUnsafeMutableBufferPointer { target in
+                        stream.pointee.next_out = target.baseAddress
+                        stream.pointee.avail_out = UInt32(target.count)
+                        rc = step(stream)
+                        output.append(contentsOf: target[0..<(target.count - Int(stream.pointee.avail_out))])
+                    }
+                } while rc == Z_OK && (stream.pointee.avail_out == 0 || stream.pointee.avail_in > 0)
+                offset += take - Int(stream.pointee.avail_in)
+            } while rc == Z_OK && offset < source.count
+            stream.pointee.next_in = nil
+        }
+        return rc == Z_BUF_ERROR ? Z_OK : rc
     }
 
     /// CRC-32 and Adler-32 of the bytes with their length: a stable 96-bit fingerprint for ETags.

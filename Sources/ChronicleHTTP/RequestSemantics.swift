@@ -45,7 +45,9 @@ enum RequestSemantics {
             if version == .http1_0 { throw .bad("Transfer-Encoding in an HTTP/1.0 request") }
             // RFC 9112 section 6.1: Content-Length with Transfer-Encoding is a smuggling shape; refuse it.
             if !contentLengths.isEmpty { throw .bad("both Content-Length and Transfer-Encoding") }
-            let codings = transferEncodings.flatMap(HTTPSyntax.listElements).map { $0.split(separator: ";").first?.trimmingOWS() ?? "" }
+            // A coding with parameters ("chunked;q=1") is not chunked (RFC 9112 section 7: chunked
+            // takes none), so it is refused like any other coding.
+            let codings = transferEncodings.flatMap(HTTPSyntax.listElements)
             guard let last = codings.last else { throw .bad("empty Transfer-Encoding") }
             // RFC 9112 section 6.3 (4): if chunked is not the final coding the length is unknown: 400.
             guard HTTPSyntax.equalsIgnoringCase(last, "chunked") else { throw .bad("final transfer coding is not chunked") }

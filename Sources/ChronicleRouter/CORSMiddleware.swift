@@ -29,7 +29,7 @@ public struct CORSMiddleware: Middleware {
             var response = Response(status: .noContent)
             addOrigin(origin, to: &response)
             response.headerFields[.accessControlAllowMethods] = Self.allowedMethods
-            if let headers = request.headerFields[.accessControlRequestHeaders] {
+            if let headers = request.headerFields[.accessControlRequestHeaders].flatMap(Self.fieldNames) {
                 response.headerFields[.accessControlAllowHeaders] = headers
                 response.headerFields.append(HTTPField(name: .vary, value: "Access-Control-Request-Headers"))
             }
@@ -44,6 +44,19 @@ public struct CORSMiddleware: Middleware {
             response.headerFields.append(HTTPField(name: .vary, value: "Origin"))
         }
         return response
+    }
+
+    /// The requested header names as a clean list, or nil when any element is not a field name
+    /// (a token, RFC 9110 section 5.1): nothing a client sends is copied back unchecked.
+    static func fieldNames(_ list: String) -> String? {
+        var names: [String] = []
+        for element in list.split(separator: ",") {
+            let name = element.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            if name.isEmpty { continue }
+            guard HTTPField.Name(String(name)) != nil else { return nil }
+            names.append(String(name).lowercased())
+        }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
     private func addOrigin(_ origin: String, to response: inout Response) {

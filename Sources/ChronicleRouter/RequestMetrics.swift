@@ -2,6 +2,7 @@
 // the Prometheus text exposition format (version 0.0.4). Patterns, not paths, are the labels, so
 // the number of series stays bounded whatever clients request.
 import ChronicleHTTP
+import HTTPTypes
 import Synchronization
 
 public final class RequestMetrics: Sendable {
@@ -63,6 +64,14 @@ public final class RequestMetrics: Sendable {
         return text + "}"
     }
 
+    /// The methods RFC 9110 section 9 defines, plus PATCH: any other token a client sends is a
+    /// legal method, so it is counted as "other" and the number of series stays bounded.
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+
+    public static func methodLabel(_ method: HTTPRequest.Method) -> String {
+        knownMethods.contains(method.rawValue) ? method.rawValue : "other"
+    }
+
     /// Label values escape backslash, quote and newline.
     static func escape(_ value: String) -> String {
         var out = ""
@@ -93,8 +102,10 @@ public struct MetricsMiddleware: Middleware {
         let started = ContinuousClock.now
         let response = next(request)
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        metrics.record(route: response.route ?? "unmatched", method: request.method.rawValue, status: response.status.code, seconds: seconds)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        metrics.record(
+            route: response.route ?? "unmatched", method: RequestMetrics.methodLabel(request.method),
+            status: response.status.code, seconds: seconds)
         return response
     }
 }

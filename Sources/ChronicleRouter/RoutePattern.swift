@@ -49,16 +49,11 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
         }.joined(separator: "/")
     }
 
-    /// Two patterns conflict when one method serves the same set of paths with both: the same
-    /// literals, and parameters in the same places (names may differ).
-    func conflicts(with other: RoutePattern) -> Bool {
-        method == other.method && segments.count == other.segments.count
-            && zip(segments, other.segments).allSatisfy { a, b in
-                switch (a, b) {
-                case (.literal(let x), .literal(let y)): return x == y
-                case (.parameter, .parameter): return true
-                default: return false
-                }
-            }
+    /// The parameter names in path order.
+    public var parameterNames: [String] {
+        segments.compactMap { segment in
+            if case .parameter(let name) = segment { return name }
+            return nil
+        }
     }
 }

@@ -2,13 +2,16 @@
 // does). Lookup walks decoded path segments; a literal child is tried before the parameter child,
 // and the search backtracks, so "/events/latest" beats "/events/{id}" whatever the order of
 // registration. 405 comes from the same walk: a path that matches with another method.
+// Parameter values are collected by position and named from the pattern that matched (as Go's
+// ServeMux does): routes with differently named parameters at one position share a node, so a
+// node cannot hold the names.
 import ChronicleHTTP
 import HTTPTypes
 
 struct RouteTree: Sendable {
     struct Node: Sendable {
         var literals: [String: Int] = [:]
-        var parameter: (name: String, child: Int)?
+        var parameter: Int?
         var routes: [HTTPRequest.Method: Int] = [:]
     }
 
@@ -27,12 +30,12 @@ struct RouteTree: Sendable {
                     nodes[current].literals[text] = nodes.count - 1
                     current = nodes.count - 1
                 }
-            case .parameter(let name):
+            case .parameter:
                 if let existing = nodes[current].parameter {
-                    current = existing.child
+                    current = existing
                 } else {
                     nodes.append(Node())
-                    nodes[current].parameter = (name, nodes.count - 1)
+                    nodes[current].parameter = nodes.count - 1
                     current = nodes.count - 1
                 }
             }
@@ -42,19 +45,19 @@ struct RouteTree: Sendable {
         return nil
     }
 
-    /// Finds a node for `segments` accepted by `accepts`, filling `parameters` along the way.
-    func find(_ segments: ArraySlice<String>, from node: Int = 0, parameters: inout Parameters,
+    /// Finds a node for `segments` accepted by `accepts`, collecting the parameter values in order.
+    func find(_ segments: ArraySlice<String>, from node: Int = 0, values: inout [String],
               accepts: (Node) -> Bool) -> Int? {
         guard let segment = segments.first else { return accepts(nodes[node]) ? node : nil }
         let rest = segments.dropFirst()
         if let child = nodes[node].literals[segment],
-           let found = find(rest, from: child, parameters: &parameters, accepts: accepts) {
+           let found = find(rest, from: child, values: &values, accepts: accepts) {
             return found
         }
-        if let (name, child) = nodes[node].parameter, !segment.isEmpty {
-            parameters.append(name, segment)
-            if let found = find(rest, from: child, parameters: &parameters, accepts: accepts) { return found }
-            parameters.removeLast()
+        if let child = nodes[node].parameter, !segment.isEmpty {
+            values.append(segment)
+            if let found = find(rest, from: child, values: &values, accepts: accepts) { return found }
+            values.removeLast()
         }
         return nil
     }

@@ -62,15 +62,16 @@ private struct Dispatcher: Sendable {
     func match(_ method: HTTPRequest.Method, _ segments: [String]) -> Router.Match {
         var path = segments[...]
         if path.last == "" { path = path.dropLast() }  // "/events/" is "/events"; "/" is the root
-        var parameters = Parameters()
+        var values: [String] = []
         let wanted: [HTTPRequest.Method] = method == .head ? [.head, .get] : [method]
-        if let node = tree.find(path, parameters: &parameters, accepts: { node in wanted.contains { node.routes[$0] != nil } }) {
+        if let node = tree.find(path, values: &values, accepts: { node in wanted.contains { node.routes[$0] != nil } }) {
             let routes = tree.nodes[node].routes
             let index = wanted.lazy.compactMap { routes[$0] }.first!
-            return .found(handlers[index].pattern, handlers[index].handler, parameters)
+            let pattern = handlers[index].pattern
+            return .found(pattern, handlers[index].handler, Parameters(names: pattern.parameterNames, values: values))
         }
-        var ignored = Parameters()
-        if let node = tree.find(path, parameters: &ignored, accepts: { !$0.routes.isEmpty }) {
+        var ignored: [String] = []
+        if let node = tree.find(path, values: &ignored, accepts: { !$0.routes.isEmpty }) {
             return .methodNotAllowed(allowed: Self.allowed(tree.nodes[node].routes.keys))
         }
         return .notFound

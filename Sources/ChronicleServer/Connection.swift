@@ -71,6 +71,10 @@ final class Connection {
     /// write timeout ("no progress"), the only timer while output is pending.
     var writeBlocked = false
     var stalledSince: Int64 = 0
+    /// The kernel's unacknowledged byte count when the stall was last measured: a peer that reads
+    /// slowly never lets the socket become writable within the timeout (the kernel waits for a third
+    /// of a multi-megabyte send buffer to drain), but it acknowledges bytes, and that is progress.
+    var unsentAtStall = 0
     /// TLS: the handshake, or a read, needs the socket writable first.
     var tlsWantsWrite = false
     /// What epoll currently watches for.

@@ -299,6 +299,7 @@ extension EventLoop {
                 if !connection.writeBlocked {
                     connection.writeBlocked = true
                     connection.stalledSince = MonotonicClock.now()
+                    connection.unsentAtStall = connection.socket.unsentBytes() ?? 0
                 }
                 return false
             case .closed:

@@ -244,6 +244,8 @@ final class EventLoop: @unchecked Sendable {
         for case let connection? in connections {
             guard let (deadline, expiry) = deadline(of: connection), now >= deadline else { continue }
             switch expiry {
+            case .drop where connection.writeBlocked && peerIsReading(connection, now: now):
+                continue
             case .drop:
                 close(connection)
             case .requestTimeout(let what):
@@ -292,6 +294,15 @@ final class EventLoop: @unchecked Sendable {
                 return (connection.bodyStarted + config.bodyTimeout.milliseconds, .requestTimeout("body"))
             }
         }
+    }
+
+    /// A blocked writer whose peer acknowledged bytes since the stall began is making progress: its
+    /// write timeout starts again.
+    private func peerIsReading(_ connection: Connection, now: Int64) -> Bool {
+        guard let unsent = connection.socket.unsentBytes(), unsent < connection.unsentAtStall else { return false }
+        connection.unsentAtStall = unsent
+        connection.stalledSince = now
+        return true
     }
 
     /// Past the server-wide budget for queued output, the connections whose peers have stopped

@@ -68,6 +68,9 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// Bytes queued for clients across all connections (bounded by `maxQueuedOutputBytes`).
+    public var queuedOutputBytes: Int { context.queuedOutput.load(ordering: .relaxed) }
+
     /// Open connections across all loops.
     public var openConnections: Int { context.openConnections.load(ordering: .relaxed) }
 

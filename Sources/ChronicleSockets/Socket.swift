@@ -142,6 +142,15 @@ public final class Socket {
         return SocketAddress(storage: storage).port
     }
 
+    /// Bytes written but not yet acknowledged by the peer (SIOCOUTQ), or nil when unknown. While a
+    /// send would block, a falling count means the peer is still reading.
+    public func unsentBytes() -> Int? {
+        guard let fd = usable() else { return nil }
+        var count: Int32 = 0
+        guard chronicle_unsent_bytes(fd, &count) == 0 else { return nil }
+        return Int(count)
+    }
+
     /// Half-closes the write side, so a peer sees our last response before the connection ends.
     public func shutdownWrite() {
         guard let fd = usable() else { return }

@@ -25,6 +25,9 @@ struct ServeCommand: ParsableCommand {
         let store: Store
         do {
             store = try Store.load(directory: dataPath)
+        } catch let error as DatasetError {
+            logger.critical("refusing to start: \(error.summary())", metadata: ["data": "\(dataPath)"])
+            throw ExitCode(1)
         } catch {
             logger.critical("refusing to start: \(error)", metadata: ["data": "\(dataPath)"])
             throw ExitCode(1)
@@ -36,7 +39,7 @@ struct ServeCommand: ParsableCommand {
         ])
 
         let loadTime = ContinuousClock.now - started
-        let holder = DatasetHolder(store, loadSeconds: Double(loadTime.components.seconds) + Double(loadTime.components.attoseconds) / 1e18)
+        let holder = DatasetHolder(store, loadSeconds: loadTime.seconds)
         let status = ServiceStatus()
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
@@ -74,20 +77,14 @@ struct ServeCommand: ParsableCommand {
         }
 
         let signals = SignalState()
+        let reloader = DataReloader(holder: holder, path: dataPath, logger: logger, server: server)
         SignalWatcher.start { signal in
             switch signal {
             case SIGHUP:
-                Self.reload(holder, path: dataPath, logger: logger)
-                if settings.server.tls != nil {
-                    do {
-                        try server.reloadTLS()
-                        logger.info("TLS certificate reloaded")
-                    } catch {
-                        logger.error("TLS certificate reload refused; keeping the current one: \(error)")
-                    }
-                }
+                reloader.request()
             default:
                 if signals.firstStop() {
+                    if reloader.stop() { logger.info("shutdown abandons the reload in progress") }
                     // /ready answers 503 from now on; the listeners stay open for the configured delay so
                     // a load balancer notices before connections are refused.
                     status.beginDraining()
@@ -102,26 +99,13 @@ struct ServeCommand: ParsableCommand {
                     }
                 } else {
                     logger.warning("second signal: exiting at once")
-                    Glibc.exit(1)
+                    // _exit: no atexit handlers or static destructors racing the event loops.
+                    Glibc._exit(1)
                 }
             }
         }
         server.wait()
         logger.info("stopped")
-    }
-
-    static func reload(_ holder: DatasetHolder, path: String, logger: Logger) {
-        do {
-            let started = ContinuousClock.now
-            let store = try Store.load(directory: path)
-            let elapsed = ContinuousClock.now - started
-            holder.replace(with: store, loadSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            logger.info("dataset reloaded", metadata: [
-                "events": "\(store.events.count)", "quotes": "\(store.quotes.count)", "generation": "\(holder.generation)",
-            ])
-        } catch {
-            logger.error("reload refused; still serving the previous dataset: \(error)")
-        }
     }
 
     static func makeLogger(_ settings: Settings) -> Logger {

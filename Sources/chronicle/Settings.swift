@@ -16,6 +16,7 @@ struct Settings: Equatable, Sendable {
     var bodyBytes = 1 << 20
     var maxConnections = 10_000
     var maxPipelined = 64
+    var outputBudgetBytes = 128 << 20
     var headerTimeoutMs = 10_000
     var bodyTimeoutMs = 30_000
     var idleTimeoutMs = 60_000
@@ -48,6 +49,7 @@ struct Settings: Equatable, Sendable {
             maxRequestLineBytes: requestLineBytes, maxHeaderBytes: headerBytes, maxHeaderCount: headerCount, maxBodyBytes: bodyBytes)
         config.maxConnections = maxConnections
         config.maxPipelinedRequests = maxPipelined
+        config.maxQueuedOutputBytes = outputBudgetBytes
         config.headerTimeout = .milliseconds(headerTimeoutMs)
         config.bodyTimeout = .milliseconds(bodyTimeoutMs)
         config.idleTimeout = .milliseconds(idleTimeoutMs)
@@ -89,6 +91,7 @@ struct SettingSpec {
             SettingSpec(key: "limits.body_bytes", kind: .number(\.bodyBytes, 0...1 << 30), help: "Largest request body (413 beyond)"),
             SettingSpec(key: "limits.max_connections", kind: .number(\.maxConnections, 1...1_000_000), help: "Open connections; more get 503"),
             SettingSpec(key: "limits.max_pipelined", kind: .number(\.maxPipelined, 1...10_000), help: "Queued responses per connection before reading pauses"),
+            SettingSpec(key: "limits.output_budget_bytes", kind: .number(\.outputBudgetBytes, 1 << 20...1 << 40), help: "Output queued for clients across the server before stalled connections are dropped"),
             SettingSpec(key: "timeouts.header_ms", kind: .number(\.headerTimeoutMs, 1...3_600_000), help: "Time to receive a header section (408)"),
             SettingSpec(key: "timeouts.body_ms", kind: .number(\.bodyTimeoutMs, 1...3_600_000), help: "Time to receive a body (408)"),
             SettingSpec(key: "timeouts.idle_ms", kind: .number(\.idleTimeoutMs, 1...86_400_000), help: "Idle keep-alive connection lifetime"),

@@ -1,13 +1,9 @@
-import ChronicleAPI
 import ChronicleDomain
-import ChronicleHTTP
-import ChronicleServer
 import Foundation
-import Logging
 import Testing
-@testable import chronicle
 
-/// SIGHUP's reload over a live server: requests before and after, one keep-alive connection across.
+/// SIGHUP and SIGTERM sent to the real binary: the data reloads under a keep-alive connection, a
+/// broken dataset is refused with a bounded log line, and a shutdown does not wait for a reload.
 @Suite(.serialized) struct ReloadTests {
     static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Data").path
@@ -18,8 +14,8 @@ import Testing
         return copy
     }
 
-    func editQuotes(_ directory: String, _ change: (inout [[String: Any]]) -> Void) throws {
-        let url = URL(fileURLWithPath: directory + "/quotes.json")
+    func editJSON(_ directory: String, _ file: String, _ change: (inout [[String: Any]]) -> Void) throws {
+        let url = URL(fileURLWithPath: directory + "/" + file)
         var records = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [[String: Any]]
         change(&records)
         try JSONSerialization.data(withJSONObject: records).write(to: url)
@@ -32,35 +28,48 @@ import Testing
         return (object?["meta"] as? [String: Any])?["total"] as? Int ?? -1
     }
 
-    @Test func reloadSwapsDataAndRefusesABrokenDataset() throws {
+    @Test func sighupReloadsTheDataAndRefusesABrokenDataset() throws {
         let directory = try copyOfData()
-        let holder = DatasetHolder(try Store.load(directory: directory))
-        let router = try ChronicleAPI(data: holder).makeRouter()
-        var config = ServerConfiguration()
-        config.port = 0
-        config.threads = 1
-        config.accessLog = false
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let server = try HTTPServer(configuration: config, responder: router, logger: logger)
-        server.start()
-        defer { server.shutdown(); server.wait() }
-
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess(["--data", directory])
         let connection = try FileHandleConnection(port: server.port)
         #expect(try total(connection, "/quotes") == 8)
-        let tagBefore = router.respond(to: try .make(.get, "/quotes")).headerFields[.eTag]
 
-        try editQuotes(directory) { $0.removeLast() }
-        ServeCommand.reload(holder, path: directory, logger: logger)
-        #expect(holder.generation == 2)
-        #expect(try total(connection, "/quotes") == 7)  // same connection, new data
-        let tagAfter = router.respond(to: try .make(.get, "/quotes")).headerFields[.eTag]
-        #expect(tagBefore != nil && tagAfter != nil && tagBefore != tagAfter)  // new data, new validator
+        try editJSON(directory, "quotes.json") { $0.removeLast() }
+        var mark = server.output.count
+        server.signal(SIGHUP)
+        try server.waitFor("dataset reloaded", after: mark)
+        #expect(try total(connection, "/quotes") == 7)  // the same connection sees the new data
 
-        try editQuotes(directory) { records in records[0]["text"] = "not what the document says" }
-        ServeCommand.reload(holder, path: directory, logger: logger)
-        #expect(holder.generation == 2)
-        #expect(try total(connection, "/quotes") == 7)  // the broken dataset was refused
+        // Every reference to an actor breaks: many problems, one bounded line.
+        try editJSON(directory, "actors.json") { $0.removeAll() }
+        mark = server.output.count
+        server.signal(SIGHUP)
+        let refused = try server.waitFor("reload refused", after: mark)
+        #expect(refused.contains("more (run `chronicle validate` for all)"), "\(refused)")
+        #expect(refused.utf8.count < 4096)
+        #expect(try total(connection, "/quotes") == 7)  // still the previous dataset
+
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+        try server.waitFor("stopped")
+    }
+
+    @Test func sigtermDuringAReloadDrainsWithoutWaitingForIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-gen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try DatasetGenerator(events: 10_000, seed: 3).write(to: directory)
+        let server = try ServerProcess(["--data", directory, "--set", "timeouts.shutdown_delay_ms=0"])
+        let mark = server.output.count
+        server.signal(SIGHUP)
+        try server.waitFor("reloading dataset", after: mark)
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+        try server.waitFor("stopped", after: mark)
+        // The reload (seconds at this size) was abandoned, not waited for.
+        let after = server.output.dropFirst(mark)
+        #expect(after.contains { $0.contains("shutdown abandons the reload in progress") })
+        #expect(!after.contains { $0.contains("dataset reloaded") }, "\(after.joined(separator: "\n"))")
     }
 }
 
@@ -75,7 +84,7 @@ final class FileHandleConnection {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let rc = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         guard rc == 0 else { throw CocoaError(.fileReadUnknown) }
-        var tv = timeval(tv_sec: 5, tv_usec: 0)
+        var tv = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     }
     deinit { close(fd) }

@@ -117,10 +117,40 @@ struct TestCertificate {
         }
     }
 
-    @Test func certificateReloadKeepsServing() throws {
+    @Test func certificateReloadServesTheNewCertificate() throws {
+        let before = try TestClient(port: port, tls: TLSClientOptions(caFile: certificate.certificate))
+        let replacement = try TestCertificate()
+        let original = try TestCertificate()  // a copy of the files the server loaded, to verify against later
+        try FileManager.default.removeItem(atPath: original.certificate)
+        try FileManager.default.copyItem(atPath: certificate.certificate, toPath: original.certificate)
+        for (from, to) in [(replacement.certificate, certificate.certificate), (replacement.key, certificate.key)] {
+            try FileManager.default.removeItem(atPath: to)
+            try FileManager.default.copyItem(atPath: from, toPath: to)
+        }
         try server.server.reloadTLS()
-        let client = try TestClient(port: port, tls: TLSClientOptions(caFile: certificate.certificate))
+        // New connections verify against the new certificate only; the one opened before still works.
+        let client = try TestClient(port: port, tls: TLSClientOptions(caFile: replacement.certificate))
         try client.send("GET /echo/after HTTP/1.1\r\nHost: t\r\n\r\n")
         #expect(try client.readResponse().text == "after")
+        #expect(throws: TestClientError.self) { try TestClient(port: port, tls: TLSClientOptions(caFile: original.certificate)) }
+        try before.send("GET /echo/before HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try before.readResponse().text == "before")
+    }
+
+    @Test func aPeerResetDuringALargeWriteDoesNotRaiseSIGPIPE() throws {
+        // This process does not ignore SIGPIPE: a write(2) to the reset socket would kill it.
+        signal(SIGPIPE, SIG_DFL)
+        for _ in 0..<5 {
+            let client = try TestClient(port: port, tls: TLSClientOptions())
+            client.setSmallReceiveBuffer()
+            try client.send("GET /big/8 HTTP/1.1\r\nHost: t\r\n\r\n")
+            _ = client.readUntil("\r\n\r\n")
+            client.resetOnClose()
+        }
+        let metrics = server.server.metrics
+        #expect(waitUntil { server.server.openConnections == 0 && metrics.bytesOut.load(ordering: .relaxed) > 0 })
+        let after = try TestClient(port: port, tls: TLSClientOptions())
+        try after.send("GET /echo/alive HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try after.readResponse().text == "alive")
     }
 }

@@ -87,6 +87,12 @@ final class TestClient {
         close(fd)
     }
 
+    /// Makes the close at deinit a reset (RST, SO_LINGER zero) rather than a FIN.
+    func resetOnClose() {
+        var option = linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+    }
+
     func setReceiveTimeout(_ seconds: Double) {
         var tv = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - Double(Int(seconds))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -112,8 +118,12 @@ final class TestClient {
         }
     }
 
+    /// Seconds to pause before each read: a steady, slow reader.
+    var pacing: Double = 0
+
     /// Reads more bytes; false on end of stream, error or timeout.
     private func fill() -> Bool {
+        if pacing > 0 { Thread.sleep(forTimeInterval: pacing) }
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { raw -> Int in
             if let ssl { return Int(SSL_read(ssl, raw.baseAddress, Int32(raw.count))) }
@@ -125,6 +135,12 @@ final class TestClient {
     }
 
     /// Reads one response; interim 1xx responses are returned like any other.
+    func readResponse(pacing: Double) throws -> TestResponse {
+        self.pacing = pacing
+        defer { self.pacing = 0 }
+        return try readResponse()
+    }
+
     func readResponse(headRequest: Bool = false) throws -> TestResponse {
         while true {
             if let end = find([13, 10, 13, 10]) {

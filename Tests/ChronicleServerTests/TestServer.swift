@@ -71,3 +71,13 @@ final class TestServer {
 
     deinit { stop() }
 }
+
+/// Polls `condition` until it holds or `timeout` seconds pass (a generous deadline: the machine is loaded).
+func waitUntil(timeout: Double = 20, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: 0.01)
+    }
+    return condition()
+}

@@ -8,4 +8,7 @@
 
 /// accept4(2): accepts and sets SOCK_NONBLOCK | SOCK_CLOEXEC in one call.
 int chronicle_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+
+/// ioctl(SIOCOUTQ): bytes in the socket's send queue not yet acknowledged by the peer.
+int chronicle_unsent_bytes(int fd, int *count);
 #endif

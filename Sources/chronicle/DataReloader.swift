@@ -1,0 +1,107 @@
+import ChronicleAPI
+import ChronicleDomain
+import ChronicleServer
+import Foundation
+import Logging
+import Synchronization
+
+/// SIGHUP's work (the certificate, then the data), off the signal thread: the signal thread only asks, so SIGTERM and SIGINT are seen
+/// at once even while a large dataset loads. Requests that arrive during a reload are coalesced into
+/// one more reload after it; once shutdown begins, a reload in progress is abandoned (its result is
+/// never swapped in) and no new one starts.
+final class DataReloader: Sendable {
+    private struct State {
+        var running = false
+        var again = false
+        var stopped = false
+    }
+
+    private let state = Mutex(State())
+    private let holder: DatasetHolder
+    private let path: String
+    private let logger: Logger
+    private let server: HTTPServer?
+
+    init(holder: DatasetHolder, path: String, logger: Logger, server: HTTPServer?) {
+        self.holder = holder
+        self.path = path
+        self.logger = logger
+        self.server = server
+    }
+
+    /// From the signal thread: starts a reload, or queues one behind the reload in progress.
+    func request() {
+        let start = state.withLock { state -> Bool in
+            if state.stopped { return false }
+            if state.running {
+                state.again = true
+                return false
+            }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        Thread.detachNewThread { [self] in
+            while true {
+                reloadOnce()
+                let more = state.withLock { state -> Bool in
+                    let more = state.again && !state.stopped
+                    state.again = false
+                    state.running = more
+                    return more
+                }
+                if !more { return }
+            }
+        }
+    }
+
+    /// Shutdown has begun: a reload in progress is abandoned and none starts. True when one was running.
+    @discardableResult
+    func stop() -> Bool {
+        state.withLock { state in
+            state.stopped = true
+            return state.running
+        }
+    }
+
+    private var isStopped: Bool { state.withLock { $0.stopped } }
+
+    private func reloadOnce() {
+        // The certificate first: it takes milliseconds and does not depend on the data being valid.
+        if let server, server.configuration.tls != nil {
+            do {
+                try server.reloadTLS()
+                logger.info("TLS certificate reloaded")
+            } catch {
+                logger.error("TLS certificate reload refused; keeping the current one: \(error)")
+            }
+        }
+        logger.info("reloading dataset", metadata: ["data": "\(path)"])
+        let started = ContinuousClock.now
+        let store: Store
+        do {
+            store = try Store.load(directory: path)
+        } catch let error as DatasetError {
+            logger.error("reload refused; still serving the previous dataset: \(error.summary())")
+            return
+        } catch {
+            logger.error("reload refused; still serving the previous dataset: \(error)")
+            return
+        }
+        guard !isStopped else {
+            logger.info("reload abandoned: shutting down")
+            return
+        }
+        let elapsed = ContinuousClock.now - started
+        holder.replace(with: store, loadSeconds: elapsed.seconds)
+        logger.info("dataset reloaded", metadata: [
+            "events": "\(store.events.count)", "quotes": "\(store.quotes.count)", "generation": "\(holder.generation)",
+            "load_ms": "\(elapsed / .milliseconds(1))",
+        ])
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double (for logs and metrics).
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

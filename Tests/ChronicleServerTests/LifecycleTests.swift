@@ -1,0 +1,185 @@
+// Live tests of a connection's life (issue: connection lifecycle you can trust). Each one failed
+// on the server before its fix: bytes to a closed descriptor, input read while a response streams,
+// the idle timer cutting a download, no bound on queued output, a second shutdown writing to
+// recycled descriptors, SIGPIPE from OpenSSL.
+import ChronicleHTTP
+import ChronicleServer
+import ChronicleSockets
+import Foundation
+import Synchronization
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite(.serialized) struct LifecycleTests {
+    /// A raw client socket for what TestClient does not do: non-blocking floods and resets.
+    static func connect(_ port: UInt16) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        return fd
+    }
+
+    /// Closes with RST instead of FIN (SO_LINGER with a zero timeout).
+    static func reset(_ fd: Int32) {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close(fd)
+    }
+
+    /// Runs `body(index)` on `count` threads at once and waits for all of them.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let group = DispatchGroup()
+        for index in 0..<count {
+            group.enter()
+            Thread.detachNewThread {
+                body(index)
+                group.leave()
+            }
+        }
+        group.wait()
+    }
+
+    @Test func aClosedSocketGivesItsNumberBackAndNeverTouchesItAgain() throws {
+        var pair: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
+        defer { close(pair[1]) }
+        var socket: Socket? = Socket(adopting: pair[0])
+        socket!.close()
+        #expect(socket!.isOpen == false)
+        socket!.close()  // idempotent
+        // The kernel hands the number to the next descriptor; freeing the closed socket leaves it alone.
+        var fresh: [Int32] = [0, 0]
+        #expect(pipe(&fresh) == 0)
+        defer { close(fresh[0]); close(fresh[1]) }
+        #expect(fresh[0] == pair[0])
+        socket = nil
+        #expect(fcntl(fresh[0], F_GETFD) >= 0)
+    }
+
+    @Test func ioOnAClosedSocketTrapsInDebugBuilds() async {
+        await #expect(processExitsWith: .failure) {
+            var pair: [Int32] = [0, 0]
+            _ = socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair)
+            let socket = Socket(adopting: pair[0])
+            socket.close()
+            let bytes: [UInt8] = [1, 2, 3]
+            _ = bytes.withUnsafeBytes { socket.write($0) }
+        }
+    }
+
+    @Test func resetsAfterMalformedRequestsNeverReachOtherClients() throws {
+        let server = try TestServer(threads: 2)
+        let port = server.port
+        let stop = Date().addingTimeInterval(3)
+        let wrong = Atomic(0)
+        let served = Atomic(0)
+        Self.onThreads(8) { worker in
+            while Date() < stop {
+                if worker < 4 {
+                    // The attacker: pipelined answers queued, a malformed request, then a reset.
+                    let fd = Self.connect(port)
+                    let junk = Array(("GET /echo/x HTTP/1.1\r\nHost: t\r\n\r\n" + String(repeating: "GET /nope/attacker HTTP/1.1\r\nHost: t\r\n\r\n", count: 20) + "GARBAGE\r\n\r\n").utf8)
+                    _ = junk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    Self.reset(fd)
+                } else {
+                    guard let client = try? TestClient(port: port) else { continue }
+                    try? client.send("GET /echo/victim HTTP/1.1\r\nHost: t\r\n\r\n")
+                    if let response = try? client.readResponse() {
+                        if response.status != 200 || response.text != "victim" { wrong.add(1, ordering: .relaxed) }
+                        served.add(1, ordering: .relaxed)
+                    }
+                }
+            }
+        }
+        #expect(served.load(ordering: .relaxed) > 0)
+        #expect(wrong.load(ordering: .relaxed) == 0, "clients received answers to requests they never sent")
+    }
+
+    @Test func readingStopsWhileAResponseStreams() throws {
+        let server = try TestServer(threads: 1)
+        let fd = Self.connect(server.port)
+        defer { close(fd) }
+        var size: Int32 = 8192
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        let request = Array("GET /stream/5000000 HTTP/1.1\r\nHost: t\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        #expect(waitUntil { server.server.metrics.bytesOut.load(ordering: .relaxed) > 0 })
+        // Push 64 MiB behind it without reading: only the kernel's buffers may take any of it.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        let junk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        var sent = 0
+        var lastProgress = Date()
+        while sent < 64 << 20 && Date().timeIntervalSince(lastProgress) < 1 {
+            let n = junk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n > 0 {
+                sent += n
+                lastProgress = Date()
+            } else {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        #expect(sent < 48 << 20, "the client pushed \(sent) bytes behind a streaming response")
+        #expect(server.server.metrics.bytesIn.load(ordering: .relaxed) < 1 << 20, "the server read input while streaming")
+    }
+
+    @Test func aSteadyReaderOfALongExportIsNotCutByTheIdleTimer() throws {
+        let server = try TestServer(threads: 1) { $0.idleTimeout = .milliseconds(200) }
+        let client = try TestClient(port: server.port, receiveTimeout: 10)
+        // About 20 MB, more than the kernel buffers hold: reading it takes several idle periods.
+        try client.send("GET /stream/1500000 HTTP/1.1\r\nHost: t\r\n\r\n")
+        let started = Date()
+        let response = try client.readResponse(pacing: 0.005)
+        #expect(Date().timeIntervalSince(started) > 0.4)
+        #expect(response.status == 200)
+        let lines = response.text.split(separator: "\n")
+        #expect(lines.count == 1500000)
+        #expect(lines.last == "piece 0")
+    }
+
+    @Test func queuedOutputStaysWithinTheServerWideBudget() throws {
+        let budget = 4 << 20
+        let server = try TestServer(threads: 2) {
+            $0.maxQueuedOutputBytes = budget
+            $0.writeTimeout = .seconds(30)
+        }
+        var clients: [TestClient] = []
+        for _ in 0..<24 {
+            let client = try TestClient(port: server.port)
+            client.setSmallReceiveBuffer()
+            try client.send(String(repeating: "GET /big/1 HTTP/1.1\r\nHost: t\r\n\r\n", count: 8))
+            clients.append(client)
+        }
+        let metrics = server.server.metrics
+        #expect(waitUntil { metrics.budgetDrops.load(ordering: .relaxed) > 0 })
+        #expect(waitUntil { server.server.queuedOutputBytes <= budget }, "queued \(server.server.queuedOutputBytes)")
+        // Within the budget, a client that reads is served.
+        let reader = try TestClient(port: server.port)
+        try reader.send("GET /echo/ok HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try reader.readResponse().text == "ok")
+    }
+
+    @Test func aSecondShutdownWritesToNoDescriptor() throws {
+        let server = try TestServer(threads: 2)
+        server.server.shutdown()
+        server.server.wait()
+        // Take the lowest free numbers, where the loops' descriptors would have been recycled.
+        var pipes: [[Int32]] = []
+        for _ in 0..<8 {
+            var ends: [Int32] = [0, 0]
+            #expect(pipe(&ends) == 0)
+            _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
+            pipes.append(ends)
+        }
+        defer { for ends in pipes { close(ends[0]); close(ends[1]) } }
+        server.server.shutdown()
+        var byte: UInt8 = 0
+        for ends in pipes {
+            #expect(read(ends[0], &byte, 1) == -1, "a pipe received bytes from a second shutdown")
+        }
+    }
+}
