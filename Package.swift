@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // Chronicle: an HTTP/1.1 JSON API over events, actors and quotes taken from source documents.
 //
-// Module arrows point one way (see STYLE.md):
+// Module arrows point one way (ARCHITECTURE.md explains each module and what may import what):
 //   ChronicleSockets (POSIX, epoll)      ChronicleHTTP (codec, no I/O)
 //            ^                                   ^
 //            +------- ChronicleServer -----------+          ChronicleRouter (HTTP types only)

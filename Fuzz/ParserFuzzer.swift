@@ -1,6 +1,7 @@
 // libFuzzer target for the HTTP/1.1 codec. Beyond "does not crash", it checks the properties the
 // server relies on: a result never claims more bytes than it was given, a request split anywhere
-// parses the same as whole (a prefix is `.needMore` or the same error), and the chunked decoder
+// parses the same as whole (a prefix is `.needMore` or the same error; resuming from a prefix's
+// progress gives the whole verdict), and the chunked decoder
 // gives the same body and length whether its input arrives whole or in two pieces.
 import ChronicleHTTP
 
@@ -52,6 +53,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case .needMore: break
         case .complete(let consumed): precondition(whole == .complete(consumed), "prefix completed at \(consumed), whole gave \(whole)")
         case .invalid(let status): precondition(whole == .invalid(status), "prefix refused with \(status), whole gave \(whole)")
+        }
+    }
+    // Resuming from a prefix's progress reaches the whole buffer's verdict.
+    for split in Set([size / 3, size / 2, size - 1]) where split > 0 && split < size {
+        if case .needMore(let progress) = RequestParser.parse(UnsafeRawBufferPointer(rebasing: bytes[0..<split]), limits: limits) {
+            let resumed: Verdict
+            switch RequestParser.parse(bytes, limits: limits, resuming: progress) {
+            case .complete(_, let consumed): resumed = .complete(consumed)
+            case .needMore: resumed = .needMore
+            case .invalid(let error): resumed = .invalid(error.status.code)
+            }
+            precondition(resumed == whole, "resumed at \(split) gave \(resumed), whole gave \(whole)")
         }
     }
     if size > 1 {

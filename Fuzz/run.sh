@@ -10,7 +10,7 @@ swift package resolve >/dev/null
 types=.build/checkouts/swift-http-types/Sources/HTTPTypes
 out=Fuzz/out
 mkdir -p "$out" Fuzz/corpus-run
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -wmo -I "$out")
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -wmo -I "$out" -I Sources/CZlib)
 for version in 1.0 1.1 1.2 1.3 1.6 1.7; do
   flags+=(-enable-experimental-feature "AvailabilityMacro=HTTPTypes $version: macOS 10.0")
 done
@@ -19,7 +19,7 @@ swiftc "${flags[@]}" -module-name HTTPTypes -emit-module -emit-module-path "$out
 swiftc "${flags[@]}" -module-name ChronicleHTTP -emit-module -emit-module-path "$out/ChronicleHTTP.swiftmodule" \
   -c Sources/ChronicleHTTP/*.swift -o "$out/ChronicleHTTP.o"
 swiftc "${flags[@]}" -module-name ParserFuzzer Fuzz/ParserFuzzer.swift "$out/HTTPTypes.o" "$out/ChronicleHTTP.o" \
-  -o "$out/parser-fuzzer"
+  -lz -o "$out/parser-fuzzer"
 cp -n Fuzz/corpus/* Fuzz/corpus-run/ 2>/dev/null || true
 "$out/parser-fuzzer" -max_total_time="$seconds" -max_len=4096 -dict=Fuzz/http.dict \
   -artifact_prefix="$out/" -print_final_stats=1 Fuzz/corpus-run

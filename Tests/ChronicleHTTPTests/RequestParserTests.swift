@@ -94,6 +94,10 @@ struct ParseFailure: Error {}
         ("GET http://user@x/ HTTP/1.1\r\nHost: a\r\n\r\n", 400),
         ("GET / HTTP/1.1\r\nHost: a\r\nExpect: something\r\n\r\n", 417),
         ("\rGET / HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        // A coding with parameters is not chunked (RFC 9112 section 7): refused like any other.
+        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked;\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked;q=1\r\n\r\n", 400),
+        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip;q=1, chunked\r\n\r\n", 501),
     ]
 
     @Test(arguments: invalid)
@@ -194,5 +198,58 @@ struct ParseFailure: Error {}
         #expect(parseIncrementally("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits) == .invalid(413))
         let ten = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n"
         #expect(parseIncrementally(ten, limits: limits) == .complete(consumed: ten.utf8.count))
+    }
+}
+
+/// The parser resumed with its `Progress` after every byte must reach the verdict of one parse of
+/// the whole buffer, with the same head.
+func parseResuming(_ text: String, limits: RequestParser.Limits = .init()) -> String {
+    let bytes = Array(text.utf8)
+    var progress = RequestParser.Progress()
+    for end in 1...bytes.count {
+        let result = bytes[..<end].withUnsafeBytes { RequestParser.parse($0, limits: limits, resuming: progress) }
+        switch result {
+        case .needMore(let next): progress = next
+        case .invalid(let error): return "invalid \(error.status.code)"
+        case .complete(let head, let consumed): return "complete \(consumed) \(head.method.rawValue) \(head.rawTarget) \(head.headerFields)"
+        }
+    }
+    return "needMore"
+}
+
+func parseWhole(_ text: String, limits: RequestParser.Limits = .init()) -> String {
+    switch RequestParser.parse(Array(text.utf8), limits: limits) {
+    case .needMore: return "needMore"
+    case .invalid(let error): return "invalid \(error.status.code)"
+    case .complete(let head, let consumed): return "complete \(consumed) \(head.method.rawValue) \(head.rawTarget) \(head.headerFields)"
+    }
+}
+
+@Suite struct ResumedParsingTests {
+    @Test(arguments: RequestParserTests.valid + RequestParserTests.invalid.map(\.0) + [
+        "GET / HTTP/1.1\r\nHost:    spaced   \r\nX:\t\t tabs\r\n\r\n",
+        "\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
+    ])
+    func resumingAfterEveryByteGivesTheWholeVerdict(_ text: String) {
+        #expect(parseResuming(text) == parseWhole(text))
+    }
+
+    @Test func resumingNeverRescansWhatWasScanned() {
+        // Bytes already scanned are not looked at again: an invalid byte planted in the part of the
+        // buffer the first attempt accepted is not seen by the resumed scan (a parser that started
+        // over would refuse it). The caller never changes its buffer; this proves the work is linear.
+        let first = Array("GET / HTTP/1.1\r\nHost: a\r\nX-Long: aaaaaaaa".utf8)
+        guard case .needMore(let progress) = first.withUnsafeBytes({ RequestParser.parse($0, resuming: .init()) }) else {
+            Issue.record("the prefix should need more")
+            return
+        }
+        var grown = first + Array("aaaa\r\n\r\n".utf8)
+        grown[first.count - 4] = 0x01  // a control character inside the value already scanned
+        guard case .complete(_, let consumed) = grown.withUnsafeBytes({ RequestParser.parse($0, resuming: progress) }) else {
+            Issue.record("the resumed scan looked at bytes it had already scanned")
+            return
+        }
+        #expect(consumed == grown.count)
+        #expect(parseWhole(String(decoding: grown, as: UTF8.self)) == "invalid 400")
     }
 }

@@ -20,6 +20,19 @@ import Testing
         #expect(response.headerFields[.vary] == nil)
     }
 
+    @Test func preflightEchoesOnlyValidFieldNames() throws {
+        let cors = try router(["*"])
+        let clean = try call(cors, .options, [
+            .origin: "https://dash.example", .accessControlRequestMethod: "GET", .accessControlRequestHeaders: " If-None-Match ,x-request-id,",
+        ])
+        #expect(clean.headerFields[.accessControlAllowHeaders] == "if-none-match, x-request-id")
+        let dirty = try call(cors, .options, [
+            .origin: "https://dash.example", .accessControlRequestMethod: "GET", .accessControlRequestHeaders: "x-ok, <script>",
+        ])
+        #expect(dirty.status == .noContent)
+        #expect(dirty.headerFields[.accessControlAllowHeaders] == nil)
+    }
+
     @Test func preflightFromAnAllowedOrigin() throws {
         let response = try call(try router(["https://dash.example"]), .options, [
             .origin: "https://dash.example", .accessControlRequestMethod: "GET", .accessControlRequestHeaders: "if-none-match",

@@ -60,6 +60,19 @@ enum PrometheusText {
 }
 
 @Suite struct RequestMetricsTests {
+    @Test func methodLabelsComeFromAClosedSet() throws {
+        let metrics = RequestMetrics()
+        let router = try Router(routes: [("GET /x", { _, _ in Response(contentType: "text/plain", body: []) })],
+                                middleware: [MetricsMiddleware(metrics: metrics)])
+        for index in 0..<500 { _ = router.respond(to: try Request.make(HTTPRequest.Method("MADE\(index)")!, "/x")) }
+        _ = router.respond(to: try Request.make(.get, "/x"))
+        let text = metrics.exposition()
+        let samples = try PrometheusText.validate(text)
+        #expect(samples[#"chronicle_http_requests_total{route="unmatched",method="other",status="4xx"}"#] == 500)
+        #expect(!text.contains("MADE"))
+        #expect(text.split(separator: "\n").count < 60, "the exposition grew with the methods clients made up")
+    }
+
     @Test func countsAndHistogramsByRoutePatternAndStatusClass() throws {
         let metrics = RequestMetrics()
         let router = try Router(routes: [("GET /events/{id}", { _, p in

@@ -36,6 +36,15 @@ let empty: Handler = { _, _ in text("") }
         #expect(bodyText(try call(.get, "/events/e1")) == "event e1")
     }
 
+    @Test func parametersAreNamedByTheRouteThatMatched() throws {
+        let router = try Router(routes: [
+            ("GET /a/{id}", { _, p in Response(contentType: "text/plain", body: Array("id=\(p["id"] ?? "nil")".utf8)) }),
+            ("GET /a/{name}/x", { _, p in Response(contentType: "text/plain", body: Array("name=\(p["name"] ?? "nil") id=\(p["id"] ?? "nil")".utf8)) }),
+        ])
+        #expect(bodyText(router.respond(to: try Request.make(.get, "/a/1"))) == "id=1")
+        #expect(bodyText(router.respond(to: try Request.make(.get, "/a/2/x"))) == "name=2 id=nil")
+    }
+
     @Test func parameterIsDecoded() throws {
         #expect(bodyText(try call(.get, "/events/%D9%85%20x")) == "event م x")
     }
