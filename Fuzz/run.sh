@@ -21,5 +21,8 @@ swiftc "${flags[@]}" -module-name ChronicleHTTP -emit-module -emit-module-path "
 swiftc "${flags[@]}" -module-name ParserFuzzer Fuzz/ParserFuzzer.swift "$out/HTTPTypes.o" "$out/ChronicleHTTP.o" \
   -lz -o "$out/parser-fuzzer"
 cp -n Fuzz/corpus/* Fuzz/corpus-run/ 2>/dev/null || true
+# Inputs that once crashed the target run first, as regression vectors (a crash found in CI is
+# saved in Fuzz/out/crash-*; add it to Fuzz/regressions/ with the fix).
+if compgen -G "Fuzz/regressions/*" >/dev/null; then "$out/parser-fuzzer" Fuzz/regressions/*; fi
 "$out/parser-fuzzer" -max_total_time="$seconds" -max_len=4096 -dict=Fuzz/http.dict \
   -artifact_prefix="$out/" -print_final_stats=1 Fuzz/corpus-run

@@ -20,12 +20,20 @@ struct QueryParameters {
         for item in items where !known.contains(item.name) {
             throw APIError.parameter(item.name, "Unknown query parameter \"\(item.name)\"; this endpoint accepts: \(known.sorted().joined(separator: ", ")).")
         }
+        for item in items where item.name == "pretty" {
+            guard Self.prettyValues.keys.contains((item.value ?? "").lowercased()) else {
+                throw APIError.parameter("pretty", "\"pretty\" is true or false (or 1, 0, yes, no, or no value); got \"\(item.value ?? "")\".")
+            }
+        }
     }
 
-    /// `?pretty`, `?pretty=true` or `?pretty=1` indents the JSON.
+    /// What `pretty` may say, and what it means.
+    static let prettyValues: [String: Bool] = ["": true, "1": true, "true": true, "yes": true, "0": false, "false": false, "no": false]
+
+    /// `?pretty`, `?pretty=true` or `?pretty=1` indents the JSON (values were checked at init).
     var pretty: Bool {
         guard let item = items.last(where: { $0.name == "pretty" }) else { return false }
-        return item.value.map { ["", "1", "true", "yes"].contains($0.lowercased()) } ?? true
+        return Self.prettyValues[(item.value ?? "").lowercased()] ?? false
     }
 
     func all(_ name: String) throws(HTTPProblem) -> [String] {

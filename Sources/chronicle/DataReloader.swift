@@ -66,6 +66,9 @@ final class DataReloader: Sendable {
 
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
+    /// A reload thread is still loading (after `stop()`, its result will be dropped).
+    var isRunning: Bool { state.withLock { $0.running } }
+
     private func reloadOnce() {
         // The certificate first: it takes milliseconds and does not depend on the data being valid.
         if let server, server.configuration.tls != nil {

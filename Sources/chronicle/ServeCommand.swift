@@ -106,6 +106,12 @@ struct ServeCommand: ParsableCommand {
         }
         server.wait()
         logger.info("stopped")
+        if reloader.isRunning {
+            // An abandoned reload is still loading: end the process without running exit-time
+            // destructors under its feet (the log is written line by line, nothing is lost).
+            fflush(nil)  // every open output stream
+            Glibc._exit(0)
+        }
     }
 
     static func makeLogger(_ settings: Settings) -> Logger {
