@@ -91,17 +91,25 @@ quotes = os.path.join(data, "quotes.json")
 records = json.load(open(quotes))
 check(json.loads(get("/quotes")[2])["meta"]["total"] == len(records), "quote count before reload")
 json.dump(records[:-1], open(quotes, "w"), ensure_ascii=False)
+def wait_for_log(text, count, timeout=60):
+    """Waits until the server's log holds `text` at least `count` times (a condition, not a sleep)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        log.seek(0)
+        if log.read().count(text) >= count:
+            return True
+        time.sleep(0.05)
+    return False
+
 server.send_signal(signal.SIGHUP)
-time.sleep(1)
+check(wait_for_log("dataset reloaded", 1), "SIGHUP's reload is logged")
 check(json.loads(get("/quotes")[2])["meta"]["total"] == len(records) - 1, "SIGHUP served the changed dataset on the same connection")
 broken = records[:-1]
 broken[0]["text"] = "not the span"
 json.dump(broken, open(quotes, "w"), ensure_ascii=False)
 server.send_signal(signal.SIGHUP)
-time.sleep(1)
+check(wait_for_log("reload refused", 1), "the refused reload is logged")
 check(json.loads(get("/quotes")[2])["meta"]["total"] == len(records) - 1, "a broken dataset is refused and the old one serves")
-log.seek(0)
-check("reload refused" in log.read(), "the refused reload is logged")
 
 server.send_signal(signal.SIGTERM)
 try:
