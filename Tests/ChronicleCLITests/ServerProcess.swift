@@ -10,46 +10,67 @@ final class ServerProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("chronicle").path
     }
 
-    private let process: Process
+    let pid: pid_t
+    private var status: Int32?
     private let lines = LineBuffer()
 
-
-    /// Starts `chronicle serve` with `arguments` on a free port and waits until it listens.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--port", "0", "--set", "threads=1"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let handle = pipe.fileHandleForReading
+    /// Starts `chronicle serve` with `arguments` on a free port and waits until it listens. The child
+    /// is started with posix_spawn (Foundation's Process leaves allocations AddressSanitizer reports).
+    init(_ arguments: [String]) throws {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
+        posix_spawn_file_actions_addclose(&actions, ends[0])
+        let argv = [Self.binary, "serve", "--port", "0", "--set", "threads=1"] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var child: pid_t = 0
+        let rc = posix_spawn(&child, Self.binary, &actions, nil, &cArguments, environ)
+        close(ends[1])
+        guard rc == 0 else {
+            close(ends[0])
+            throw ProcessFailure("posix_spawn failed: \(rc)")
+        }
+        pid = child
+        let reader = ends[0]
         let lines = self.lines
-        let reader = Thread {
-            var pending = Data()
+        Thread.detachNewThread {
+            var pending: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                pending.append(chunk)
+                let n = chunk.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                pending += chunk[0..<n]
                 while let newline = pending.firstIndex(of: 0x0A) {
-                    let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-                    pending.removeSubrange(pending.startIndex...newline)
-                    lines.append(line)
+                    lines.append(String(decoding: pending[..<newline], as: UTF8.self))
+                    pending.removeSubrange(...newline)
                 }
             }
+            close(reader)
         }
-        try process.run()
-        reader.start()
         _ = try waitFor("listening on http://", timeout: 120)
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if !hasExited {
+            kill(pid, SIGKILL)
+            var raw: Int32 = 0
+            waitpid(pid, &raw, 0)
         }
+    }
+
+    /// True once the child has exited (and been reaped).
+    private var hasExited: Bool {
+        if status != nil { return true }
+        var raw: Int32 = 0
+        guard waitpid(pid, &raw, WNOHANG) == pid else { return false }
+        // WIFEXITED / WEXITSTATUS, written out: Glibc's macros are not imported.
+        status = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+        return true
     }
 
     var output: [String] { lines.all }
@@ -62,7 +83,7 @@ final class ServerProcess {
         return UInt16(address.split(separator: ":").last ?? "") ?? 0
     }
 
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    func signal(_ number: Int32) { kill(pid, number) }
 
     /// The first line containing `text` logged after `index` lines, waiting for it up to `timeout` seconds.
     @discardableResult
@@ -71,7 +92,7 @@ final class ServerProcess {
         var exited: Date?
         while Date() < deadline {
             if let line = output.dropFirst(index).first(where: { $0.contains(text) }) { return line }
-            if !process.isRunning {
+            if hasExited {
                 // Give the reader a moment for the last lines, then stop waiting.
                 exited = exited ?? Date()
                 if Date().timeIntervalSince(exited!) > 2 {
@@ -86,11 +107,11 @@ final class ServerProcess {
     /// Waits for the process to exit and returns its status.
     func waitForExit(timeout: Double = 60) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
+        while !hasExited {
             guard Date() < deadline else { throw ProcessFailure("still running after \(timeout) s") }
             Thread.sleep(forTimeInterval: 0.01)
         }
-        return process.terminationStatus
+        return status ?? -1
     }
 }
 

@@ -183,3 +183,63 @@ import Glibc
         }
     }
 }
+
+/// Descriptors the process holds now.
+func openDescriptors() -> Int {
+    (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+}
+
+@Suite(.serialized) struct StartupAndLogTests {
+    // Descriptor counts are compared in a child process of its own (an exit test), where no other
+    // test opens descriptors meanwhile.
+
+    @Test func aServerThatNeverStartsReleasesEveryDescriptor() async {
+        await #expect(processExitsWith: .success) {
+            let certificate = try TestCertificate()
+            var config = ServerConfiguration()
+            config.port = 0
+            config.threads = 2
+            config.tls = .init(port: 0, certificateChainPath: certificate.certificate, privateKeyPath: certificate.key)
+            let before = openDescriptors()
+            // Listeners, eventfds, epoll sets and reserve descriptors, made and dropped.
+            for _ in 0..<5 { try TestServer.make(config) }
+            precondition(openDescriptors() == before, "descriptors leaked: \(openDescriptors()) != \(before)")
+        }
+    }
+
+    @Test func aStartUpThatFailsHalfWayReleasesEveryDescriptor() async {
+        await #expect(processExitsWith: .success) {
+            // The HTTPS listener cannot bind a port that is taken: the plain listener made before it
+            // must be given back, and nothing stays bound.
+            let taken = try Socket.listen(host: "127.0.0.1", port: 0, reusePort: false)
+            let certificate = try TestCertificate()
+            var config = ServerConfiguration()
+            config.port = 0
+            config.threads = 3
+            config.tls = .init(port: try taken.localPort(), certificateChainPath: certificate.certificate, privateKeyPath: certificate.key)
+            let before = openDescriptors()
+            for _ in 0..<5 {
+                do {
+                    try TestServer.make(config)
+                    preconditionFailure("a taken port was bound")
+                } catch is SocketError {}
+            }
+            precondition(openDescriptors() == before, "descriptors leaked: \(openDescriptors()) != \(before)")
+        }
+    }
+
+    @Test func theAccessLogCountsWhatAStreamedExportSent() throws {
+        let lines = CapturedLog()
+        let server = try TestServer(threads: 1, logHandler: lines) { $0.accessLog = true }
+        let client = try TestClient(port: server.port)
+        try client.send("GET /stream/1000 HTTP/1.1\r\nHost: t\r\n\r\n")
+        let response = try client.readResponse()
+        #expect(response.status == 200)
+        #expect(waitUntil { lines.entries.contains { $0["path"] == "/stream/1000" } })
+        let entry = lines.entries.first { $0["path"] == "/stream/1000" }!
+        // Head, every chunk with its framing, and the last chunk: far more than the head alone.
+        let bytes = Int(entry["bytes"] ?? "") ?? 0
+        #expect(bytes > response.body.count)
+        #expect(entry["incomplete"] == nil)
+    }
+}

@@ -199,7 +199,7 @@ final class TestClient {
     }
 
     /// True when the server closes the connection (end of stream or reset) before the timeout.
-    func waitForClose(timeout: Double = 3) -> Bool {
+    func waitForClose(timeout: Double = 10) -> Bool {
         setReceiveTimeout(timeout)
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -40,7 +40,8 @@ final class TestServer {
     let server: HTTPServer
     var port: UInt16 { server.port }
 
-    init(host: String = "127.0.0.1", threads: Int = 2, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    init(host: String = "127.0.0.1", threads: Int = 2, logHandler: CapturedLog? = nil,
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         var config = ServerConfiguration()
         config.host = host
         config.port = 0
@@ -51,8 +52,8 @@ final class TestServer {
         config.drainTimeout = .seconds(3)
         config.accessLog = false
         configure(&config)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
+        var logger = logHandler.map { handler in Logger(label: "test") { _ in handler } } ?? Logger(label: "test")
+        logger.logLevel = logHandler == nil ? .critical : .info
         server = try HTTPServer(configuration: config, responder: try testRouter(), logger: logger)
         server.start()
     }
@@ -80,4 +81,31 @@ func waitUntil(timeout: Double = 20, _ condition: () -> Bool) -> Bool {
         Thread.sleep(forTimeInterval: 0.01)
     }
     return condition()
+}
+
+/// A log handler that keeps each entry's metadata (and its message as "message"), for tests.
+final class CapturedLog: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var captured: [[String: String]] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var entry = (event.metadata ?? [:]).mapValues { "\($0)" }
+        entry["message"] = "\(event.message)"
+        lock.lock()
+        captured.append(entry)
+        lock.unlock()
+    }
+
+    var entries: [[String: String]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return captured
+    }
 }
