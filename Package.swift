@@ -46,7 +46,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(name: "ChronicleRouter", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
-        .target(name: "ChronicleDomain", dependencies: ["COpenSSL"], swiftSettings: strict),
+        .target(
+            name: "ChronicleDomain", dependencies: ["COpenSSL"],
+            resources: [.embedInCode("Resources/cameo-plover.tsv")],
+            swiftSettings: strict),
         .target(
             name: "ChronicleAPI",
             dependencies: ["ChronicleDomain", "ChronicleRouter", "ChronicleHTTP"],

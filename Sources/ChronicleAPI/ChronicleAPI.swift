@@ -65,6 +65,23 @@ public struct ChronicleAPI: Sendable {
                 w.member("events", store.events.count)
                 w.member("quotes", store.quotes.count)
             }
+            if let info = store.info {
+                w.key("codebooks")
+                w.object { w in
+                    w.member("cameo", info.codebooks.cameo)
+                    w.member("plover", info.codebooks.plover)
+                }
+                w.key("coding")
+                w.array { w in
+                    for coding in info.coding {
+                        w.object { w in
+                            w.member("date", coding.date)
+                            w.member("by", coding.by)
+                            w.member("note", coding.note)
+                        }
+                    }
+                }
+            }
             w.key("links")
             w.object { w in
                 for path in ["events", "actors", "quotes", "documents", "openapi.json", "health"] {
@@ -125,7 +142,7 @@ public struct ChronicleAPI: Sendable {
     // MARK: Events
 
     private func events(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["actor", "type", "from", "to", "document", "q", "sort"]))
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["actor", "type", "country", "from", "to", "document", "q", "sort"]))
         let (store, rendered) = data.snapshot
         var filter = try eventQuery(query)
         filter.actors = try query.all("actor")
@@ -142,6 +159,13 @@ public struct ChronicleAPI: Sendable {
 
     private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {
         var filter = EventQuery()
+        if let country = try query.single("country") {
+            // ISO 3166-1 alpha-3, any case.
+            guard country.utf8.count == 3, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw APIError.parameter("country", "\"country\" is an ISO 3166-1 alpha-3 code such as MLI or DZA; got \"\(country)\".")
+            }
+            filter.country = country.uppercased()
+        }
         (filter.from, filter.to) = try query.dateRange()
         filter.text = try query.text
         filter.order = try query.order
@@ -177,7 +201,7 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["type", "from", "to", "q", "sort"]))
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["type", "country", "from", "to", "q", "sort"]))
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try eventQuery(query)

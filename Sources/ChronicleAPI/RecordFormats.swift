@@ -3,37 +3,50 @@ import ChronicleDomain
 import ChronicleHTTP
 
 enum RecordFormats {
+    static let eventColumns = [
+        "id", "date", "date_start", "date_end", "precision", "certainty", "cameo_code", "cameo_label", "cameo_root",
+        "cameo_base", "plover_code", "plover_mode", "plover_context", "actors", "title_en", "title_ar", "title_fr",
+        "summary_en", "summary_ar", "summary_fr", "statement", "asserted_by", "assertion_flags", "country", "place_en",
+        "latitude", "longitude", "sources",
+    ]
+
+    static func eventRow(_ event: Event) -> [String] {
+        let type = event.type, location = event.location
+        let dates = [event.date.description, event.date.firstISODate, event.date.lastISODate, event.date.precision.rawValue]
+        let codes = [type.cameo.code, type.cameo.label, type.cameo.root, type.cameo.base, type.plover?.code ?? "",
+                     type.plover?.mode ?? "", ((type.plover?.context ?? []) + (type.plover?.contextExtra ?? [])).joined(separator: ";")]
+        let actors = event.actors.map { "\($0.actor):\($0.role.rawValue)" }.joined(separator: ";")
+        let texts = [event.title.en, event.title.ar, event.title.fr, event.summary.en, event.summary.ar, event.summary.fr].map { $0 ?? "" }
+        let assertion = [event.statement ?? "", event.assertion.by.rawValue, event.assertion.flags.joined(separator: ";")]
+        let place = [location?.country ?? "", location?.place?.en ?? "",
+                     location?.coordinates.map { "\($0.lat)" } ?? "", location?.coordinates.map { "\($0.lon)" } ?? ""]
+        let sources = event.sources.map { "\($0.document):\($0.start)-\($0.end)" }.joined(separator: ";")
+        return [event.id] + dates + [event.certainty.rawValue] + codes + [actors] + texts + assertion + place + [sources]
+    }
+
     static func events(_ store: Store, _ rendered: RenderedRecords) -> RecordFormat<Event> {
-        RecordFormat(
-            csvHeader: ["id", "date", "date_start", "date_end", "precision", "certainty", "cameo_code", "cameo_label",
-                        "plover_code", "actors", "title_en", "title_ar", "summary_en", "summary_ar", "sources"],
-            csvRow: { event in
-                [event.id, event.date.description, event.date.firstISODate, event.date.lastISODate, event.date.precision.rawValue,
-                 event.certainty.rawValue, event.type.cameo.code, event.type.cameo.label, event.type.plover.code,
-                 event.actors.map { "\($0.actor):\($0.role.rawValue)" }.joined(separator: ";"),
-                 event.title.en ?? "", event.title.ar ?? "", event.summary.en ?? "", event.summary.ar ?? "",
-                 event.sources.map { "\($0.document):\($0.start)-\($0.end)" }.joined(separator: ";")]
-            },
-            json: { RecordJSON.write($0, store: store, &$1) }, rendered: rendered.events)
+        RecordFormat(csvHeader: eventColumns, csvRow: eventRow, json: { RecordJSON.write($0, store: store, &$1) }, rendered: rendered.events)
     }
 
     static func quotes(_ store: Store, _ rendered: RenderedRecords) -> RecordFormat<Quote> {
         RecordFormat(
-            csvHeader: ["id", "text", "language", "kind", "speaker", "event", "date", "date_start", "date_end",
-                        "translation_en", "document", "start", "end"],
+            csvHeader: ["id", "text", "language", "kind", "stance", "refused_label", "speaker", "event", "date", "date_start",
+                        "date_end", "translation_en", "translation_fr", "translation_of", "document", "start", "end"],
             csvRow: { quote in
-                [quote.id, quote.text, quote.language, quote.kind.rawValue, quote.speaker, quote.event ?? "", quote.date.description,
-                 quote.date.firstISODate, quote.date.lastISODate, quote.translation.en ?? "", quote.source.document,
+                [quote.id, quote.text, quote.language, quote.kind.rawValue, quote.stance.rawValue, quote.refusedLabel ? "true" : "false",
+                 quote.speaker, quote.event ?? "", quote.date.description, quote.date.firstISODate, quote.date.lastISODate,
+                 quote.translation.en ?? "", quote.translation.fr ?? "", quote.translationOf ?? "", quote.source.document,
                  String(quote.source.start), String(quote.source.end)]
             },
             json: { RecordJSON.write($0, store: store, &$1) }, rendered: rendered.quotes)
     }
 
     static func actors(_ rendered: RenderedRecords) -> RecordFormat<Actor> { RecordFormat<Actor>(
-        csvHeader: ["id", "kind", "name_en", "name_ar", "name_fr", "aliases", "affiliations"],
+        csvHeader: ["id", "kind", "name_en", "name_ar", "name_fr", "aliases", "short_forms", "affiliations", "iso3166_alpha3", "cameo_code"],
         csvRow: { actor in
             [actor.id, actor.kind.rawValue, actor.names.en ?? "", actor.names.ar ?? "", actor.names.fr ?? "",
-             actor.aliases.joined(separator: " | "), actor.affiliations.joined(separator: ";")]
+             actor.aliases.joined(separator: " | "), actor.shortForms.joined(separator: " | "), actor.affiliations.joined(separator: ";"),
+             actor.codes.iso3166Alpha3?.code ?? "", actor.codes.cameo?.code ?? ""]
         },
         json: { RecordJSON.write($0, &$1) }, rendered: rendered.actors) }
 

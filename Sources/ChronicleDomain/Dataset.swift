@@ -9,6 +9,10 @@ public struct Dataset: Sendable {
     public var actors: [Actor]
     public var events: [Event]
     public var quotes: [Quote]
+    /// dataset.json, when the directory has one.
+    public var info: DatasetInfo?
+    /// Normalized Arabic stems from lexicon/ar-stems.txt (empty without it): what search takes for a word.
+    var stems: Set<[UInt8]> = []
     /// SHA-256 over the annotation files and the documents' digests: equal for equal data, on any
     /// replica and after any restart, so it can seed ETags.
     public var fingerprint: String
@@ -21,7 +25,9 @@ public struct Dataset: Sendable {
         self.fingerprint = fingerprint
     }
 
-    public static let files = (documents: "documents.json", actors: "actors.json", events: "events.json", quotes: "quotes.json")
+    public static let files = (
+        documents: "documents.json", actors: "actors.json", events: "events.json", quotes: "quotes.json", info: "dataset.json",
+        stems: "lexicon/ar-stems.txt")
 
     /// Reads and decodes every file, then checks the whole (see `DatasetValidator`).
     public static func load(directory: String) throws(DatasetError) -> Dataset {
@@ -58,6 +64,17 @@ public struct Dataset: Sendable {
         let actors = decode(files.actors, as: [Actor].self)
         var events = decode(files.events, as: [Event].self)
         var quotes = decode(files.quotes, as: [Quote].self)
+        var info: DatasetInfo?
+        if let data = try? Data(contentsOf: base.appendingPathComponent(files.info)) {
+            fingerprintInput += Array(Digest.sha256Hex([UInt8](data)).utf8)
+            do {
+                info = try JSONDecoder().decode(DatasetInfo.self, from: data)
+            } catch let error as DecodingError {
+                problems.append(describe(error, file: files.info, data: data))
+            } catch {
+                problems.append(DatasetProblem(file: files.info, record: nil, message: "\(error)"))
+            }
+        }
         Interner.share(&events, &quotes)
         for index in documents.indices {
             let document = documents[index]
@@ -81,8 +98,16 @@ public struct Dataset: Sendable {
             }
         }
         for document in documents { fingerprintInput += Array(document.sha256.utf8) }
-        let dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes,
+        var stems: Set<[UInt8]> = []
+        if let data = try? Data(contentsOf: base.appendingPathComponent(files.stems)) {
+            let digest = Digest.sha256Hex([UInt8](data))
+            fingerprintInput += Array(digest.utf8)
+            stems = StemCache.stems(digest: digest, text: data)
+        }
+        var dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes,
                               fingerprint: Digest.sha256Hex(fingerprintInput))
+        dataset.info = info
+        dataset.stems = stems
         problems += DatasetValidator.problems(in: dataset)
         if !problems.isEmpty { throw DatasetError(problems) }
         return dataset

@@ -30,13 +30,20 @@ public struct DatasetGenerator {
     static let latinSyllables = ["ba", "ma", "ko", "li", "di", "sa", "tu", "ne", "ra", "fi", "go", "ye", "mu", "ka", "zo", "ha"]
     static let arabicSyllables = ["با", "ما", "كو", "لي", "دي", "سا", "تو", "ني", "را", "في", "غو", "يي", "مو", "كا", "زو", "ها"]
     static let kinds = ["person", "state", "government_body", "armed_group", "international_body"]
-    static let types: [(cameo: String, cameoLabel: String, plover: String)] = [
-        ("010", "Make statement", "CONSULT"), ("036", "Express intent to meet or negotiate", "CONSULT"),
-        ("042", "Make a visit", "CONSULT"), ("051", "Praise or endorse", "SUPPORT"), ("057", "Sign formal agreement", "AGREE"),
-        ("111", "Criticize or denounce", "ACCUSE"), ("112", "Accuse", "ACCUSE"), ("125", "Reject proposal", "REJECT"),
-        ("16", "Reduce relations", "REDUCE_RELATIONS"), ("173", "Arrest or detain", "COERCE"), ("190", "Use conventional military force", "ASSAULT"),
-    ]
+    /// CAMEO codes used, with the PLOVER coding the CAMEO→PLOVER table gives them (010 has none).
+    static let types: [(cameo: String, cameoLabel: String, plover: Codebook.Mapping?)] =
+        ["010", "036", "042", "051", "057", "111", "112", "125", "160", "173", "190"].map { code in
+            let mapping = Codebook.cameoToPlover[code]
+            return (code, mapping?.description ?? "Make statement", mapping)
+        }
     static let verbsEnglish = ["accused", "met", "praised", "criticized", "signed an accord with", "warned", "supported", "rejected"]
+    static let verbsFrench = ["a accusé", "a rencontré", "a salué", "a critiqué", "a signé un accord avec", "a averti", "a soutenu", "a rejeté"]
+
+    /// A synthetic ISO-style alpha-3 code for state `index` (three capital letters, X first).
+    static func countryCode(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return "X" + String(letters[(index / 26) % 26]) + String(letters[index % 26])
+    }
     static let verbsArabic = ["اتهم", "التقى", "أشاد بـ", "انتقد", "وقّع اتفاقًا مع", "حذّر", "دعم", "رفض"]
 
     /// Writes documents/, documents.json, actors.json, events.json and quotes.json into `directory`.
@@ -55,12 +62,16 @@ public struct DatasetGenerator {
             let en = syllables.map { Self.latinSyllables[$0] }.joined().capitalized + " \(index)"
             let ar = syllables.map { Self.arabicSyllables[$0] }.joined() + " \(index)"
             names.append((en, ar))
+            let kind = random.pick(Self.kinds)
             actors.record { w in
-                w.field("id", "a\(index)"); w.field("kind", random.pick(Self.kinds))
+                w.field("id", "a\(index)"); w.field("kind", kind)
                 w.object("names") { w in w.field("en", en); w.field("ar", ar); w.field("fr", en) }
                 w.strings("aliases", [en.lowercased(), ar])
                 w.object("description") { w in w.field("en", "Synthetic actor \(index)") }
                 w.strings("affiliations", index > 0 && random.below(4) == 0 ? ["a\(random.below(index))"] : [])
+                if kind == "state" {
+                    w.object("codes") { w in w.object("iso3166_alpha3") { w in w.field("code", Self.countryCode(index)) } }
+                }
             }
         }
 
@@ -107,8 +118,21 @@ public struct DatasetGenerator {
                     w.field("id", id); w.field("date", date); w.field("certainty", random.below(5) == 0 ? "inferred" : "stated")
                     w.field("date_note", "Synthetic date.")
                     w.object("type") { w in
-                        w.object("cameo") { w in w.field("code", type.cameo); w.field("label", type.cameoLabel) }
-                        w.object("plover") { w in w.field("code", type.plover); w.field("label", type.plover.capitalized) }
+                        w.object("cameo") { w in
+                            w.field("code", type.cameo); w.field("label", type.cameoLabel)
+                            w.field("root", String(type.cameo.prefix(2))); w.field("base", String(type.cameo.prefix(3)))
+                        }
+                        if let plover = type.plover {
+                            w.object("plover") { w in
+                                w.field("code", plover.event); w.field("label", plover.event.capitalized)
+                                if let mode = plover.mode { w.field("mode", mode) }
+                                w.strings("context", plover.context)
+                            }
+                        }
+                    }
+                    w.object("assertion") { w in w.field("by", "outlet") }
+                    if eventIndex % 3 == 0 {
+                        w.object("location") { w in w.field("country", Self.countryCode(eventIndex % 200)) }
                     }
                     w.array("actors") { w in
                         w.element { w in w.field("actor", "a\(source)"); w.field("role", "source") }
@@ -117,20 +141,28 @@ public struct DatasetGenerator {
                     w.object("title") { w in
                         w.field("en", "\(names[source].en) \(Self.verbsEnglish[verb]) \(names[target].en)")
                         w.field("ar", "\(names[source].ar) \(Self.verbsArabic[verb]) \(names[target].ar)")
+                        w.field("fr", "\(names[source].en) \(Self.verbsFrench[verb]) \(names[target].en)")
                     }
                     w.object("summary") { w in
                         w.field("en", "Synthetic event \(eventIndex): \(names[source].en) \(Self.verbsEnglish[verb]) \(names[target].en) (\(type.cameoLabel.lowercased())).")
                         w.field("ar", "حدث تجريبي \(eventIndex): \(names[source].ar) \(Self.verbsArabic[verb]) \(names[target].ar).")
+                        w.field("fr", "Événement synthétique \(eventIndex) : \(names[source].en) \(Self.verbsFrench[verb]) \(names[target].en).")
                     }
                     w.array("sources") { w in
-                        w.element { w in w.field("document", documentID); w.number("start", sentenceStart); w.number("end", sentenceEnd) }
+                        w.element { w in
+                            w.field("document", documentID); w.number("start", sentenceStart); w.number("end", sentenceEnd); w.field("role", "act")
+                        }
                     }
                 }
                 if let quote {
                     quotesJSON.record { w in
                         w.field("id", "q\(eventIndex)"); w.field("text", quote.text); w.field("language", "ar")
                         w.field("speaker", "a\(source)"); w.field("event", id); w.field("date", date); w.field("kind", "statement")
-                        w.object("translation") { w in w.field("en", "The situation in the region is synthetic; number \(eventIndex).") }
+                        w.field("stance", "asserted"); w.bool("refused_label", false)
+                        w.object("translation") { w in
+                            w.field("en", "The situation in the region is synthetic; number \(eventIndex).")
+                            w.field("fr", "La situation dans la région est synthétique ; numéro \(eventIndex).")
+                        }
                         w.object("source") { w in w.field("document", documentID); w.number("start", quote.start); w.number("end", quote.end) }
                     }
                 }
@@ -182,6 +214,7 @@ struct JSONLines {
 
         mutating func field(_ name: String, _ value: String) { key(name); Self.string(value, into: &bytes) }
         mutating func number(_ name: String, _ value: Int) { key(name); bytes += Array(String(value).utf8) }
+        mutating func bool(_ name: String, _ value: Bool) { key(name); bytes += Array((value ? "true" : "false").utf8) }
         mutating func strings(_ name: String, _ values: [String]) {
             key(name)
             bytes.append(UInt8(ascii: "["))

@@ -1,75 +1,132 @@
 // The checks that make the data citable: ids are unique, every reference resolves, every span
-// lies inside its document, and every quote is exactly the text of its span.
+// lies inside its document, every quote and every cited passage is exactly the text of its span,
+// and the coding is consistent (DatasetValidator+Coding.swift).
 
-enum DatasetValidator {
+struct DatasetValidator {
+    let dataset: Dataset
+    let files = Dataset.files
+    var problems: [DatasetProblem] = []
+    var documentIDs = Set<String>()
+    var actorIDs = Set<String>()
+    var eventIDs = Set<String>()
+    var quoteIDs = Set<String>()
+    /// The statements events belong to (the ids `in_response_to` may name besides events).
+    var statementIDs = Set<String>()
+    let documents: [String: Document]
+
     static func problems(in dataset: Dataset) -> [DatasetProblem] {
-        let files = Dataset.files
-        var problems: [DatasetProblem] = []
-        func duplicates(_ ids: [String], file: String) -> Set<String> {
-            var seen = Set<String>()
-            for id in ids where !seen.insert(id).inserted {
-                problems.append(DatasetProblem(file: file, record: id, message: "duplicate id"))
-            }
-            for id in ids where id.isEmpty || id.contains("/") || id.contains(where: \.isWhitespace) {
-                problems.append(DatasetProblem(file: file, record: id, message: "id must be non-empty, without spaces or slashes"))
-            }
-            return seen
-        }
-        let documentIDs = duplicates(dataset.documents.map(\.id), file: files.documents)
-        let actorIDs = duplicates(dataset.actors.map(\.id), file: files.actors)
-        let eventIDs = duplicates(dataset.events.map(\.id), file: files.events)
-        _ = duplicates(dataset.quotes.map(\.id), file: files.quotes)
-        let documents = Dictionary(dataset.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var validator = DatasetValidator(dataset: dataset)
+        validator.run()
+        return validator.problems
+    }
 
-        func check(_ span: Span, file: String, record: String) -> String? {
-            guard documentIDs.contains(span.document), let document = documents[span.document] else {
-                problems.append(DatasetProblem(file: file, record: record, message: "span refers to unknown document \"\(span.document)\""))
-                return nil
-            }
-            guard span.start >= 0, span.start < span.end, span.end <= document.scalarCount else {
-                problems.append(DatasetProblem(file: file, record: record, message: "span \(span.start)..<\(span.end) is outside document \"\(span.document)\" (length \(document.scalarCount))"))
-                return nil
-            }
-            return document.text(of: span)
-        }
+    private init(dataset: Dataset) {
+        self.dataset = dataset
+        documents = Dictionary(dataset.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
-        for actor in dataset.actors {
-            if actor.names.en == nil || actor.names.ar == nil {
-                problems.append(DatasetProblem(file: files.actors, record: actor.id, message: "names need at least \"en\" and \"ar\""))
-            }
-            for affiliation in actor.affiliations where !actorIDs.contains(affiliation) || affiliation == actor.id {
-                problems.append(DatasetProblem(file: files.actors, record: actor.id, message: "affiliation \"\(affiliation)\" is not another known actor"))
+    mutating func report(_ file: String, _ record: String?, _ message: String) {
+        problems.append(DatasetProblem(file: file, record: record, message: message))
+    }
+
+    private mutating func run() {
+        documentIDs = unique(dataset.documents.map(\.id), file: files.documents)
+        actorIDs = unique(dataset.actors.map(\.id), file: files.actors)
+        eventIDs = unique(dataset.events.map(\.id), file: files.events)
+        quoteIDs = unique(dataset.quotes.map(\.id), file: files.quotes)
+        statementIDs = Set(dataset.events.compactMap(\.statement))
+        for actor in dataset.actors { checkActor(actor) }
+        for event in dataset.events { checkEvent(event) }
+        let quotes = Dictionary(dataset.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for quote in dataset.quotes { checkQuote(quote, quotes: quotes) }
+        if let info = dataset.info, info.codebooks.plover != Codebook.ploverVersion {
+            report(files.info, nil, "the data follows \"\(info.codebooks.plover)\", but the CAMEO→PLOVER table here is \"\(Codebook.ploverVersion)\"")
+        }
+    }
+
+    private mutating func unique(_ ids: [String], file: String) -> Set<String> {
+        var seen = Set<String>()
+        for id in ids where !seen.insert(id).inserted { report(file, id, "duplicate id") }
+        for id in ids where id.isEmpty || id.contains("/") || id.contains(where: \.isWhitespace) {
+            report(file, id, "id must be non-empty, without spaces or slashes")
+        }
+        return seen
+    }
+
+    /// The text of `span` when it lies inside a known document; a problem otherwise.
+    mutating func text(of span: Span, file: String, record: String) -> String? {
+        guard documentIDs.contains(span.document), let document = documents[span.document] else {
+            report(file, record, "span refers to unknown document \"\(span.document)\"")
+            return nil
+        }
+        guard span.start >= 0, span.start < span.end, span.end <= document.scalarCount else {
+            report(file, record, "span \(span.start)..<\(span.end) is outside document \"\(span.document)\" (length \(document.scalarCount))")
+            return nil
+        }
+        return document.text(of: span)
+    }
+
+    /// A cited passage: inside its document, and its `text`, when given, exactly what the document says there.
+    mutating func check(_ cited: CitedSpan, file: String, record: String, what: String) {
+        guard let actual = text(of: cited.span, file: file, record: record), let claimed = cited.text else { return }
+        // Code points, not String ==, which would call NFC and NFD spellings equal.
+        if !actual.unicodeScalars.elementsEqual(claimed.unicodeScalars) {
+            report(file, record, "\(what) \(cited.start)..<\(cited.end) in \"\(cited.document)\" reads \"\(actual)\", not \"\(claimed)\"")
+        }
+    }
+
+    private mutating func checkActor(_ actor: Actor) {
+        if actor.names.en == nil || actor.names.ar == nil { report(files.actors, actor.id, "names need at least \"en\" and \"ar\"") }
+        for affiliation in actor.affiliations where !actorIDs.contains(affiliation) || affiliation == actor.id {
+            report(files.actors, actor.id, "affiliation \"\(affiliation)\" is not another known actor")
+        }
+        if let iso = actor.codes.iso3166Alpha3 {
+            if actor.kind != .state { report(files.actors, actor.id, "an ISO 3166-1 alpha-3 code belongs to a state") }
+            if !Self.isAlpha3(iso.code) { report(files.actors, actor.id, "ISO 3166-1 alpha-3 code \"\(iso.code)\" is not three capital letters") }
+        } else if actor.kind == .state {
+            report(files.actors, actor.id, "a state needs its ISO 3166-1 alpha-3 code (codes.iso3166_alpha3)")
+        }
+        for office in actor.roles {
+            if let of = office.of, !actorIDs.contains(of) { report(files.actors, actor.id, "role of unknown actor \"\(of)\"") }
+            for (name, date) in [("start", office.start), ("end", office.end)] {
+                if let date, EDTFDate(date) == nil { report(files.actors, actor.id, "role \(name) \"\(date)\" is not an EDTF date") }
             }
         }
-        for event in dataset.events {
-            if event.title.en == nil || event.title.ar == nil || event.summary.en == nil || event.summary.ar == nil {
-                problems.append(DatasetProblem(file: files.events, record: event.id, message: "title and summary need \"en\" and \"ar\""))
-            }
-            if event.certainty == .inferred && (event.dateNote ?? "").isEmpty {
-                problems.append(DatasetProblem(file: files.events, record: event.id, message: "an inferred date needs a date_note saying how"))
-            }
-            if event.actors.isEmpty { problems.append(DatasetProblem(file: files.events, record: event.id, message: "no actors")) }
-            for participant in event.actors where !actorIDs.contains(participant.actor) {
-                problems.append(DatasetProblem(file: files.events, record: event.id, message: "unknown actor \"\(participant.actor)\""))
-            }
-            if event.sources.isEmpty { problems.append(DatasetProblem(file: files.events, record: event.id, message: "no source span")) }
-            for span in event.sources { _ = check(span, file: files.events, record: event.id) }
+    }
+
+    private mutating func checkQuote(_ quote: Quote, quotes: [String: Quote]) {
+        let file = files.quotes
+        if !actorIDs.contains(quote.speaker) { report(file, quote.id, "unknown speaker \"\(quote.speaker)\"") }
+        for event in Set(quote.events + (quote.event.map { [$0] } ?? [])) where !eventIDs.contains(event) {
+            report(file, quote.id, "unknown event \"\(event)\"")
         }
-        for quote in dataset.quotes {
-            if !actorIDs.contains(quote.speaker) {
-                problems.append(DatasetProblem(file: files.quotes, record: quote.id, message: "unknown speaker \"\(quote.speaker)\""))
-            }
-            if let event = quote.event, !eventIDs.contains(event) {
-                problems.append(DatasetProblem(file: files.quotes, record: quote.id, message: "unknown event \"\(event)\""))
-            }
-            if quote.translation.en == nil {
-                problems.append(DatasetProblem(file: files.quotes, record: quote.id, message: "missing English translation"))
-            }
-            if let spanText = check(quote.source, file: files.quotes, record: quote.id), !spanText.unicodeScalars.elementsEqual(quote.text.unicodeScalars) {
-                // Code points, not String ==, which would call NFC and NFD spellings equal.
-                problems.append(DatasetProblem(file: files.quotes, record: quote.id, message: "text differs from its span \(quote.source.start)..<\(quote.source.end) in \"\(quote.source.document)\", which reads \"\(spanText)\""))
+        if let event = quote.event, !quote.events.contains(event) { report(file, quote.id, "event \"\(event)\" is not among its events") }
+        if quote.translation.en == nil { report(file, quote.id, "missing English translation") }
+        if quote.language != "fr" && quote.translation.fr == nil { report(file, quote.id, "missing French translation") }
+        // A refused label is never the speaker's own words: the structured flag must say so.
+        if (quote.stance == .refused) != quote.refusedLabel {
+            report(file, quote.id, "stance \"\(quote.stance.rawValue)\" and refused_label \(quote.refusedLabel) disagree")
+        }
+        if quote.kind == .term && quote.stance == .asserted && quote.labelAttributedTo != nil {
+            report(file, quote.id, "a label attributed to someone else cannot be asserted by the speaker")
+        }
+        if let original = quote.translationOf {
+            if let target = quotes[original] {
+                if !target.original { report(file, quote.id, "translation_of \"\(original)\" is not marked original") }
+                if !target.translations.contains(quote.id) { report(file, quote.id, "\"\(original)\" does not list it among its translations") }
+            } else {
+                report(file, quote.id, "translation_of unknown quote \"\(original)\"")
             }
         }
-        return problems
+        for translation in quote.translations where quotes[translation]?.translationOf != quote.id {
+            report(file, quote.id, "translation \"\(translation)\" does not name it in translation_of")
+        }
+        if let spanText = text(of: quote.source, file: file, record: quote.id), !spanText.unicodeScalars.elementsEqual(quote.text.unicodeScalars) {
+            report(file, quote.id, "text differs from its span \(quote.source.start)..<\(quote.source.end) in \"\(quote.source.document)\", which reads \"\(spanText)\"")
+        }
+    }
+
+    static func isAlpha3(_ code: String) -> Bool {
+        code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 }

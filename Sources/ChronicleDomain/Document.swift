@@ -11,7 +11,25 @@ public struct Document: Sendable, Codable {
     public let sha256: String
     public let kind: String?
     public let published: String?
+    /// What is known of where the document comes from; "unknown" said honestly where the text does not tell.
+    public let provenance: Provenance?
     public let note: LocalizedText?
+
+    public struct Provenance: Sendable, Codable {
+        /// The outlet, its URL and the publication date; nil where unknown.
+        public let outlet: String?
+        public let url: String?
+        public let published: String?
+        /// `stated` or `inferred`.
+        public let publishedCertainty: String?
+        /// The evidence, e.g. the Moroccan month names that suggest a Moroccan outlet.
+        public let note: LocalizedText?
+
+        enum CodingKeys: String, CodingKey {
+            case outlet, url, published, note
+            case publishedCertainty = "published_certainty"
+        }
+    }
 
     /// The text, set by the loader after it checked length and digest.
     public internal(set) var text: String = ""
@@ -52,7 +70,7 @@ public struct Document: Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, file, title, languages, length, sha256, kind, published, note
+        case id, file, title, languages, length, sha256, kind, published, provenance, note
     }
 
     /// The text of `span`, or nil when it falls outside the document.

@@ -5,7 +5,7 @@
 enum Interner {
     static func share(_ events: inout [Event], _ quotes: inout [Quote]) {
         var dates: [String: EDTFDate] = [:]
-        var types: [String: Event.EventType] = [:]
+        var types: [String: EventType] = [:]
         var notes: [String: String] = [:]
         func date(_ value: EDTFDate) -> EDTFDate {
             if let shared = dates[value.description] { return shared }
@@ -15,7 +15,10 @@ enum Interner {
         for index in events.indices {
             events[index].date = date(events[index].date)
             let type = events[index].type
-            let key = type.cameo.code + "\u{1}" + type.cameo.label + "\u{1}" + type.plover.code + "\u{1}" + type.plover.label
+            // Equal codes and labels share one instance; anything else that differs keeps its own.
+            let plover = type.plover.map { [$0.code, $0.label, $0.mode ?? ""] + $0.context + ["|"] + $0.contextExtra } ?? []
+            let key = ([type.cameo.code, type.cameo.label, type.cameo.root, type.cameo.rootLabel ?? "", type.cameo.base,
+                        type.cameo.baseLabel ?? "", type.cameo.codebook ?? "", type.ploverNote ?? ""] + plover).joined(separator: "\u{1}")
             if let shared = types[key] { events[index].type = shared } else { types[key] = type }
             if let note = events[index].dateNote {
                 if let shared = notes[note] { events[index].dateNote = shared } else { notes[note] = note }

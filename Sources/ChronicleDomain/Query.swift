@@ -10,6 +10,8 @@ public struct EventQuery: Sendable, Equatable {
     public var actors: [String] = []
     /// A CAMEO code or code prefix ("11", "112") or a PLOVER type ("ACCUSE").
     public var type: String?
+    /// Events located in this country (ISO 3166-1 alpha-3).
+    public var country: String?
     /// Events whose date interval overlaps [from, to].
     public var from: EDTFDate?
     public var to: EDTFDate?

@@ -22,6 +22,7 @@ extension Store {
             lists.append(eventsByType[type.uppercased()] ?? [])
         }
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
+        if let country = query.country { lists.append(eventsByCountry[country.uppercased()] ?? []) }
         if let text = query.text, let matches = search(text, in: eventText, byActor: eventsByActor) { lists.append(matches) }
         let positions = Self.filter(lists, days: eventDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: events, order: query.order)
@@ -40,17 +41,38 @@ extension Store {
     public func matchingActors(_ query: ActorQuery) -> Matches<Actor> {
         var positions: [Int32]?
         if let kind = query.kind { positions = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind } }
-        if let text = query.text, let matches = actorText.search(text) { positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches }
+        if let text = query.text, let terms = lexicon.queryTerms(text) {
+            // Names are matched as whole names: "UN" is not "until", "Mali" is not "MaliMaeci".
+            let matches = Self.intersection(terms) { actorNames.records(exactly: $0.term) }
+            positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches
+        }
         return Matches(positions: positions, items: actors, order: .ascending)
     }
 
-    /// Records matching every word of `text`: a word matches a record when its own text has the word,
-    /// or when an actor it belongs to (participant, speaker) has it in a name or alias.
+    /// Records matching every word of `text`: a word matches a record when its own text has a word
+    /// starting with it, or when an actor it belongs to (participant, speaker) has it as a name.
     private func search(_ text: String, in index: TextIndex, byActor: [String: [Int32]]) -> [Int32]? {
-        index.search(text) { token in
-            let named = actorNames.records(withPrefix: token).map { byActor[actors[Int($0)].id] ?? [] }
-            return SortedIDs.union([index.records(withPrefix: token)] + named)
+        guard let terms = lexicon.queryTerms(text) else { return nil }
+        return Self.intersection(terms) { term in
+            // A number is not a name: "2015" finds what says 2015, not every event of a party whose
+            // name contains the year.
+            guard !term.term.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                return index.records(matching: term)
+            }
+            let named = actorNames.records(exactly: term.term).map { byActor[actors[Int($0)].id] ?? [] }
+            return SortedIDs.union([index.records(matching: term)] + named)
         }
+    }
+
+    /// The records every term matches.
+    private static func intersection(_ terms: [Lexicon.QueryTerm], _ matches: (Lexicon.QueryTerm) -> [Int32]) -> [Int32] {
+        var result: [Int32]?
+        for term in terms {
+            let found = matches(term)
+            result = result.map { SortedIDs.intersect($0, found) } ?? found
+            if result?.isEmpty == true { break }
+        }
+        return result ?? []
     }
 
     public var allDocuments: Matches<Document> {

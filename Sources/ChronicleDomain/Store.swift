@@ -9,6 +9,8 @@ public final class Store: Sendable {
     public let quotes: [Quote]
     /// See `Dataset.fingerprint`.
     public let fingerprint: String
+    /// The codebooks the data follows and its coding history (dataset.json).
+    public let info: DatasetInfo?
 
     let documentPositions: [String: Int]
     let actorPositions: [String: Int]
@@ -17,6 +19,7 @@ public final class Store: Sendable {
     let eventsByActor: [String: [Int32]]
     let eventsByType: [String: [Int32]]
     let eventsByDocument: [String: [Int32]]
+    let eventsByCountry: [String: [Int32]]
     let quotesBySpeaker: [String: [Int32]]
     let quotesByEvent: [String: [Int32]]
     let quotesByLanguage: [String: [Int32]]
@@ -24,13 +27,16 @@ public final class Store: Sendable {
     /// filters read these instead of the records (no reference counting, one cache line per 8 items).
     let eventDays: DayIntervals
     let quoteDays: DayIntervals
-    /// Titles and summaries of events; quote text, translation and note. Participants' and speakers'
-    /// names are not copied into these: a query word also matches the records of every actor whose
-    /// name or alias it matches (`actorNames`), which keeps these indexes a fraction of the size.
+    /// Events: titles, summaries and the passages they cite; quotes: text and translations; actors:
+    /// their names (aliases, short forms). Notes and descriptions are not searched: they would match
+    /// words a reader cannot see in the record. Participants' and speakers' names are not copied into
+    /// these: a query word also matches the records of every actor it names (`actorNames`), which
+    /// keeps these indexes a fraction of the size.
     let eventText: TextIndex
     let quoteText: TextIndex
-    let actorText: TextIndex
     let actorNames: TextIndex
+    /// The words of the corpus, which decide whether a stripped Arabic particle leaves a word.
+    let lexicon: Lexicon
 
     /// Loads, checks and indexes a data directory.
     public static func load(directory: String) throws(DatasetError) -> Store {
@@ -40,6 +46,7 @@ public final class Store: Sendable {
     /// Indexes a dataset that `Dataset.load` has checked.
     public init(_ dataset: Dataset) {
         fingerprint = dataset.fingerprint
+        info = dataset.info
         documents = dataset.documents.sorted { $0.id < $1.id }
         actors = dataset.actors.sorted { $0.id < $1.id }
         events = Self.byDate(dataset.events, date: \.date, id: \.id)
@@ -52,18 +59,19 @@ public final class Store: Sendable {
         quotePositions = Self.positions(quotes.map(\.id))
 
         var byActor: [String: [Int32]] = [:], byType: [String: [Int32]] = [:], byDocument: [String: [Int32]] = [:]
+        var byCountry: [String: [Int32]] = [:]
         for (position, event) in events.enumerated() {
             let id = Int32(position)
             for actor in Set(event.actors.map(\.actor)) { byActor[actor, default: []].append(id) }
-            // Every prefix of the CAMEO code, so "11" finds 111 and 112 with one lookup.
-            let cameo = event.type.cameo.code
-            for length in 1...max(1, cameo.count) { byType[String(cameo.prefix(length)), default: []].append(id) }
-            byType[event.type.plover.code.uppercased(), default: []].append(id)
+            // Every prefix of the CAMEO code (so "11" finds 111 and 112 with one lookup) and the PLOVER type.
+            for key in event.type.searchKeys { byType[key, default: []].append(id) }
             for document in Set(event.sources.map(\.document)) { byDocument[document, default: []].append(id) }
+            if let country = event.location?.country { byCountry[country.uppercased(), default: []].append(id) }
         }
         eventsByActor = byActor
         eventsByType = byType
         eventsByDocument = byDocument
+        eventsByCountry = byCountry
 
         var bySpeaker: [String: [Int32]] = [:], byEvent: [String: [Int32]] = [:], byLanguage: [String: [Int32]] = [:]
         for (position, quote) in quotes.enumerated() {
@@ -76,14 +84,23 @@ public final class Store: Sendable {
         quotesByEvent = byEvent
         quotesByLanguage = byLanguage
 
-        let actors = self.actors, events = self.events, quotes = self.quotes
-        actorText = TextIndex(count: actors.count) { actors[$0].names.all + actors[$0].aliases + (actors[$0].description?.all ?? []) }
-        actorNames = TextIndex(count: actors.count) { actors[$0].names.all + actors[$0].aliases }
-        eventText = TextIndex(count: events.count) { index in events[index].title.all + events[index].summary.all }
-        quoteText = TextIndex(count: quotes.count) { index in
-            let quote = quotes[index]
-            return [quote.text] + quote.translation.all + (quote.note.map { [$0] } ?? [])
+        let actors = self.actors, events = self.events, quotes = self.quotes, documents = self.documents
+        let documentPositions = self.documentPositions
+        @Sendable func passage(_ cited: CitedSpan) -> String? {
+            if let text = cited.text { return text }
+            return documentPositions[cited.document].flatMap { documents[$0].text(of: cited.span) }
         }
+        let rawNames = TextIndex.Raw(count: actors.count) { actors[$0].searchableNames }
+        let rawEvents = TextIndex.Raw(count: events.count) { index in
+            let event = events[index]
+            return event.title.all + event.summary.all + event.sources.compactMap(passage)
+        }
+        let rawQuotes = TextIndex.Raw(count: quotes.count) { index in [quotes[index].text] + quotes[index].translation.all }
+        let lexicon = Lexicon(stems: dataset.stems, tokens: [rawNames, rawEvents, rawQuotes].lazy.flatMap(\.tokens.keys))
+        self.lexicon = lexicon
+        actorNames = TextIndex(rawNames, lexicon: lexicon)
+        eventText = TextIndex(rawEvents, lexicon: lexicon)
+        quoteText = TextIndex(rawQuotes, lexicon: lexicon)
     }
 
     /// Sorted by date interval, then id: the sort moves small indices over flat day arrays, and the

@@ -1,84 +1,95 @@
-// An inverted index of normalized tokens with prefix lookup. The vocabulary is sorted by UTF-8
-// bytes (which is code-point order), so all tokens sharing a prefix are one contiguous range
-// found by binary search. A query matches records that contain every query token as a prefix
-// of some token: "alger" finds "Algérie", "الجزائر" finds "والجزائر" and "الجزائري".
+// An inverted index of stemmed tokens with prefix lookup. Built in two steps: the raw tokens of
+// every record (in parallel), then, once the corpus's lexicon is known, each distinct token is
+// stemmed once and the postings of tokens with one stem are merged. The vocabulary is sorted by
+// UTF-8 bytes (code-point order), so all terms sharing a prefix are one contiguous range found by
+// binary search. Words written in capitals (UN, ONU) are also indexed as acronym terms, marked with
+// a leading 0x01 byte, which only an acronym in a query looks up.
 
 import Dispatch
 import Foundation
 
 struct TextIndex: Sendable {
+    static let acronymMarker: UInt8 = 0x01
+
     private let vocabulary: [[UInt8]]
     private let postings: [[Int32]]
 
-    /// Indexes `count` records, asking `strings` for each record's texts (so callers need not
-    /// build all the texts at once).
-    init(count: Int, strings: @Sendable (Int) -> [String]) {
-        // Records are split into contiguous ranges indexed in parallel; merging in range order keeps
-        // every posting list ascending.
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunks = count < 10_000 ? 1 : cores * 2
-        let perChunk = (count + chunks - 1) / max(chunks, 1)
-        let partial = ResultSlots<[[UInt8]: [Int32]]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var map: [[UInt8]: [Int32]] = [:]
-            for record in (chunk * perChunk)..<min(count, (chunk + 1) * perChunk) {
-                let id = Int32(record)
-                for string in strings(record) {
-                    TextNormalizer.forEachToken(string) { token in
-                        TextNormalizer.indexForms(token) { form in
-                            if map[form]?.last != id { map[form, default: []].append(id) }
+    /// Raw tokens and their postings, before stemming.
+    struct Raw: Sendable {
+        let tokens: [[UInt8]: [Int32]]
+
+        /// Tokenizes `count` records, asking `strings` for each record's texts.
+        init(count: Int, strings: @Sendable (Int) -> [String]) {
+            // Records are split into contiguous ranges tokenized in parallel; merging in range order
+            // keeps every posting list ascending.
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let chunks = count < 10_000 ? 1 : cores * 2
+            let perChunk = (count + chunks - 1) / max(chunks, 1)
+            let partial = ResultSlots<[[UInt8]: [Int32]]>(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var map: [[UInt8]: [Int32]] = [:]
+                func add(_ form: [UInt8], _ id: Int32) {
+                    if map[form]?.last != id { map[form, default: []].append(id) }
+                }
+                for record in (chunk * perChunk)..<min(count, (chunk + 1) * perChunk) {
+                    let id = Int32(record)
+                    for string in strings(record) {
+                        TextNormalizer.forEachToken(string) { token in
+                            add(token.bytes, id)
+                            if token.isAcronym { add([TextIndex.acronymMarker] + token.bytes, id) }
                         }
                     }
                 }
+                partial.set(chunk, map)
             }
-            partial.set(chunk, map)
+            var maps = partial.all
+            var merged = maps.isEmpty ? [:] : maps.removeFirst()
+            for map in maps {
+                for (token, ids) in map { merged[token, default: []].append(contentsOf: ids) }
+            }
+            tokens = merged
         }
-        var maps = partial.all
-        var merged = maps.isEmpty ? [:] : maps.removeFirst()
-        for map in maps {
-            for (token, ids) in map { merged[token, default: []].append(contentsOf: ids) }
+    }
+
+    init(_ raw: Raw, lexicon: Lexicon) {
+        var byStem: [[UInt8]: [[Int32]]] = [:]
+        for (token, ids) in raw.tokens {
+            let stem = token.first == Self.acronymMarker ? token : lexicon.stem(token)
+            byStem[stem, default: []].append(ids)
         }
-        let sorted = merged.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let sorted = byStem.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         vocabulary = sorted.map(\.key)
-        postings = sorted.map(\.value)
+        postings = sorted.map { $0.value.count == 1 ? $0.value[0] : SortedIDs.union($0.value) }
     }
 
-    /// Sorted record numbers matching every token of `query`; nil when the query has no token.
-    func search(_ query: String) -> [Int32]? {
-        search(query) { records(withPrefix: $0) }
+    /// Records whose text has a term starting with `term` (an acronym: exactly `term`).
+    func records(matching term: Lexicon.QueryTerm) -> [Int32] {
+        term.isAcronym ? records(exactly: term.term) : records(withPrefix: term.term)
     }
 
-    /// The query's tokens in their lookup form, or nil when it has none.
-    static func queryTokens(_ query: String) -> [[UInt8]]? {
-        var forms = Set<[UInt8]>()
-        TextNormalizer.forEachToken(query) { forms.insert(TextNormalizer.queryForm($0)) }
-        return forms.isEmpty ? nil : forms.sorted { $0.lexicographicallyPrecedes($1) }
-    }
-
-    /// Records matching every token, where `matches` says which records a token matches.
-    func search(_ query: String, matches: ([UInt8]) -> [Int32]) -> [Int32]? {
-        guard let tokens = Self.queryTokens(query) else { return nil }
-        var result: [Int32]?
-        for token in tokens {
-            let matches = matches(token)
-            result = result.map { SortedIDs.intersect($0, matches) } ?? matches
-            if result?.isEmpty == true { break }
-        }
-        return result ?? []
+    /// Records that have exactly this term: names are matched as whole names.
+    func records(exactly term: [UInt8]) -> [Int32] {
+        let index = lowerBound(term)
+        guard index < vocabulary.count, vocabulary[index] == term else { return [] }
+        return postings[index]
     }
 
     func records(withPrefix prefix: [UInt8]) -> [Int32] {
-        var low = 0, high = vocabulary.count
-        while low < high {
-            let mid = (low + high) / 2
-            if vocabulary[mid].lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
-        }
         var lists: [[Int32]] = []
-        var index = low
+        var index = lowerBound(prefix)
         while index < vocabulary.count, vocabulary[index].starts(with: prefix) {
             lists.append(postings[index])
             index += 1
         }
         return SortedIDs.union(lists)
+    }
+
+    private func lowerBound(_ key: [UInt8]) -> Int {
+        var low = 0, high = vocabulary.count
+        while low < high {
+            let mid = (low + high) / 2
+            if vocabulary[mid].lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

@@ -1,20 +1,30 @@
-// Search normalization, done the same way to the index and to the query:
-//  - Unicode canonical decomposition, then combining marks removed: Latin diacritics fold
-//    (é → e, ï → i) and so do Arabic tashkeel and the hamza/madda marks, which also folds
-//    the alef variants أ إ آ to ا and the hamza seats ؤ → و, ئ → ي;
-//  - ٱ → ا, ى → ي, ة → ه, tatweel (ـ) removed, as Arabic search engines normalize;
-//  - lower case; tokens are runs of letters and digits.
+// Search normalization, one function for the index and the query (ArabicAnalysis stems the tokens
+// it yields). Modelled on Lucene's ArabicNormalizer, PersianNormalizer and DecimalDigitFilter:
+//  - Arabic: the alef forms أ إ آ ٱ → ا; hamza on its carriers ؤ ئ and the bare ء → ء (so مسئول,
+//    مسؤول and مسءول are one word); ى → ي; ة → ه; the Persian and Urdu ی ے → ي, ک → ك, ۀ ہ → ه;
+//    tashkeel, Quranic marks and tatweel removed, and the alef that carries tanween al-fath with it
+//    (دروسًا = دروس);
+//  - digits: Arabic-Indic ٠–٩ and Eastern Arabic-Indic ۰–۹ → 0–9 (٢٠١٥ = 2015);
+//  - Latin and other scripts: canonical decomposition with the combining marks removed (é → e),
+//    lower case;
+//  - tokens are runs of letters and digits; the compound name عبد الله is one token, عبدالله, as
+//    it is often written joined.
 // ASCII and the Arabic block take table-driven fast paths (they are nearly all of the text);
-// other scripts go through the Unicode properties. Arabic attaches the article and some particles
-// to the word ("والجزائر" = "and Algeria"), so a token beginning with one of them is also indexed
-// without it (light stemming).
+// other scripts go through the Unicode properties.
 import Foundation
 
 public enum TextNormalizer {
+    /// A token of normalized text: its UTF-8 bytes, and whether it was written in capitals only
+    /// (an acronym such as UN, ONU, AGNU, which search matches only as a whole capitalized word).
+    struct Token {
+        var bytes: [UInt8]
+        var isAcronym: Bool
+    }
+
     /// Normalized tokens of `text`, in order.
     public static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        forEachToken(text) { tokens.append(String(decoding: $0, as: UTF8.self)) }
+        forEachToken(text) { tokens.append(String(decoding: $0.bytes, as: UTF8.self)) }
         return tokens
     }
 
@@ -25,6 +35,8 @@ public enum TextNormalizer {
     enum Fold {
         case letter(Unicode.Scalar)
         case skip
+        /// Tanween al-fath: removed together with the alef that carries it.
+        case tanweenFath
         case separator
         case general
     }
@@ -37,43 +49,81 @@ public enum TextNormalizer {
         case 0x41...0x5A: return .letter(Unicode.Scalar(value + 0x20)!)
         case 0...0x7F: return .separator
         case 0x0622, 0x0623, 0x0625, 0x0671: return .letter("\u{0627}")  // alef forms → alef
-        case 0x0624: return .letter("\u{0648}")  // waw with hamza → waw
-        case 0x0626, 0x0649: return .letter("\u{064A}")  // yeh with hamza, alef maksura → yeh
-        case 0x0629: return .letter("\u{0647}")  // teh marbuta → heh
-        case 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED: return .skip  // tatweel, tashkeel, Quranic marks
-        case 0x0621, 0x0627...0x063A, 0x0641...0x064A, 0x0660...0x0669, 0x066E...0x06D3, 0x06F0...0x06FF: return .letter(scalar)
+        case 0x0624, 0x0626: return .letter("\u{0621}")  // hamza on waw or yeh → hamza
+        case 0x0649, 0x06CC, 0x06D2: return .letter("\u{064A}")  // alef maksura, Farsi yeh, yeh barree → yeh
+        case 0x0629, 0x06C0, 0x06C1: return .letter("\u{0647}")  // teh marbuta and its Persian/Urdu forms → heh
+        case 0x06A9: return .letter("\u{0643}")  // keheh → kaf
+        case 0x0660...0x0669: return .letter(Unicode.Scalar(value - 0x0660 + 0x30)!)  // Arabic-Indic digits
+        case 0x06F0...0x06F9: return .letter(Unicode.Scalar(value - 0x06F0 + 0x30)!)  // Eastern Arabic-Indic digits
+        case 0x064B: return .tanweenFath
+        case 0x0640, 0x064C...0x065F, 0x0670, 0x06D6...0x06ED: return .skip  // tatweel, tashkeel, Quranic marks
+        case 0x0621, 0x0627...0x063A, 0x0641...0x064A, 0x066E...0x06D3, 0x06FA...0x06FF: return .letter(scalar)
         case 0x0600...0x06FF: return .separator  // Arabic punctuation: ، ؛ ؟ and the like
         default: return .general
         }
     }
 
-    /// Calls `body` with the UTF-8 bytes of each normalized token.
-    static func forEachToken(_ text: String, _ body: ([UInt8]) -> Void) {
+    static let alef: [UInt8] = Array("\u{0627}".utf8)
+    static let abd: [UInt8] = Array("عبد".utf8)
+    static let allah: [UInt8] = Array("الله".utf8)
+
+    /// Calls `body` with each normalized token.
+    static func forEachToken(_ text: String, _ body: (Token) -> Void) {
         var current: [UInt8] = []
         current.reserveCapacity(32)
-        func finish() {
-            if !current.isEmpty { body(current) }
-            current.removeAll(keepingCapacity: true)
+        var capitals = 0, letters = 0, others = 0
+        var dropAlef = false
+        /// A held عبد, joined with a following الله.
+        var held: Token?
+        func emit(_ token: Token) {
+            if let previous = held {
+                held = nil
+                if token.bytes == allah {
+                    body(Token(bytes: previous.bytes + token.bytes, isAcronym: false))
+                    return
+                }
+                body(previous)
+            }
+            if token.bytes == abd { held = token } else { body(token) }
         }
-        func appendLetter(_ scalar: Unicode.Scalar) {
+        func finish() {
+            if !current.isEmpty {
+                emit(Token(bytes: current, isAcronym: capitals >= 2 && capitals == letters && others == 0))
+            }
+            current.removeAll(keepingCapacity: true)
+            capitals = 0; letters = 0; others = 0
+            dropAlef = false
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            if dropAlef {
+                dropAlef = false
+                if scalar == "\u{0627}" { return }
+            }
             UTF8.encode(scalar) { current.append($0) }
         }
         for scalar in text.unicodeScalars {
+            let value = scalar.value
             switch fold(scalar) {
-            case .letter(let letter): appendLetter(letter)
+            case .letter(let letter):
+                if value >= 0x41 && value <= 0x5A { capitals += 1; letters += 1 } else if value >= 0x61 && value <= 0x7A { letters += 1 } else { others += 1 }
+                append(letter)
             case .skip: continue
+            case .tanweenFath:
+                // The alef is written before or after the mark: drop whichever is there.
+                if current.count >= 2, Array(current.suffix(2)) == alef { current.removeLast(2) } else { dropAlef = true }
             case .separator: finish()
             case .general:
+                others += 1
                 // Decompose this one code point (é → e + ◌́) and keep letters and digits, lower-cased.
                 for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
                     let properties = part.properties
                     if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark { continue }
-                    if case .letter(let letter) = fold(part) { appendLetter(letter); continue }
+                    if case .letter(let letter) = fold(part) { append(letter); continue }
                     if properties.isAlphabetic || properties.numericType != nil {
                         if properties.changesWhenLowercased {
-                            for lower in properties.lowercaseMapping.unicodeScalars { appendLetter(lower) }
+                            for lower in properties.lowercaseMapping.unicodeScalars { append(lower) }
                         } else {
-                            appendLetter(part)
+                            append(part)
                         }
                     } else {
                         finish()
@@ -82,31 +132,6 @@ public enum TextNormalizer {
             }
         }
         finish()
+        if let previous = held { body(previous) }
     }
-
-    /// Proclitic forms of the Arabic article, as UTF-8: وال بال كال فال لل ال (longest first).
-    static let articles: [[UInt8]] = ["وال", "بال", "كال", "فال", "لل", "ال"].map { Array($0.utf8) }
-    /// Single-letter particles و ب ف ل ك, stripped from indexed tokens only.
-    static let particles: [[UInt8]] = ["و", "ب", "ف", "ل", "ك"].map { Array($0.utf8) }
-
-    /// The token without a leading article, when at least two letters (four bytes) remain.
-    static func withoutArticle(_ token: [UInt8]) -> [UInt8]? {
-        for article in articles where token.count >= article.count + 4 && token.starts(with: article) {
-            return Array(token[article.count...])
-        }
-        return nil
-    }
-
-    /// Every form under which an indexed token can be found.
-    static func indexForms(_ token: [UInt8], _ body: ([UInt8]) -> Void) {
-        body(token)
-        if let stripped = withoutArticle(token) {
-            body(stripped)
-        } else if token.count >= 8, let particle = particles.first(where: { token.starts(with: $0) }) {
-            body(Array(token[particle.count...]))
-        }
-    }
-
-    /// The form of a query token looked up as a prefix.
-    static func queryForm(_ token: [UInt8]) -> [UInt8] { withoutArticle(token) ?? token }
 }

@@ -41,6 +41,11 @@ public struct JSONWriter: Sendable {
 
     public mutating func value(_ string: String) { prepareValue(); appendString(string) }
     public mutating func value(_ number: Int) { prepareValue(); bytes.append(contentsOf: String(number).utf8) }
+    /// A finite number in its shortest round-tripping form (non-finite numbers are written as null).
+    public mutating func value(_ number: Double) {
+        prepareValue()
+        bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
+    }
     public mutating func value(_ flag: Bool) { prepareValue(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
     public mutating func null() { prepareValue(); bytes.append(contentsOf: "null".utf8) }
     /// Inserts an already-encoded JSON value (e.g. a record rendered once at load).
@@ -49,6 +54,7 @@ public struct JSONWriter: Sendable {
     public mutating func member(_ name: String, _ string: String) { key(name); value(string) }
     public mutating func member(_ name: String, _ number: Int) { key(name); value(number) }
     public mutating func member(_ name: String, _ flag: Bool) { key(name); value(flag) }
+    public mutating func member(_ name: String, _ number: Double) { key(name); value(number) }
     public mutating func member(_ name: String, _ string: String?) {
         key(name)
         if let string { value(string) } else { null() }

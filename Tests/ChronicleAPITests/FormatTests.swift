@@ -47,11 +47,34 @@ import Testing
         #expect(text.hasSuffix("\r\n"))
         let rows = parseCSV(text)
         #expect(rows.first?.first == "id")
-        #expect(rows.count == 7)
+        #expect(rows.count == 13)
         #expect(rows.allSatisfy { $0.count == rows[0].count })
-        let attaf = try #require(rows.first { $0[0] == "attaf-statements-on-sahel" })
-        #expect(attaf[rows[0].firstIndex(of: "certainty")!] == "inferred")
-        #expect(attaf[rows[0].firstIndex(of: "title_ar")!].contains("عطاف"))
+        let attaf = try #require(rows.first { $0[0] == "attaf-rejects-terrorist-label" })
+        func column(_ name: String) -> Int { rows[0].firstIndex(of: name)! }
+        #expect(attaf[column("certainty")] == "inferred")
+        #expect(attaf[column("title_ar")].contains("عطاف"))
+        #expect(attaf[column("cameo_root")] == "12" && attaf[column("plover_code")] == "REJECT")
+        let unga = try #require(rows.first { $0[0] == "maiga-accuses-algeria-at-unga79" })
+        #expect(unga[column("country")] == "USA" && Double(unga[column("latitude")]) != nil)
+        // CAMEO 01 has no PLOVER type: the column is empty, not a made-up type.
+        #expect(rows.first { $0[0] == "attaf-military-solution-comment" }?[column("plover_code")] == "")
+    }
+
+    @Test func aRefusedLabelSaysSoInEveryFormat() throws {
+        // The words Attaf refused must never read as his own: the flag is a column, not only a note.
+        let rows = parseCSV(drain(try get("/quotes?format=csv")))
+        let header = rows[0]
+        let refused = try #require(rows.first { $0[0] == "attaf-refused-term" })
+        #expect(refused[header.firstIndex(of: "refused_label")!] == "true")
+        #expect(refused[header.firstIndex(of: "stance")!] == "refused")
+        #expect(rows.dropFirst().filter { $0[header.firstIndex(of: "refused_label")!] == "true" }.map { $0[0] } == ["attaf-refused-term"])
+        // The Arabic passages of the communiqué name the French original they translate.
+        let translated = rows.dropFirst().filter { $0[header.firstIndex(of: "translation_of")!] == "maeci-communique-fr" }
+        #expect(translated.count == 4)
+        let lines = drain(try get("/quotes?format=ndjson")).split(separator: "\n")
+        let object = try #require(lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .first { $0["id"] as? String == "attaf-refused-term" })
+        #expect(object["refused_label"] as? Bool == true && object["stance"] as? String == "refused")
     }
 
     @Test func csvQuotesFieldsWithCommasAndQuotes() throws {
@@ -77,7 +100,7 @@ import Testing
     @Test func exportsApplyFiltersOffsetAndLimit() throws {
         #expect(drain(try get("/events?format=ndjson&actor=morocco")).split(separator: "\n").count == 1)
         #expect(drain(try get("/events?format=ndjson&offset=2&limit=3")).split(separator: "\n").count == 3)
-        #expect(drain(try get("/events?format=ndjson&limit=100000")).split(separator: "\n").count == 6)
+        #expect(drain(try get("/events?format=ndjson&limit=100000")).split(separator: "\n").count == 12)
         #expect(try get("/events?format=ndjson&limit=0").status == .badRequest)
     }
 

@@ -52,7 +52,7 @@ import FoundationNetworking
             #expect(events.headers["content-type"] == "application/json")
             #expect(events.headers["link"]?.contains("rel=\"next\"") == true)
             let object = try JSONSerialization.jsonObject(with: events.body) as? [String: Any]
-            #expect((object?["meta"] as? [String: Int])?["total"] == 6)
+            #expect((object?["meta"] as? [String: Int])?["total"] == 12)
 
             let search = try fetch(port, "/quotes?q=" + formEncode("الحل العسكري"))
             let found = try JSONSerialization.jsonObject(with: search.body) as? [String: Any]

@@ -21,11 +21,11 @@ import Testing
         try JSONSerialization.data(withJSONObject: records).write(to: url)
     }
 
-    /// One GET on an open connection; returns the "total" of a list.
-    func total(_ connection: FileHandleConnection, _ path: String) throws -> Int {
-        let body = try connection.get(path)
+    /// One GET on an open connection; returns the English translation of a quote.
+    func translation(_ connection: FileHandleConnection, _ id: String) throws -> String? {
+        let body = try connection.get("/quotes/\(id)")
         let object = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
-        return (object?["meta"] as? [String: Any])?["total"] as? Int ?? -1
+        return ((object?["data"] as? [String: Any])?["translation"] as? [String: Any])?["en"] as? String
     }
 
     @Test func sighupReloadsTheDataAndRefusesABrokenDataset() throws {
@@ -33,13 +33,20 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let server = try ServerProcess(["--data", directory])
         let connection = try FileHandleConnection(port: server.port)
-        #expect(try total(connection, "/quotes") == 8)
+        let quote = "attaf-military-solution"
+        let before = try translation(connection, quote)
+        #expect(before?.isEmpty == false)
 
-        try editJSON(directory, "quotes.json") { $0.removeLast() }
+        try editJSON(directory, "quotes.json") { records in
+            let index = records.firstIndex { $0["id"] as? String == quote }!
+            var translation = records[index]["translation"] as! [String: Any]
+            translation["en"] = "Changed by the reload test."
+            records[index]["translation"] = translation
+        }
         var mark = server.output.count
         server.signal(SIGHUP)
         try server.waitFor("dataset reloaded", after: mark)
-        #expect(try total(connection, "/quotes") == 7)  // the same connection sees the new data
+        #expect(try translation(connection, quote) == "Changed by the reload test.")  // the same connection sees the new data
 
         // Every reference to an actor breaks: many problems, one bounded line.
         try editJSON(directory, "actors.json") { $0.removeAll() }
@@ -48,7 +55,7 @@ import Testing
         let refused = try server.waitFor("reload refused", after: mark)
         #expect(refused.contains("more (run `chronicle validate` for all)"), "\(refused)")
         #expect(refused.utf8.count < 4096)
-        #expect(try total(connection, "/quotes") == 7)  // still the previous dataset
+        #expect(try translation(connection, quote) == "Changed by the reload test.")  // still the previous dataset
 
         server.signal(SIGTERM)
         #expect(try server.waitForExit() == 0)

@@ -32,11 +32,15 @@ import Testing
     @Test func datesOfTheRequiredEvents() throws {
         let store = try Store.load(directory: shippedDataDirectory)
         let expected: [(String, String, Event.Certainty)] = [
-            ("algiers-accords-signed", "2015", .stated),
+            // The signing's year is Attaf's claim, relayed by the article ("مشيرًا إلى أنها وقّعت … عام 2015").
+            ("algiers-accords-signed", "2015", .reported),
             ("mali-withdraws-from-algiers-accords", "2024-01-25", .stated),
             ("maiga-accuses-algeria-at-unga79", "2024-09", .inferred),
-            ("attaf-statements-on-sahel", "2024-12-30", .inferred),
+            ("attaf-military-solution-comment", "2024-12-30", .inferred),
+            ("attaf-defends-signatory-movements", "2024-12-30", .inferred),
+            ("attaf-rejects-terrorist-label", "2024-12-30", .inferred),
             ("mali-condemns-algerian-interference", "2025-01-01", .stated),
+            ("maeci-rejects-algerian-lessons", "2025-01-01", .stated),
         ]
         for (id, date, certainty) in expected {
             let event = try store.event(id)

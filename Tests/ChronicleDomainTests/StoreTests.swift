@@ -20,28 +20,41 @@ import Testing
 
     @Test func actorFilterRequiresEveryActor() {
         let both = eventIDs { $0.actors = ["ahmed-attaf", "mali"] }
-        #expect(both == ["attaf-statements-on-sahel"])
+        #expect(both == ["attaf-defends-signatory-movements", "attaf-military-solution-comment", "attaf-rejects-terrorist-label"])
         #expect(eventIDs { $0.actors = ["ahmed-attaf", "morocco"] }.isEmpty)
     }
 
     @Test func dateRangeMatchesOverlappingIntervals() {
         // The Morocco event is dated 2024-09/2025-01: it overlaps December 2024.
-        #expect(eventIDs { $0.from = EDTFDate("2024-12"); $0.to = EDTFDate("2024-12") } == ["morocco-backs-accusations-at-unsc", "attaf-statements-on-sahel"])
-        #expect(eventIDs { $0.from = EDTFDate("2025") } == ["morocco-backs-accusations-at-unsc", "mali-condemns-algerian-interference"])
+        #expect(eventIDs { $0.from = EDTFDate("2024-12"); $0.to = EDTFDate("2024-12") } == [
+            "morocco-backs-accusations-at-unsc", "attaf-defends-signatory-movements", "attaf-military-solution-comment", "attaf-rejects-terrorist-label",
+        ])
+        #expect(eventIDs { $0.from = EDTFDate("2025") } == [
+            "morocco-backs-accusations-at-unsc", "maeci-accuses-algeria-of-backing-terrorists", "maeci-calls-on-algeria-to-mind-internal-crises",
+            "maeci-disparages-algerian-officials", "maeci-rejects-algerian-lessons", "mali-condemns-algerian-interference",
+        ])
         #expect(eventIDs { $0.to = EDTFDate("2015-06-30") } == ["algiers-accords-signed"])
     }
 
     @Test func typeMatchesCameoPrefixesAndPloverTypes() {
-        #expect(eventIDs { $0.type = "11" } == ["maiga-accuses-algeria-at-unga79", "mali-condemns-algerian-interference"])
-        #expect(eventIDs { $0.type = "accuse" } == ["maiga-accuses-algeria-at-unga79", "mali-condemns-algerian-interference"])
+        let accusations = ["maiga-accuses-algeria-at-unga79", "maeci-accuses-algeria-of-backing-terrorists",
+                           "maeci-disparages-algerian-officials", "mali-condemns-algerian-interference"]
+        #expect(eventIDs { $0.type = "11" } == accusations)  // the CAMEO root
+        #expect(eventIDs { $0.type = "accuse" } == accusations)  // the PLOVER type
+        #expect(eventIDs { $0.type = "112" } == ["maiga-accuses-algeria-at-unga79", "maeci-accuses-algeria-of-backing-terrorists"])  // the base
         #expect(eventIDs { $0.type = "057" } == ["algiers-accords-signed"])
+        // CAMEO 01 has no PLOVER type; the event is still found by its CAMEO codes.
+        #expect(eventIDs { $0.type = "01" } == ["attaf-military-solution-comment"])
+        #expect(eventIDs { $0.type = "SANCTION" } == ["mali-withdraws-from-algiers-accords"])
+        #expect(eventIDs { $0.type = "REDUCE_RELATIONS" }.isEmpty)
     }
 
     @Test func searchIgnoresDiacriticsHamzaAndArticles() {
-        #expect(eventIDs { $0.text = "Maiga" } == ["maiga-accuses-algeria-at-unga79"])
-        #expect(eventIDs { $0.text = "Maïga" } == ["maiga-accuses-algeria-at-unga79"])
+        // The Morocco event's summary says it backed Maïga's accusations.
+        #expect(eventIDs { $0.text = "Maiga" } == ["maiga-accuses-algeria-at-unga79", "morocco-backs-accusations-at-unsc"])
+        #expect(eventIDs { $0.text = "Maïga" } == ["maiga-accuses-algeria-at-unga79", "morocco-backs-accusations-at-unsc"])
         // Written with hamza (أحمد) in the data, typed without.
-        #expect(eventIDs { $0.text = "احمد عطاف" } == ["attaf-statements-on-sahel"])
+        #expect(eventIDs { $0.text = "احمد عطاف" } == ["attaf-defends-signatory-movements", "attaf-military-solution-comment", "attaf-rejects-terrorist-label"])
         // "الجزائر" also finds "والجزائر" and "الجزائري".
         #expect(store.quotes({ var q = QuoteQuery(); q.text = "جزائر"; return q }()).total == store.quotes({ var q = QuoteQuery(); q.text = "الجزائر"; return q }()).total)
     }
@@ -52,8 +65,9 @@ import Testing
             query.text = text
             return store.quotes(query).items.map(\.id)
         }
-        #expect(quoteIDs("ingerence") == ["maeci-communique-fr"])
-        #expect(quoteIDs("INGÉRENCE") == ["maeci-communique-fr"])
+        // The French original, and the French translation of its Arabic rendering.
+        #expect(quoteIDs("ingerence") == ["maeci-communique-fr", "maeci-condemns-interference"])
+        #expect(quoteIDs("INGÉRENCE") == ["maeci-communique-fr", "maeci-condemns-interference"])
         #expect(quoteIDs("haven") == ["maiga-haven-for-terrorists"])
         #expect(quoteIDs("العصابات الارهابية") == ["attaf-refused-term"])
         #expect(quoteIDs("القبائلية") == ["maeci-focus-on-internal-crises"])

@@ -1,0 +1,55 @@
+import ChronicleDomain
+import ChronicleHTTP
+
+extension RecordJSON {
+    static func write(_ quote: Quote, store: Store, _ w: inout JSONWriter) {
+        w.object { w in
+            w.member("id", quote.id)
+            w.member("text", quote.text)
+            w.member("language", quote.language)
+            w.member("kind", quote.kind.rawValue)
+            // A label the speaker refused is never presented as their own words without saying so.
+            w.member("stance", quote.stance.rawValue)
+            w.member("refused_label", quote.refusedLabel)
+            if let attribution = quote.labelAttributedTo {
+                w.key("label_attributed_to")
+                w.object { w in
+                    w.member("actor", attribution.actor)
+                    w.member("basis", attribution.basis)
+                    w.member("note", attribution.note)
+                }
+            }
+            w.key("speaker")
+            w.object { w in
+                w.member("id", quote.speaker)
+                w.member("name", (try? store.actor(quote.speaker))?.names.en)
+            }
+            w.member("event", quote.event)
+            w.member("events", strings: quote.events)
+            write(quote.date, &w)
+            w.key("translation"); write(quote.translation, &w)
+            member("translation_notes", quote.translationNotes, &w)
+            w.member("original", quote.original)
+            if !quote.translations.isEmpty { w.member("translations", strings: quote.translations) }
+            w.member("translation_of", quote.translationOf)
+            if let original = quote.originalFrench {
+                w.key("original_fr")
+                w.object { w in
+                    w.member("text", original.text)
+                    w.member("verbatim", original.verbatim)
+                    w.member("source", original.source)
+                    w.member("note", original.note)
+                }
+            }
+            if !quote.departures.isEmpty { w.member("departures", strings: quote.departures) }
+            w.key("source"); write(quote.source, store: store, &w)
+            if let note = quote.note { w.member("note", note) }
+            w.key("links")
+            w.object { w in
+                w.member("self", "/quotes/\(Paths.encode(quote.id))")
+                w.member("document", "/documents/\(Paths.encode(quote.source.document))")
+                if let original = quote.translationOf { w.member("original", "/quotes/\(Paths.encode(original))") }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// What kind of act an event is, in two codebooks: CAMEO (the most specific code the text supports,
+/// with its root and base) and the PLOVER type that follows from it by the published CAMEO→PLOVER
+/// correspondence (`Codebook`). CAMEO 01 and 02 have no PLOVER event: `plover` is nil then.
+public struct EventType: Sendable, Codable {
+    public struct Cameo: Sendable, Codable {
+        public let code: String
+        public let label: String
+        /// The two-digit cue category ("11") and the three-digit base code ("112").
+        public let root: String
+        public let rootLabel: String?
+        public let base: String
+        public let baseLabel: String?
+        public let codebook: String?
+
+        enum CodingKeys: String, CodingKey {
+            case code, label, root, base, codebook
+            case rootLabel = "root_label"
+            case baseLabel = "base_label"
+        }
+
+        public init(code: String, label: String) {
+            self.code = code
+            self.label = label
+            self.root = String(code.prefix(2))
+            self.rootLabel = nil
+            self.base = String(code.prefix(3))
+            self.baseLabel = nil
+            self.codebook = nil
+        }
+    }
+
+    public struct Plover: Sendable, Codable {
+        public let code: String
+        public let label: String
+        public let mode: String?
+        public let context: [String]
+        /// Contexts the text adds beyond the table's (PLOVER's general context list).
+        public let contextExtra: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case code, label, mode, context
+            case contextExtra = "context_extra"
+        }
+
+        public init(code: String, label: String, mode: String? = nil, context: [String] = [], contextExtra: [String] = []) {
+            self.code = code
+            self.label = label
+            self.mode = mode
+            self.context = context
+            self.contextExtra = contextExtra
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            code = try c.decode(String.self, forKey: .code)
+            label = try c.decode(String.self, forKey: .label)
+            mode = try c.decodeIfPresent(String.self, forKey: .mode)
+            context = try c.decodeIfPresent([String].self, forKey: .context) ?? []
+            contextExtra = try c.decodeIfPresent([String].self, forKey: .contextExtra) ?? []
+        }
+    }
+
+    public let cameo: Cameo
+    public let plover: Plover?
+    /// Why there is no PLOVER type, when there is none.
+    public let ploverNote: String?
+
+    enum CodingKeys: String, CodingKey {
+        case cameo, plover
+        case ploverNote = "plover_note"
+    }
+
+    public init(cameo: Cameo, plover: Plover?, ploverNote: String? = nil) {
+        self.cameo = cameo
+        self.plover = plover
+        self.ploverNote = ploverNote
+    }
+
+    /// Every code the event can be found by with `type=`: the CAMEO code and each of its prefixes
+    /// (root and base among them), and the PLOVER type.
+    public var searchKeys: [String] {
+        var keys = (1...max(1, cameo.code.count)).map { String(cameo.code.prefix($0)) }
+        if let plover { keys.append(plover.code.uppercased()) }
+        return keys
+    }
+}

@@ -1,0 +1,46 @@
+/// What search takes for a word: the stems of the dataset's dictionary (lexicon/ar-stems.txt), and
+/// every normalized token of the corpus with and without its article. Search strips an Arabic
+/// particle only when the token is not itself a stem and what remains is a word (ArabicStemmer), so
+/// the decision is the same on the index side and the query side.
+public struct Lexicon: Sendable {
+    private let words: Set<[UInt8]>
+    private let stems: Set<[UInt8]>
+
+    init(stems: Set<[UInt8]>, tokens: some Sequence<[UInt8]>) {
+        self.stems = stems
+        var words = stems
+        for token in tokens where token.first != TextIndex.acronymMarker {
+            words.insert(token)
+            if let bare = ArabicStemmer.withoutArticle(token[...]) { words.insert(Array(bare)) }
+        }
+        self.words = words
+    }
+
+    func contains(_ word: [UInt8]) -> Bool { words.contains(word) }
+
+    /// The stem a normalized token is indexed and looked up under.
+    func stem(_ token: [UInt8]) -> [UInt8] {
+        ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { words.contains($0) })
+    }
+
+    /// What one word of a query looks up: its stem, or for an acronym (UN, ONU) the acronym term
+    /// only, which matches only words written in capitals.
+    struct QueryTerm: Hashable {
+        let term: [UInt8]
+        /// Acronyms match whole words only; other terms match as prefixes of record text.
+        let isAcronym: Bool
+    }
+
+    /// The query's terms, or nil when it has none.
+    func queryTerms(_ query: String) -> [QueryTerm]? {
+        var terms = Set<QueryTerm>()
+        TextNormalizer.forEachToken(query) { token in
+            if token.isAcronym {
+                terms.insert(QueryTerm(term: [TextIndex.acronymMarker] + token.bytes, isAcronym: true))
+            } else {
+                terms.insert(QueryTerm(term: stem(token.bytes), isAcronym: false))
+            }
+        }
+        return terms.isEmpty ? nil : terms.sorted { $0.term.lexicographicallyPrecedes($1.term) }
+    }
+}

@@ -1,0 +1,67 @@
+import ChronicleDomain
+import Foundation
+import Testing
+
+/// The search test table (search-cases.tsv): queries in Arabic, French and English written from the
+/// seed, each with the records it must find (recall) and those it must not (precision), and why.
+/// Columns: query, kind (events, quotes, actors), expected ids, must-not ids, why.
+@Suite struct SearchTableTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let line: Int
+        let query: String
+        let kind: String
+        let expected: Set<String>
+        let mustNot: Set<String>
+        let why: String
+        var testDescription: String { "line \(line): \(query) (\(kind))" }
+    }
+
+    static let cases: [Case] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("search-cases.tsv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst().compactMap { index, line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5 else { return nil }
+            func ids(_ field: String) -> Set<String> { Set(field.split(separator: ",").map(String.init)) }
+            return Case(line: index + 1, query: fields[0], kind: fields[1], expected: ids(fields[2]), mustNot: ids(fields[3]), why: fields[4])
+        }
+    }()
+
+    static let store = try! Store.load(directory: shippedDataDirectory)
+
+    @Test func theTableHasEnoughCasesInEachLanguage() {
+        #expect(Self.cases.count >= 60)
+        let arabic = Self.cases.filter { $0.query.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }
+        #expect(arabic.count >= 30)
+        #expect(Self.cases.count - arabic.count >= 30)  // French and English
+        #expect(Self.cases.filter { !$0.mustNot.isEmpty }.count >= 60)  // precision, not only recall
+    }
+
+    @Test(arguments: cases)
+    func searchFindsWhatItShouldAndNothingItShouldNot(_ test: Case) throws {
+        let store = Self.store
+        let found: Set<String>
+        switch test.kind {
+        case "events":
+            var query = EventQuery()
+            query.text = test.query
+            query.limit = 1000
+            found = Set(store.events(query).items.map(\.id))
+        case "quotes":
+            var query = QuoteQuery()
+            query.text = test.query
+            query.limit = 1000
+            found = Set(store.quotes(query).items.map(\.id))
+        case "actors":
+            var query = ActorQuery()
+            query.text = test.query
+            query.limit = 1000
+            found = Set(store.actors(query).items.map(\.id))
+        default:
+            Issue.record("unknown kind \(test.kind)")
+            return
+        }
+        #expect(test.expected.isSubset(of: found), "missing \(test.expected.subtracting(found).sorted()); \(test.why)")
+        #expect(found.isDisjoint(with: test.mustNot), "unwanted \(found.intersection(test.mustNot).sorted()); \(test.why)")
+    }
+}
