@@ -66,6 +66,7 @@ static int chronicle_bio_read(BIO *bio, char *data, int length) {
     BIO_clear_retry_flags(bio);
     ssize_t n;
     do { n = recv(fd, data, (size_t)length, 0); } while (n < 0 && errno == EINTR);
+    if (n == 0) BIO_set_flags(bio, BIO_FLAGS_IN_EOF);  // the peer closed: BIO_CTRL_EOF reports it
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) BIO_set_retry_read(bio);
     return (int)n;
 }
@@ -73,10 +74,11 @@ static int chronicle_bio_read(BIO *bio, char *data, int length) {
 static int chronicle_bio_puts(BIO *bio, const char *text) { return chronicle_bio_write(bio, text, (int)strlen(text)); }
 
 static long chronicle_bio_ctrl(BIO *bio, int command, long number, void *pointer) {
-    (void)bio; (void)number; (void)pointer;
+    (void)number; (void)pointer;
     switch (command) {
     case BIO_CTRL_FLUSH: return 1;  // nothing is buffered here
     case BIO_CTRL_DUP: return 1;
+    case BIO_CTRL_EOF: return BIO_test_flags(bio, BIO_FLAGS_IN_EOF) != 0;
     default: return 0;
     }
 }

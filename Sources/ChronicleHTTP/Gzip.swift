@@ -26,11 +26,19 @@ public final class Gzip {
 
     /// Compresses the next piece of a stream; `finish` flushes and writes the gzip trailer.
     public func compress(_ input: [UInt8], finish: Bool = false) -> [UInt8] {
+        compress(input, finish: finish, slice: 1 << 30)
+    }
+
+    /// `slice` is the most fed to zlib at once (avail_in is 32 bits); tests make it small.
+    func compress(_ input: [UInt8], finish: Bool, slice: Int) -> [UInt8] {
         precondition(!finished, "gzip stream already finished")
         var output: [UInt8] = []
         output.reserveCapacity(finish ? Int(deflateBound(stream, UInt(input.count))) + 64 : input.count / 2 + 64)
         // Z_SYNC_FLUSH lets each streamed piece reach the client without waiting for the end.
-        let rc = Self.drive(stream, input: input, into: &output, chunk: 32 * 1024) { deflate($0, finish ? Z_FINISH : Z_SYNC_FLUSH) }
+        // The flush mode applies to the last slice of a large input; the slices before it are fed plainly.
+        let rc = Self.drive(stream, input: input, into: &output, chunk: 32 * 1024, slice: slice) { stream, isLast in
+            deflate(stream, isLast ? (finish ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH)
+        }
         // Z_STREAM_ERROR means an inconsistent stream: a bug, never input-dependent.
         precondition(rc == (finish ? Z_STREAM_END : Z_OK), "deflate failed: \(rc)")
         if finish { finished = true }
@@ -53,7 +61,7 @@ public final class Gzip {
         guard inflateInit2_(stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(stream) }
         var output: [UInt8] = []
-        let rc = drive(stream, input: data, into: &output, chunk: 64 * 1024) { inflate($0, Z_NO_FLUSH) }
+        let rc = drive(stream, input: data, into: &output, chunk: 64 * 1024, slice: 1 << 30) { stream, _ in inflate(stream, Z_NO_FLUSH) }
         return rc == Z_STREAM_END ? output : nil
     }
 
@@ -62,8 +70,8 @@ public final class Gzip {
     /// the end of the stream. Returns the last return code (Z_BUF_ERROR, "no progress possible",
     /// after a step that made progress counts as Z_OK).
     private static func drive(
-        _ stream: UnsafeMutablePointer<z_stream>, input: [UInt8], into output: inout [UInt8], chunk size: Int,
-        step: (UnsafeMutablePointer<z_stream>) -> Int32
+        _ stream: UnsafeMutablePointer<z_stream>, input: [UInt8], into output: inout [UInt8], chunk size: Int, slice: Int,
+        step: (UnsafeMutablePointer<z_stream>, _ isLast: Bool) -> Int32
     ) -> Int32 {
         var chunk = [UInt8](repeating: 0, count: size)
         var rc = Z_OK
@@ -71,17 +79,19 @@ public final class Gzip {
             var offset = 0
             repeat {
                 // avail_in is 32 bits: feed at most 1 GiB per step.
-                let take = min(source.count - offset, 1 << 30)
+                let take = min(source.count - offset, slice)
+                let isLast = offset + take == source.count
                 stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress.map { $0 + offset })
                 stream.pointee.avail_in = UInt32(take)
                 repeat {
                     chunk.withUnsafeMutableBufferPointer { target in
                         stream.pointee.next_out = target.baseAddress
                         stream.pointee.avail_out = UInt32(target.count)
-                        rc = step(stream)
+                        rc = step(stream, isLast)
                         output.append(contentsOf: target[0..<(target.count - Int(stream.pointee.avail_out))])
                     }
                 } while rc == Z_OK && (stream.pointee.avail_out == 0 || stream.pointee.avail_in > 0)
+                if rc == Z_BUF_ERROR && !isLast { rc = Z_OK }  // the slice is consumed; the next one follows
                 offset += take - Int(stream.pointee.avail_in)
             } while rc == Z_OK && offset < source.count
             stream.pointee.next_in = nil

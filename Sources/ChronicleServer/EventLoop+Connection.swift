@@ -58,7 +58,10 @@ extension EventLoop {
     func wantsRead(_ connection: Connection) -> Bool {
         switch connection.state {
         case .open:
-            return !connection.peerClosed && connection.stream == nil && canAnswerMore(connection)
+            // Only when every complete request in the buffer is answered (`awaitingInput`): bytes a
+            // client sends ahead stay in its own socket buffer, and a FIN is not seen while requests
+            // it sent before are still to be answered.
+            return !connection.peerClosed && connection.stream == nil && connection.awaitingInput && canAnswerMore(connection)
         case .lingering:
             return true
         case .handshaking, .closing, .closed:
@@ -68,7 +71,7 @@ extension EventLoop {
 
     /// Room for another response on this connection, and in the server-wide output budget.
     private func canAnswerMore(_ connection: Connection) -> Bool {
-        if connection.queuedResponses >= context.configuration.maxPipelinedRequests { return false }
+        if connection.queuedResponses >= max(1, context.configuration.maxPipelinedRequests) { return false }
         if connection.pendingOutput >= Self.outputHighWater { return false }
         if connection.pendingOutput > 0 && context.queuedOutput.load(ordering: .relaxed) > context.configuration.maxQueuedOutputBytes {
             return false
@@ -285,8 +288,20 @@ extension EventLoop {
     /// Writes queued output (pulling a streamed body as the socket takes it) until everything is
     /// written, the socket is full, or the peer is gone. True when nothing is left to write.
     private func flush(_ connection: Connection) -> Bool {
+        var wrote = false
         while connection.isOpen {
-            if connection.pendingOutput == 0 && !pullStream(connection) { break }
+            if connection.pendingOutput == 0 {
+                // What is written is released before more is produced: a long export never keeps
+                // its sent bytes, only the batch in flight.
+                connection.output.removeAll(keepingCapacity: connection.output.capacity <= Self.streamBatch * 2)
+                connection.outputStart = 0
+                if !pullStream(connection) { break }
+            } else if connection.outputStart >= Self.streamBatch {
+                // A pipeline that never drains to empty: drop the written front (TLS may retry from a
+                // moved buffer: SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER).
+                connection.output.removeFirst(connection.outputStart)
+                connection.outputStart = 0
+            }
             let result = connection.output.withUnsafeBytes {
                 connection.transmit(UnsafeRawBufferPointer(rebasing: $0[connection.outputStart...]))
             }
@@ -295,6 +310,7 @@ extension EventLoop {
                 ServerMetrics.add(context.metrics.bytesOut, count)
                 connection.outputStart += count
                 connection.writeBlocked = false
+                wrote = true
             case .wouldBlock:
                 if !connection.writeBlocked {
                     connection.writeBlocked = true
@@ -311,7 +327,9 @@ extension EventLoop {
         connection.outputStart = 0
         connection.queuedResponses = 0
         connection.writeBlocked = false
-        connection.idleSince = MonotonicClock.now()
+        // The idle timer starts when the last byte is written, and only then: events that write
+        // nothing (a TLS record with no data, say) do not keep a silent connection alive.
+        if wrote { connection.idleSince = MonotonicClock.now() }
         return true
     }
 
@@ -339,7 +357,7 @@ extension EventLoop {
 
     /// The final response is written: shut our side and read until the peer closes (or a short
     /// deadline), so the peer reads the response before any reset.
-    private func linger(_ connection: Connection) {
+    func linger(_ connection: Connection) {
         if connection.peerClosed {
             close(connection)
             return

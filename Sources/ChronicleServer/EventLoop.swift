@@ -311,7 +311,11 @@ final class EventLoop: @unchecked Sendable {
     private func enforceOutputBudget() {
         let budget = context.configuration.maxQueuedOutputBytes
         guard context.queuedOutput.load(ordering: .relaxed) > budget else { return }
-        let stalled = connections.compactMap { $0 }.filter { $0.writeBlocked }.sorted { $0.stalledSince < $1.stalledSince }
+        // Only peers stalled for a while: a fast reader that met a full socket a moment ago is not dropped.
+        let now = MonotonicClock.now()
+        let minimumStall = min(1000, context.configuration.writeTimeout.milliseconds)
+        let stalled = connections.compactMap { $0 }.filter { $0.writeBlocked && now - $0.stalledSince >= minimumStall }
+            .sorted { $0.stalledSince < $1.stalledSince }
         for connection in stalled {
             guard context.queuedOutput.load(ordering: .relaxed) > budget else { break }
             context.logger.warning("output budget exceeded: dropping a connection that is not reading", metadata: [
@@ -328,8 +332,10 @@ final class EventLoop: @unchecked Sendable {
             drainingStarted = true
             closeListeners()
         }
+        // A lingering close: a client's next request, unread in the kernel, must not turn the close
+        // into a reset that discards the end of the response it is still reading.
         for case let connection? in connections where connection.isIdle {
-            close(connection)
+            if case .handshaking = connection.state { close(connection) } else { linger(connection); settle(connection) }
         }
     }
 }

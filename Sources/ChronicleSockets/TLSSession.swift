@@ -66,8 +66,9 @@ public final class TLSSession {
         case SSL_ERROR_WANT_WRITE:
             readWantsWrite = true
             return .wouldBlock
-        case SSL_ERROR_SYSCALL where errno == EINTR: return .wouldBlock
-        default: return .closed  // close_notify, a reset, or a protocol error
+        // The BIO retries EINTR itself, so SSL_ERROR_SYSCALL is a real failure or an end of stream
+        // (a stale errno must never turn an EOF into "would block" and a busy loop).
+        default: return .closed  // close_notify, an EOF, a reset, or a protocol error
         }
     }
 

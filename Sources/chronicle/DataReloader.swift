@@ -64,8 +64,6 @@ final class DataReloader: Sendable {
         }
     }
 
-    private var isStopped: Bool { state.withLock { $0.stopped } }
-
     /// A reload thread is still loading (after `stop()`, its result will be dropped).
     var isRunning: Bool { state.withLock { $0.running } }
 
@@ -91,12 +89,18 @@ final class DataReloader: Sendable {
             logger.error("reload refused; still serving the previous dataset: \(error)")
             return
         }
-        guard !isStopped else {
+        let elapsed = ContinuousClock.now - started
+        // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
+        // by a swap.
+        let swapped = state.withLock { state -> Bool in
+            guard !state.stopped else { return false }
+            holder.replace(with: store, loadSeconds: elapsed.seconds)
+            return true
+        }
+        guard swapped else {
             logger.info("reload abandoned: shutting down")
             return
         }
-        let elapsed = ContinuousClock.now - started
-        holder.replace(with: store, loadSeconds: elapsed.seconds)
         logger.info("dataset reloaded", metadata: [
             "events": "\(store.events.count)", "quotes": "\(store.quotes.count)", "generation": "\(holder.generation)",
             "load_ms": "\(elapsed / .milliseconds(1))",

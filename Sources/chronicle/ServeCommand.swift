@@ -20,7 +20,16 @@ struct ServeCommand: ParsableCommand {
         let settings = try options.settings()
         let logger = Self.makeLogger(settings)
         let dataPath = DataDirectory.resolve(settings.data)
+        // Signals are taken from the start: a SIGTERM while a large dataset loads ends the process at
+        // once (there is nothing to drain yet) instead of waiting for the load.
+        let running = RunningServer()
+        let status = ServiceStatus()
+        let signals = SignalState()
+        SignalWatcher.start { signal in
+            Self.handle(signal, running: running, status: status, signals: signals, settings: settings, logger: logger)
+        }
 
+        logger.info("loading dataset", metadata: ["data": "\(dataPath)"])
         let started = ContinuousClock.now
         let store: Store
         do {
@@ -40,7 +49,6 @@ struct ServeCommand: ParsableCommand {
 
         let loadTime = ContinuousClock.now - started
         let holder = DatasetHolder(store, loadSeconds: loadTime.seconds)
-        let status = ServiceStatus()
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
         let api = ChronicleAPI(data: holder, status: status, metrics: {
@@ -76,33 +84,10 @@ struct ServeCommand: ParsableCommand {
             logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
         }
 
-        let signals = SignalState()
         let reloader = DataReloader(holder: holder, path: dataPath, logger: logger, server: server)
-        SignalWatcher.start { signal in
-            switch signal {
-            case SIGHUP:
-                reloader.request()
-            default:
-                if signals.firstStop() {
-                    if reloader.stop() { logger.info("shutdown abandons the reload in progress") }
-                    // /ready answers 503 from now on; the listeners stay open for the configured delay so
-                    // a load balancer notices before connections are refused.
-                    status.beginDraining()
-                    logger.info("shutting down: draining connections", metadata: [
-                        "signal": "\(signal)", "open_connections": "\(server.openConnections)",
-                        "delay_ms": "\(settings.shutdownDelayMs)", "deadline_ms": "\(settings.drainTimeoutMs)",
-                    ])
-                    // On its own thread, so a second signal during the delay still exits at once.
-                    Thread.detachNewThread {
-                        if settings.shutdownDelayMs > 0 { usleep(UInt32(settings.shutdownDelayMs) * 1000) }
-                        server.shutdown()
-                    }
-                } else {
-                    logger.warning("second signal: exiting at once")
-                    // _exit: no atexit handlers or static destructors racing the event loops.
-                    Glibc._exit(1)
-                }
-            }
+        if !running.set(server, reloader) {
+            // A stop signal came while the server was being set up: shut down at once.
+            server.shutdown()
         }
         server.wait()
         logger.info("stopped")
@@ -111,6 +96,40 @@ struct ServeCommand: ParsableCommand {
             // destructors under its feet (the log is written line by line, nothing is lost).
             fflush(nil)  // every open output stream
             Glibc._exit(0)
+        }
+    }
+
+    /// What each signal does: SIGHUP reloads; the first SIGTERM/SIGINT drains (or, before the server
+    /// runs, exits at once); a second exits at once.
+    static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, logger: Logger) {
+        if signal == SIGHUP {
+            if let reloader = running.reloader { reloader.request() } else { logger.info("SIGHUP during start-up: ignored") }
+            return
+        }
+        guard signals.firstStop() else {
+            logger.warning("second signal: exiting at once")
+            fflush(nil)
+            // _exit: no atexit handlers or static destructors racing the event loops.
+            Glibc._exit(1)
+        }
+        guard let (server, reloader) = running.stop() else {
+            // Nothing is served yet, so nothing needs draining: end now rather than after the load.
+            logger.info("stop signal during start-up: exiting", metadata: ["signal": "\(signal)"])
+            fflush(nil)
+            Glibc._exit(0)
+        }
+        if reloader.stop() { logger.info("shutdown abandons the reload in progress") }
+        // /ready answers 503 from now on; the listeners stay open for the configured delay so
+        // a load balancer notices before connections are refused.
+        status.beginDraining()
+        logger.info("shutting down: draining connections", metadata: [
+            "signal": "\(signal)", "open_connections": "\(server.openConnections)",
+            "delay_ms": "\(settings.shutdownDelayMs)", "deadline_ms": "\(settings.drainTimeoutMs)",
+        ])
+        // On its own thread, so a second signal during the delay still exits at once.
+        Thread.detachNewThread {
+            if settings.shutdownDelayMs > 0 { usleep(UInt32(settings.shutdownDelayMs) * 1000) }
+            server.shutdown()
         }
     }
 

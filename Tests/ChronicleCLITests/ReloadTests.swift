@@ -62,6 +62,19 @@ import Testing
         try server.waitFor("stopped")
     }
 
+    @Test func sigtermDuringTheInitialLoadExitsAtOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-gen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try DatasetGenerator(events: 10_000, seed: 4).write(to: directory)
+        let server = try ServerProcess(["--data", directory], waitUntilListening: false)
+        try server.waitFor("loading dataset")
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+        try server.waitFor("stop signal during start-up")
+        // It did not wait for the load to finish and then listen.
+        #expect(!server.output.contains { $0.contains("listening on") || $0.contains("dataset loaded") }, "\(server.output.joined(separator: "\n"))")
+    }
+
     @Test func sigtermDuringAReloadDrainsWithoutWaitingForIt() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-gen-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,7 +1,19 @@
-import ChronicleHTTP
+@testable import ChronicleHTTP
 import Testing
 
 @Suite struct GzipTests {
+    @Test func anInputLargerThanOneSliceIsCompressedWhole() {
+        // zlib takes at most 2^32-1 bytes at once, so large inputs go in slices; the flush mode
+        // (Z_FINISH) belongs to the last slice only, or the stream would end after the first.
+        let text = Array(String(repeating: "piece of a large export\n", count: 500).utf8)
+        let compressed = Gzip().compress(text, finish: true, slice: 1000)
+        #expect(Gzip.decompress(compressed)?.count == text.count)
+        #expect(Gzip.decompress(compressed) == text, "the whole input, not the first slice")
+        let streaming = Gzip()
+        let joined = streaming.compress(text, finish: false, slice: 777) + streaming.compress([], finish: true)
+        #expect(Gzip.decompress(joined)?.count == text.count)
+    }
+
     @Test func roundTripsAndIsDeterministic() throws {
         let text = Array(String(repeating: "مالي والجزائر Mali and Algeria ", count: 200).utf8)
         let compressed = Gzip.compress(text)

@@ -243,3 +243,68 @@ func openDescriptors() -> Int {
         #expect(entry["incomplete"] == nil)
     }
 }
+
+/// Resident memory of this process, in bytes (from /proc/self/statm).
+func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+}
+
+@Suite(.serialized) struct BackPressureTests {
+    @Test func pipelinedRequestsAreReadOnlyAsTheyAreAnswered() throws {
+        // A client pipelines small requests for 32 KiB answers and reads the answers slowly: the
+        // server takes more requests only once it has answered those it holds, so what it reads
+        // follows what the client reads, not what the client sends.
+        let server = try TestServer(threads: 1)
+        let fd = LifecycleTests.connect(server.port)
+        defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        let requests = Array(String(repeating: "GET /bytes/32768 HTTP/1.1\r\nHost: t\r\n\r\n", count: 2_000).utf8)
+        var sent = 0, received = 0
+        var sink = [UInt8](repeating: 0, count: 16 << 10)
+        let stop = Date().addingTimeInterval(3)
+        while Date() < stop {
+            let n = requests.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n > 0 { sent += n }
+            let r = sink.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if r > 0 { received += r }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        let read = server.server.metrics.bytesIn.load(ordering: .relaxed)
+        // Each answer is 32 KiB for a 40-byte request: the requests behind what was received fit in
+        // a few reads. Reading ahead of the answers would take in megabytes.
+        let answered = received / 32_768
+        #expect(read < 256 << 10 + answered * 64, "read \(read) bytes of requests for \(answered) answers (the client sent \(sent))")
+    }
+
+    @Test func aLongExportKeepsOnlyTheBatchInFlight() async {
+        // About 65 MB streamed to a client that reads at once: the server must release what it has
+        // written, not keep the whole export in its output buffer until the end. Measured in a child
+        // process of its own (an exit test), where no other test allocates meanwhile.
+        await #expect(processExitsWith: .success) {
+            let server = try TestServer(threads: 1)
+            let fd = LifecycleTests.connect(server.port)
+            defer { close(fd) }
+            let request = Array("GET /stream/5000000 HTTP/1.1\r\nHost: t\r\n\r\n".utf8)
+            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let baseline = residentBytes()
+            var peak = baseline
+            var received = 0
+            var tail: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                guard n > 0 else { break }
+                received += n
+                tail = Array((tail + chunk[0..<n]).suffix(5))
+                if received % (4 << 20) < n { peak = max(peak, residentBytes()) }
+                if tail == Array("0\r\n\r\n".utf8) { break }
+            }
+            precondition(received > 60 << 20 && tail == Array("0\r\n\r\n".utf8), "the export ended early after \(received) bytes")
+            precondition(peak - baseline < 32 << 20, "resident memory grew by \(peak - baseline) bytes while streaming \(received)")
+        }
+    }
+}

@@ -20,6 +20,9 @@ func testRouter() throws -> Router {
             body[size - 1] = UInt8(ascii: "!")
             return Response(contentType: "application/octet-stream", body: body)
         }),
+        ("GET /bytes/{count}", { _, parameters in
+            Response(contentType: "application/octet-stream", body: [UInt8](repeating: 0x2E, count: min(Int(parameters["count"] ?? "0") ?? 0, 1 << 20)))
+        }),
         ("GET /stream/{count}", { _, parameters in
             var left = Int(parameters["count"] ?? "0") ?? 0
             return Response(contentType: "text/plain", stream: ResponseStream {
