@@ -12,3 +12,12 @@ int chronicle_accept4(int fd, struct sockaddr *address, socklen_t *length, int f
 int chronicle_unsent_bytes(int fd, int *count) {
     return ioctl(fd, SIOCOUTQ, count);
 }
+
+#include <sched.h>
+
+int chronicle_affinity_count(void) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) return -1;
+    return CPU_COUNT(&set);
+}

@@ -6,7 +6,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var host: String = "127.0.0.1"
     /// 0 picks a free port; `HTTPServer.port` reports it.
     public var port: UInt16 = 8080
-    /// Event loops (threads); 0 means one per core.
+    /// Event loops (threads); 0 means one per CPU the process may use (`ProcessorCount`).
     public var threads: Int = 0
     public var limits = RequestParser.Limits()
     /// Time allowed to receive a whole header section, from its first byte (408 then close).
@@ -52,7 +52,7 @@ public struct ServerConfiguration: Sendable, Equatable {
 
     public var effectiveThreads: Int {
         if threads > 0 { return threads }
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        return ProcessorCount.available().count
     }
 }
 

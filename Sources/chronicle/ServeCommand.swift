@@ -79,7 +79,10 @@ struct ServeCommand: ParsableCommand {
         serverReference.withLock { $0 = server }
         server.start()
         let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(settings.server.effectiveThreads)"])
+        let threads = settings.server.threads > 0
+            ? ProcessorCount.Derivation(count: settings.server.threads, reason: "set in the configuration")
+            : ProcessorCount.available()
+        logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(threads.count)", "threads_from": "\(threads.reason)"])
         if let tlsPort = server.tlsPort {
             logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
         }

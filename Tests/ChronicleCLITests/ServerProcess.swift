@@ -16,7 +16,8 @@ final class ServerProcess {
 
     /// Starts `chronicle serve` with `arguments` on a free port and waits until it listens. The child
     /// is started with posix_spawn (Foundation's Process leaves allocations AddressSanitizer reports).
-    init(_ arguments: [String], waitUntilListening: Bool = true) throws {
+    /// `launcher` runs before the binary (e.g. taskset); `threads` nil leaves the default (one per CPU).
+    init(_ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
         var actions = posix_spawn_file_actions_t()
@@ -25,11 +26,11 @@ final class ServerProcess {
         posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
         posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
         posix_spawn_file_actions_addclose(&actions, ends[0])
-        let argv = [Self.binary, "serve", "--port", "0", "--set", "threads=1"] + arguments
+        let argv = launcher + [Self.binary, "serve", "--port", "0"] + (threads.map { ["--set", "threads=\($0)"] } ?? []) + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, Self.binary, &actions, nil, &cArguments, environ)
+        let rc = posix_spawn(&child, argv[0], &actions, nil, &cArguments, environ)
         close(ends[1])
         guard rc == 0 else {
             close(ends[0])

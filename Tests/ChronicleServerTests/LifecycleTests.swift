@@ -278,7 +278,11 @@ func residentBytes() -> Int {
         #expect(read < 256 << 10 + answered * 64, "read \(read) bytes of requests for \(answered) answers (the client sent \(sent))")
     }
 
-    @Test func aLongExportKeepsOnlyTheBatchInFlight() async {
+    /// Under AddressSanitizer freed memory waits in a quarantine, so resident memory says nothing there.
+    static let addressSanitized = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
+
+    @Test(.disabled(if: addressSanitized, "AddressSanitizer's quarantine keeps freed memory resident"))
+    func aLongExportKeepsOnlyTheBatchInFlight() async {
         // About 65 MB streamed to a client that reads at once: the server must release what it has
         // written, not keep the whole export in its output buffer until the end. Measured in a child
         // process of its own (an exit test), where no other test allocates meanwhile.

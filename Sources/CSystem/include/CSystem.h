@@ -11,4 +11,7 @@ int chronicle_accept4(int fd, struct sockaddr *address, socklen_t *length, int f
 
 /// ioctl(SIOCOUTQ): bytes in the socket's send queue not yet acknowledged by the peer.
 int chronicle_unsent_bytes(int fd, int *count);
+
+/// The number of CPUs in this thread's affinity mask (sched_getaffinity), or -1.
+int chronicle_affinity_count(void);
 #endif
