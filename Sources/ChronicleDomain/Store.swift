@@ -107,11 +107,13 @@ public final class Store: Sendable {
     /// records are moved once at the end.
     private static func byDate<T>(_ items: [T], date: KeyPath<T, EDTFDate>, id: KeyPath<T, String>) -> [T] {
         let first = items.map { $0[keyPath: date].firstDay }, last = items.map { $0[keyPath: date].lastDay }
+        // The ids too: reading one through the record inside the comparator would copy the record.
+        let ids = items.map { $0[keyPath: id] }
         var order = Array(items.indices)
         order.sort { a, b in
             if first[a] != first[b] { return first[a] < first[b] }
             if last[a] != last[b] { return last[a] < last[b] }
-            return items[a][keyPath: id] < items[b][keyPath: id]
+            return ids[a] < ids[b]
         }
         return order.map { items[$0] }
     }
