@@ -108,21 +108,6 @@ public struct Actor: Sendable, Codable {
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
-    public init(id: String, kind: Kind, names: LocalizedText, aliases: [String] = [], description: LocalizedText? = nil, affiliations: [String] = []) {
-        self.id = id
-        self.kind = kind
-        self.names = names
-        self.aliases = aliases
-        self.shortForms = []
-        self.ambiguousNames = []
-        self.description = description
-        self.affiliations = affiliations
-        self.codes = Codes()
-        self.roles = []
-        self.rolesAsOf = nil
-        self.note = nil
-    }
-
     /// Every name the actor is found by: names in each language, aliases, short forms, ambiguous names.
     public var searchableNames: [String] {
         names.all + aliases + shortForms + ambiguousNames.map(\.name)

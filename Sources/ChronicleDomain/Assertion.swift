@@ -15,15 +15,6 @@ public struct Assertion: Sendable, Codable {
     public let evidence: String?
     public let note: String?
 
-    public init(by: Source, actor: String? = nil, flags: [String] = [], note: String? = nil) {
-        self.by = by
-        self.actor = actor
-        self.cue = nil
-        self.flags = flags
-        self.evidence = nil
-        self.note = note
-    }
-
     enum CodingKeys: String, CodingKey {
         case by, actor, cue, flags, evidence, note
     }

@@ -10,14 +10,5 @@ public struct CitedSpan: Sendable, Codable {
     public let role: String?
     public let note: String?
 
-    public init(document: String, start: Int, end: Int, text: String? = nil, role: String? = nil, note: String? = nil) {
-        self.document = document
-        self.start = start
-        self.end = end
-        self.text = text
-        self.role = role
-        self.note = note
-    }
-
     public var span: Span { Span(document: document, start: start, end: end) }
 }

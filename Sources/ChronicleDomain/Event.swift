@@ -101,38 +101,4 @@ public struct Event: Sendable, Codable {
         location = try c.decodeIfPresent(Location.self, forKey: .location)
         codingNote = try c.decodeIfPresent(String.self, forKey: .codingNote)
     }
-
-    public init(
-        id: String, date: EDTFDate, certainty: Certainty, dateNote: String? = nil, type: EventType,
-        actors: [Participant], title: LocalizedText, summary: LocalizedText, sources: [CitedSpan],
-        assertion: Assertion = Assertion(by: .outlet), location: Location? = nil
-    ) {
-        self.id = id
-        self.formerIDs = []
-        self.date = date
-        self.certainty = certainty
-        self.dateNote = dateNote
-        self.type = type
-        self.actors = actors
-        self.title = title
-        self.summary = summary
-        self.sources = sources
-        self.justification = []
-        self.quotes = []
-        self.statement = nil
-        self.inResponseTo = []
-        self.assertion = assertion
-        self.location = location
-        self.codingNote = nil
-    }
-}
-
-extension Event.Participant {
-    public init(actor: String, role: Event.Role, actingFor: String? = nil) {
-        self.actor = actor
-        self.role = role
-        self.actingFor = actingFor
-        self.basis = nil
-        self.note = nil
-    }
 }

@@ -17,16 +17,6 @@ public struct EventType: Sendable, Codable {
             case rootLabel = "root_label"
             case baseLabel = "base_label"
         }
-
-        public init(code: String, label: String) {
-            self.code = code
-            self.label = label
-            self.root = String(code.prefix(2))
-            self.rootLabel = nil
-            self.base = String(code.prefix(3))
-            self.baseLabel = nil
-            self.codebook = nil
-        }
     }
 
     public struct Plover: Sendable, Codable {
@@ -40,14 +30,6 @@ public struct EventType: Sendable, Codable {
         enum CodingKeys: String, CodingKey {
             case code, label, mode, context
             case contextExtra = "context_extra"
-        }
-
-        public init(code: String, label: String, mode: String? = nil, context: [String] = [], contextExtra: [String] = []) {
-            self.code = code
-            self.label = label
-            self.mode = mode
-            self.context = context
-            self.contextExtra = contextExtra
         }
 
         public init(from decoder: any Decoder) throws {
@@ -68,12 +50,6 @@ public struct EventType: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case cameo, plover
         case ploverNote = "plover_note"
-    }
-
-    public init(cameo: Cameo, plover: Plover?, ploverNote: String? = nil) {
-        self.cameo = cameo
-        self.plover = plover
-        self.ploverNote = ploverNote
     }
 
     /// Every code the event can be found by with `type=`: the CAMEO code and each of its prefixes

@@ -16,8 +16,6 @@ public struct Lexicon: Sendable {
         self.words = words
     }
 
-    func contains(_ word: [UInt8]) -> Bool { words.contains(word) }
-
     /// The stem a normalized token is indexed and looked up under.
     func stem(_ token: [UInt8]) -> [UInt8] {
         ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { words.contains($0) })

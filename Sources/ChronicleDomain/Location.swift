@@ -24,16 +24,4 @@ public struct Location: Sendable, Codable {
         case coordinatesSource = "coordinates_source"
         case countrySource = "country_source"
     }
-
-    public init(country: String, place: LocalizedText? = nil, coordinates: Coordinates? = nil) {
-        self.country = country
-        self.place = place
-        self.geonamesID = nil
-        self.coordinates = coordinates
-        self.precision = nil
-        self.basis = nil
-        self.span = nil
-        self.coordinatesSource = nil
-        self.countrySource = nil
-    }
 }

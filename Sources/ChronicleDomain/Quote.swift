@@ -90,30 +90,4 @@ public struct Quote: Sendable, Codable {
         source = try c.decode(Span.self, forKey: .source)
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
-
-    public init(
-        id: String, text: String, language: String, speaker: String, event: String?, date: EDTFDate,
-        kind: Kind = .statement, translation: LocalizedText, source: Span
-    ) {
-        self.id = id
-        self.text = text
-        self.language = language
-        self.speaker = speaker
-        self.event = event
-        self.events = event.map { [$0] } ?? []
-        self.date = date
-        self.kind = kind
-        self.stance = .asserted
-        self.refusedLabel = false
-        self.labelAttributedTo = nil
-        self.translation = translation
-        self.translationNotes = nil
-        self.original = false
-        self.translations = []
-        self.translationOf = nil
-        self.originalFrench = nil
-        self.departures = []
-        self.source = source
-        self.note = nil
-    }
 }

@@ -66,9 +66,15 @@ struct ServeCommand: ParsableCommand {
         let router = try api.makeRouter(middleware: middleware, errorReporter: { error, request in
             logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.head.rawTarget)"])
         })
+        // The loop count is derived once, and the log says how.
+        let threads = settings.server.threads > 0
+            ? ProcessorCount.Derivation(count: settings.server.threads, reason: "set in the configuration")
+            : ProcessorCount.available()
+        var configuration = settings.server
+        configuration.threads = threads.count
         let server: HTTPServer
         do {
-            server = try HTTPServer(configuration: settings.server, responder: router, logger: logger)
+            server = try HTTPServer(configuration: configuration, responder: router, logger: logger)
         } catch let error as TLSError {
             logger.critical("cannot serve HTTPS: \(error)")
             throw ExitCode(1)
@@ -79,9 +85,6 @@ struct ServeCommand: ParsableCommand {
         serverReference.withLock { $0 = server }
         server.start()
         let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        let threads = settings.server.threads > 0
-            ? ProcessorCount.Derivation(count: settings.server.threads, reason: "set in the configuration")
-            : ProcessorCount.available()
         logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(threads.count)", "threads_from": "\(threads.reason)"])
         if let tlsPort = server.tlsPort {
             logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
