@@ -21,7 +21,15 @@ public struct CORSMiddleware: Middleware {
     public func handle(_ request: Request, next: (Request) -> Response) -> Response {
         guard let origin = request.headerFields[.origin] else {
             var response = next(request)
-            if !wildcard { response.headerFields.append(HTTPField(name: .vary, value: "Origin")) }
+            if wildcard {
+                // The answer to "*" does not depend on Origin, so it is the same with or without
+                // one: a browser or proxy cache that stored a same-origin response (no Origin
+                // sent) may hand it to a cross-origin caller, which must find the header there.
+                response.headerFields[.accessControlAllowOrigin] = "*"
+                response.headerFields[.accessControlExposeHeaders] = Self.exposedHeaders
+            } else {
+                response.headerFields.append(HTTPField(name: .vary, value: "Origin"))
+            }
             return response
         }
         let preflight = request.method == .options && request.headerFields[.accessControlRequestMethod] != nil

@@ -20,6 +20,19 @@ import Testing
         #expect(response.headerFields[.vary] == nil)
     }
 
+    @Test func wildcardAnswersCarryTheHeaderEvenWithoutOrigin() throws {
+        // A same-origin fetch sends no Origin; the browser caches that answer (max-age) and may
+        // serve it to a page on another origin for the same URL, which then needs the header.
+        let response = try call(try router(["*"]), .get, [:])
+        #expect(response.headerFields[.accessControlAllowOrigin] == "*")
+        #expect(response.headerFields[.accessControlExposeHeaders] == "Link, ETag, X-Request-ID")
+        #expect(response.headerFields[.vary] == nil)
+        // With a list, the answer depends on Origin and says so.
+        let listed = try call(try router(["https://dash.example"]), .get, [:])
+        #expect(listed.headerFields[.accessControlAllowOrigin] == nil)
+        #expect(listed.headerFields[.vary] == "Origin")
+    }
+
     @Test func preflightEchoesOnlyValidFieldNames() throws {
         let cors = try router(["*"])
         let clean = try call(cors, .options, [
