@@ -83,6 +83,13 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Howard Hinnant's civil_from_days, the inverse of `days`.
     static func isoDate(_ days: Int) -> String {
+        let (year, month, day) = civil(days)
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Year, month and day of a day number.
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -92,8 +99,7 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return (year, month, day)
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).

@@ -1,0 +1,77 @@
+// `GET /aggregate/events?by=…`: counts of the events `/events` would list under the same filters,
+// grouped by period, type, actor or directed actor pair. A timeline of a million events draws these
+// instead of downloading the events; curl users get the same numbers.
+import ChronicleDomain
+import ChronicleHTTP
+import ChronicleRouter
+
+extension ChronicleAPI {
+    static let maxBuckets = 10_000
+    static let defaultBuckets = 1_000
+
+    func aggregateEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
+        let query = try QueryParameters(request, allowed: Self.eventFilters.union(["by", "limit"]))
+        let groupings = EventCounts.Grouping.allCases.map(\.rawValue)
+        guard let by = try query.single("by") else {
+            throw APIError.parameter("by", "\"by\" is required: one of \(groupings.joined(separator: ", ")).")
+        }
+        guard let grouping = EventCounts.Grouping(rawValue: by) else {
+            throw APIError.parameter("by", "\"by\" must be one of \(groupings.joined(separator: ", ")); got \"\(by)\".")
+        }
+        let limit = try query.integer("limit", default: Self.defaultBuckets, in: 1...Self.maxBuckets)
+        let (store, _) = data.snapshot
+        let filter = try eventFilter(query, store: store)
+        let etag = Listing.tag(store.fingerprint, request, .json)
+        if let unchanged = Listing.notModified(request, etag: etag) { return unchanged }
+
+        let counts = EventCounts(store.matchingEvents(filter), by: grouping, limit: limit)
+        let shown = counts.buckets
+        // The events behind these counts: the same filters on /events.
+        let filters = query.items.filter { Self.eventFilters.contains($0.name) }
+        let eventsLink = "/events" + (filters.isEmpty ? "" : "?" + filters.map { item in
+            Paths.encodeQuery(item.name) + (item.value.map { "=" + Paths.encodeQuery($0) } ?? "")
+        }.joined(separator: "&"))
+
+        var w = JSONWriter(pretty: query.pretty, capacity: 256 + shown.count * 96)
+        w.object { w in
+            w.key("data")
+            w.array { w in
+                for bucket in shown {
+                    w.object { w in
+                        w.member("key", bucket.key)
+                        w.member("count", bucket.count)
+                        if let precision = bucket.precision { w.member("precision", precision.rawValue) }
+                        if let label = bucket.label { w.member("label", label) }
+                        if let source = bucket.source, let target = bucket.target {
+                            w.member("source", source)
+                            w.member("target", target)
+                            w.key("types")
+                            w.object { w in
+                                for (type, count) in bucket.types.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+                                    w.member(type, count)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            w.key("meta")
+            w.object { w in
+                w.member("by", grouping.rawValue)
+                w.member("events", counts.events)
+                w.member("buckets", counts.total)
+                w.member("count", shown.count)
+                w.member("limit", limit)
+            }
+            w.key("links")
+            w.object { w in
+                w.member("self", request.target.rawQuery.map { request.target.path + "?" + $0 } ?? request.target.path)
+                w.member("events", eventsLink)
+            }
+        }
+        w.newline()
+        var response = Response(contentType: "application/json", body: w.bytes)
+        response.headerFields[.eTag] = etag
+        return response
+    }
+}

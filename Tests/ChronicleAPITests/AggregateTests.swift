@@ -1,0 +1,105 @@
+import ChronicleAPI
+import ChronicleDomain
+import ChronicleHTTP
+import Foundation
+import HTTPTypes
+import Testing
+
+/// `/aggregate/events`: the counts a dashboard draws instead of downloading every event.
+@Suite struct AggregateTests {
+    let harness: APIHarness
+
+    init() throws { harness = try APIHarness() }
+
+    private func buckets(_ target: String) throws -> [[String: Any]] {
+        try #require(try harness.json(target)["data"] as? [[String: Any]])
+    }
+
+    @Test func monthlyCountsKeepCoarserDatesAtTheirOwnPrecision() throws {
+        let data = try buckets("/aggregate/events?by=month")
+        let keys = data.map { $0["key"] as? String ?? "" }
+        // The Algiers accords are dated only "2015": a year bucket, never a January.
+        #expect(keys.first == "2015")
+        #expect(data.first?["precision"] as? String == "year")
+        #expect(!keys.contains("2015-01"))
+        #expect(keys == keys.sorted())
+        // Every matching event is counted exactly once.
+        let total = data.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
+        #expect(total == 12)
+        // Each month bucket holds exactly the events /events lists for that month and starts in it.
+        for bucket in data where bucket["precision"] as? String == "month" {
+            let key = bucket["key"] as! String
+            let events = try #require(try harness.json("/events?from=\(key)&to=\(key)&limit=500")["data"] as? [[String: Any]])
+            let starting = events.filter { (($0["date"] as? String) ?? "").hasPrefix(key) }
+            #expect(starting.count == bucket["count"] as? Int, "\(key)")
+        }
+    }
+
+    @Test func dayAndYearGroupings() throws {
+        let days = try buckets("/aggregate/events?by=day")
+        #expect(days.contains { $0["key"] as? String == "2024-01-25" && $0["precision"] as? String == "day" })
+        // The interval "2024-09/2025-01" has no day: it counts at its start month.
+        #expect(days.contains { $0["key"] as? String == "2024-09" && $0["precision"] as? String == "month" })
+        let years = try buckets("/aggregate/events?by=year")
+        #expect(years.map { $0["key"] as? String } == ["2015", "2024", "2025"])
+        #expect(years.allSatisfy { $0["precision"] as? String == "year" })
+    }
+
+    @Test func filtersAreThoseOfEvents() throws {
+        let accusations = try harness.json("/aggregate/events?by=plover&type=ACCUSE")
+        let data = try #require(accusations["data"] as? [[String: Any]])
+        #expect(data.count == 1 && data[0]["key"] as? String == "ACCUSE" && data[0]["label"] as? String == "Accuse")
+        let listed = try #require(try harness.json("/events?type=ACCUSE")["meta"] as? [String: Any])
+        #expect(data[0]["count"] as? Int == listed["total"] as? Int)
+        let meta = try #require(accusations["meta"] as? [String: Any])
+        #expect(meta["events"] as? Int == listed["total"] as? Int)
+        #expect((accusations["links"] as? [String: Any])?["events"] as? String == "/events?type=ACCUSE")
+        // Search and actor filters too.
+        let attaf = try harness.json("/aggregate/events?by=year&actor=ahmed-attaf&q=%D8%B9%D8%B7%D8%A7%D9%81")
+        let attafEvents = try harness.json("/events?actor=ahmed-attaf&q=%D8%B9%D8%B7%D8%A7%D9%81")
+        #expect((attaf["meta"] as? [String: Any])?["events"] as? Int == (attafEvents["meta"] as? [String: Any])?["total"] as? Int)
+    }
+
+    @Test func pairsAreDirectedWithTheirTypes() throws {
+        let data = try buckets("/aggregate/events?by=pair")
+        let forward = try #require(data.first { $0["source"] as? String == "mali" && $0["target"] as? String == "algeria" })
+        let types = try #require(forward["types"] as? [String: Int])
+        #expect(types["ACCUSE"] != nil)
+        #expect(types.values.reduce(0, +) == forward["count"] as? Int)
+        // Algeria → Mali is another edge, not the same one.
+        let backward = data.first { $0["source"] as? String == "algeria" && $0["target"] as? String == "mali" }
+        #expect(backward != nil && backward?["count"] as? Int != forward["count"] as? Int)
+        let counts = data.map { $0["count"] as? Int ?? 0 }
+        #expect(counts == counts.sorted(by: >))
+    }
+
+    @Test func actorCountsCountEachParticipantOnce() throws {
+        let data = try buckets("/aggregate/events?by=actor")
+        let mali = try #require(data.first { $0["key"] as? String == "mali" })
+        let listed = try #require(try harness.json("/actors/mali/events")["meta"] as? [String: Any])
+        #expect(mali["count"] as? Int == listed["total"] as? Int)
+    }
+
+    @Test func limitsAndErrors() throws {
+        let limited = try harness.json("/aggregate/events?by=pair&limit=2")
+        #expect((limited["data"] as? [Any])?.count == 2)
+        let meta = try #require(limited["meta"] as? [String: Any])
+        #expect(meta["buckets"] as? Int == 14 && meta["count"] as? Int == 2 && meta["limit"] as? Int == 2)
+        for target in ["/aggregate/events", "/aggregate/events?by=week", "/aggregate/events?by=month&limit=0",
+                       "/aggregate/events?by=month&limit=10001", "/aggregate/events?by=month&sort=date",
+                       "/aggregate/events?by=month&actor=nobody", "/aggregate/events?by=month&by=year"] {
+            let response = try harness.get(target)
+            #expect(response.status == .badRequest, "\(target)")
+            #expect(response.headerFields[.contentType] == "application/problem+json", "\(target)")
+        }
+    }
+
+    @Test func anUnchangedCountIsNotModified() throws {
+        let first = try harness.get("/aggregate/events?by=month")
+        let tag = try #require(first.headerFields[.eTag])
+        let request = try Request.make(.get, "/aggregate/events?by=month", headerFields: [.ifNoneMatch: tag])
+        #expect(harness.router.respond(to: request).status == .notModified)
+        let other = try Request.make(.get, "/aggregate/events?by=year", headerFields: [.ifNoneMatch: tag])
+        #expect(harness.router.respond(to: other).status == .ok)
+    }
+}
