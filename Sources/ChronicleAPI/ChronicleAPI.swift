@@ -37,6 +37,9 @@ public struct ChronicleAPI: Sendable {
             ("GET /documents", documents),
             ("GET /documents/{id}", document),
             ("GET /documents/{id}/text", documentText),
+            ("GET /aggregate/events", aggregateEvents),
+            ("GET /dashboard", dashboardPage),
+            ("GET /dashboard/assets/{version}/{file}", dashboardAsset),
         ]
     }
 
@@ -84,7 +87,7 @@ public struct ChronicleAPI: Sendable {
             }
             w.key("links")
             w.object { w in
-                for path in ["events", "actors", "quotes", "documents", "openapi.json", "health"] {
+                for path in ["events", "actors", "quotes", "documents", "dashboard", "openapi.json", "health"] {
                     w.member(path.replacingDotJSON(), "/\(path)")
                 }
             }
@@ -142,8 +145,16 @@ public struct ChronicleAPI: Sendable {
     // MARK: Events
 
     private func events(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["actor", "type", "country", "from", "to", "document", "q", "sort"]))
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(Self.eventFilters).union(["sort"]))
         let (store, rendered) = data.snapshot
+        let filter = try eventFilter(query, store: store)
+        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered), fingerprint: store.fingerprint)
+    }
+
+    /// The filters of `/events`, which `/aggregate/events` shares.
+    static let eventFilters: Set<String> = ["actor", "type", "country", "from", "to", "document", "q"]
+
+    func eventFilter(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> EventQuery {
         var filter = try eventQuery(query)
         filter.actors = try query.all("actor")
         for actor in filter.actors where !store.hasActor(actor) {
@@ -154,7 +165,7 @@ public struct ChronicleAPI: Sendable {
         if let document = filter.document, !store.hasDocument(document) {
             throw APIError.parameter("document", "\"document\": there is no document with id \"\(document)\".")
         }
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered), fingerprint: store.fingerprint)
+        return filter
     }
 
     private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {

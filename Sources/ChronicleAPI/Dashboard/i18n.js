@@ -1,0 +1,134 @@
+// Interface text in English, French and Arabic. The browser's language picks the default; the
+// switch in the header (or ?ui=) changes it; Arabic mirrors the layout (dir="rtl").
+const STRINGS = {
+  en: {
+    skip: 'Skip to the events',
+    tagline: 'Events, actors and quotes, each one click from its words in the source.',
+    language: 'Language', filters: 'Filters', actors: 'Actors', actorPlaceholder: 'Type a name, pick from the list',
+    type: 'Event type', anyType: 'Any type', from: 'From', to: 'To', search: 'Search (Arabic or Latin script)',
+    apply: 'Apply', clear: 'Clear', timeline: 'Timeline', resetZoom: 'Show all dates',
+    zoomHint: 'Drag across the timeline to zoom into a period; select a mark to read its source.',
+    events: 'Events', export: 'Export this view:', prev: 'Previous', next: 'Next',
+    quotes: 'Quotes', quotesHint: 'Quotes by the selected actors, in the selected period and search.',
+    network: 'Who does what to whom',
+    networkHint: 'Each arrow goes from the actor who acts to its target; its colour is the event type. Select an actor to filter by it.',
+    source: 'Source', close: 'Close', apiHost: 'Data from',
+    removeActor: 'Remove {name}', page: '{first}–{last} of {total}', noEvents: 'No event matches these filters.',
+    noQuotes: 'No quote matches these filters.', loading: 'Loading…',
+    eventsShown: '{total} events, each drawn at its date.',
+    histogram: '{total} events, counted per {unit}; drag or select a bar to zoom until each event is drawn.',
+    coarser: 'lighter bars: events dated only to a coarser period, drawn over the whole period',
+    unit_year: 'year', unit_month: 'month', unit_day: 'day',
+    certainty_stated: 'date stated by the document', certainty_inferred: 'date inferred from context',
+    certainty_reported: 'date only in a relayed claim',
+    precision_day: 'a day', precision_month: 'a month (band)', precision_year: 'a year (band)', precision_interval: 'an interval (span)',
+    date: 'Date', certainty: 'Certainty', actorsRoles: 'Actors', typeLabel: 'Type', assertion: 'Who asserts it',
+    document: 'Document', languages: 'Languages', digest: 'SHA-256', published: 'Published', length: 'Length',
+    characters: '{n} characters', speaker: 'Speaker', translation: 'Translation', original: 'Original',
+    cited: 'The cited words are highlighted.', contextNote: 'Shaded: the sentence that justifies the coding.',
+    unknownActor: 'unknown actor', networkEmpty: 'No directed act (source → target) in this view.',
+    role_source: 'source', role_target: 'target', role_about: 'about', role_venue: 'venue', role_other: 'other',
+    plover: 'PLOVER', cameo: 'CAMEO root', error: 'The API answered with an error: {detail}',
+    eventsIn: 'events',
+  },
+  fr: {
+    skip: 'Aller aux événements',
+    tagline: 'Événements, acteurs et citations, chacun à un clic de ses mots dans la source.',
+    language: 'Langue', filters: 'Filtres', actors: 'Acteurs', actorPlaceholder: 'Tapez un nom, choisissez dans la liste',
+    type: "Type d'événement", anyType: 'Tous les types', from: 'Du', to: 'Au', search: 'Recherche (écriture arabe ou latine)',
+    apply: 'Appliquer', clear: 'Effacer', timeline: 'Chronologie', resetZoom: 'Toutes les dates',
+    zoomHint: 'Faites glisser sur la chronologie pour agrandir une période ; sélectionnez une marque pour lire sa source.',
+    events: 'Événements', export: 'Exporter cette vue :', prev: 'Précédent', next: 'Suivant',
+    quotes: 'Citations', quotesHint: 'Citations des acteurs choisis, dans la période et la recherche choisies.',
+    network: 'Qui fait quoi à qui',
+    networkHint: "Chaque flèche va de l'acteur qui agit vers sa cible ; sa couleur est le type d'événement. Sélectionnez un acteur pour filtrer.",
+    source: 'Source', close: 'Fermer', apiHost: 'Données de',
+    removeActor: 'Retirer {name}', page: '{first}–{last} sur {total}', noEvents: 'Aucun événement ne correspond à ces filtres.',
+    noQuotes: 'Aucune citation ne correspond à ces filtres.', loading: 'Chargement…',
+    eventsShown: '{total} événements, chacun dessiné à sa date.',
+    histogram: '{total} événements, comptés par {unit} ; faites glisser ou choisissez une barre pour agrandir.',
+    coarser: 'barres claires : événements datés seulement à une période plus large, dessinés sur toute la période',
+    unit_year: 'année', unit_month: 'mois', unit_day: 'jour',
+    certainty_stated: 'date donnée par le document', certainty_inferred: 'date déduite du contexte',
+    certainty_reported: 'date seulement dans une affirmation rapportée',
+    precision_day: 'un jour', precision_month: 'un mois (bande)', precision_year: 'une année (bande)', precision_interval: 'un intervalle (étendue)',
+    date: 'Date', certainty: 'Certitude', actorsRoles: 'Acteurs', typeLabel: 'Type', assertion: "Qui l'affirme",
+    document: 'Document', languages: 'Langues', digest: 'SHA-256', published: 'Publication', length: 'Longueur',
+    characters: '{n} caractères', speaker: 'Locuteur', translation: 'Traduction', original: 'Original',
+    cited: 'Les mots cités sont surlignés.', contextNote: 'En grisé : la phrase qui justifie le codage.',
+    unknownActor: 'acteur inconnu', networkEmpty: 'Aucun acte dirigé (source → cible) dans cette vue.',
+    role_source: 'source', role_target: 'cible', role_about: 'concerné', role_venue: 'lieu', role_other: 'autre',
+    plover: 'PLOVER', cameo: 'Racine CAMEO', error: "L'API a répondu par une erreur : {detail}",
+    eventsIn: 'événements',
+  },
+  ar: {
+    skip: 'انتقل إلى الأحداث',
+    tagline: 'أحداث وفاعلون واقتباسات، كلٌّ منها على بُعد نقرة من كلماته في المصدر.',
+    language: 'اللغة', filters: 'عوامل التصفية', actors: 'الفاعلون', actorPlaceholder: 'اكتب اسمًا واختر من القائمة',
+    type: 'نوع الحدث', anyType: 'كل الأنواع', from: 'من', to: 'إلى', search: 'بحث (بالحروف العربية أو اللاتينية)',
+    apply: 'تطبيق', clear: 'مسح', timeline: 'الخط الزمني', resetZoom: 'كل التواريخ',
+    zoomHint: 'اسحب على الخط الزمني لتكبير فترة؛ اختر علامة لقراءة مصدرها.',
+    events: 'الأحداث', export: 'تصدير هذا العرض:', prev: 'السابق', next: 'التالي',
+    quotes: 'الاقتباسات', quotesHint: 'اقتباسات الفاعلين المختارين في الفترة والبحث المختارين.',
+    network: 'من يفعل ماذا بمن',
+    networkHint: 'يتجه كل سهم من الفاعل إلى المستهدف، ولونه نوع الحدث. اختر فاعلًا للتصفية به.',
+    source: 'المصدر', close: 'إغلاق', apiHost: 'البيانات من',
+    removeActor: 'إزالة {name}', page: '{first}–{last} من {total}', noEvents: 'لا يوجد حدث يطابق عوامل التصفية هذه.',
+    noQuotes: 'لا يوجد اقتباس يطابق عوامل التصفية هذه.', loading: 'جارٍ التحميل…',
+    eventsShown: '{total} حدثًا، كلٌّ منها مرسوم في تاريخه.',
+    histogram: '{total} حدثًا، معدودة حسب {unit}؛ اسحب أو اختر عمودًا للتكبير.',
+    coarser: 'الأعمدة الفاتحة: أحداث مؤرخة بفترة أوسع فقط، مرسومة على الفترة كلها',
+    unit_year: 'السنة', unit_month: 'الشهر', unit_day: 'اليوم',
+    certainty_stated: 'تاريخ يذكره المستند', certainty_inferred: 'تاريخ مستنتج من السياق',
+    certainty_reported: 'تاريخ وارد في ادعاء منقول فقط',
+    precision_day: 'يوم', precision_month: 'شهر (شريط)', precision_year: 'سنة (شريط)', precision_interval: 'مدة (امتداد)',
+    date: 'التاريخ', certainty: 'اليقين', actorsRoles: 'الفاعلون', typeLabel: 'النوع', assertion: 'من يؤكده',
+    document: 'المستند', languages: 'اللغات', digest: 'SHA-256', published: 'النشر', length: 'الطول',
+    characters: '{n} حرفًا', speaker: 'المتحدث', translation: 'الترجمة', original: 'الأصل',
+    cited: 'الكلمات المستشهد بها مظللة.', contextNote: 'المظلل بالأزرق: الجملة التي تبرر الترميز.',
+    unknownActor: 'فاعل غير معروف', networkEmpty: 'لا يوجد فعل موجَّه (فاعل ← مستهدف) في هذا العرض.',
+    role_source: 'الفاعل', role_target: 'المستهدف', role_about: 'المعني', role_venue: 'المكان', role_other: 'آخر',
+    plover: 'PLOVER', cameo: 'جذر CAMEO', error: 'ردّت الواجهة البرمجية بخطأ: {detail}',
+    eventsIn: 'أحداث',
+  },
+};
+
+export const LANGUAGES = Object.keys(STRINGS);
+let current = 'en';
+
+export function pickLanguage(requested, browserLanguages) {
+  if (requested && STRINGS[requested]) return requested;
+  for (const tag of browserLanguages ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (STRINGS[base]) return base;
+  }
+  return 'en';
+}
+
+export function setLanguage(language) {
+  current = STRINGS[language] ? language : 'en';
+  document.documentElement.lang = current;
+  document.documentElement.dir = current === 'ar' ? 'rtl' : 'ltr';
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]')) element.placeholder = t(element.dataset.i18nPlaceholder);
+}
+
+export function language() { return current; }
+
+export function t(key, values = {}) {
+  const text = STRINGS[current][key] ?? STRINGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? String(values[name]) : `{${name}}`));
+}
+
+/** Numbers and dates in the interface language (Arabic with Latin digits, as the data writes them). */
+export function formatNumber(n) {
+  return new Intl.NumberFormat(current === 'ar' ? 'ar-u-nu-latn' : current).format(n);
+}
+
+/** A localized text object ({"en": …, "ar": …}) in the interface language, or the nearest one there is. */
+export function pick(text) {
+  if (!text) return { text: '', lang: current };
+  for (const lang of [current, 'en', 'fr', 'ar']) if (text[lang]) return { text: text[lang], lang };
+  const [lang, value] = Object.entries(text)[0] ?? [current, ''];
+  return { text: value, lang };
+}
