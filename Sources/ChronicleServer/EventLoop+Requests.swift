@@ -120,12 +120,12 @@ extension EventLoop {
         let micros = entry.started > 0 ? (MonotonicClock.nanoseconds() - entry.started) / 1000 : 0
         var metadata: Logger.Metadata = [
             "method": "\(entry.method)", "path": "\(entry.path)",
-            "status": "\(entry.status)", "bytes": "\(entry.bytes)", "duration_us": "\(micros)",
-            "remote": "\(connection.remoteAddress)",
+            "status": .stringConvertible(Int(entry.status)), "bytes": .stringConvertible(Int(entry.bytes)),
+            "duration_us": .stringConvertible(Int(micros)), "remote": "\(connection.remoteAddress)",
         ]
         if let id = entry.requestID { metadata["request_id"] = "\(id)" }
         // A streamed body cut short (the peer went away, a timeout, the drain deadline) says so.
-        if !complete { metadata["incomplete"] = "true" }
+        if !complete { metadata["incomplete"] = .stringConvertible(true) }
         context.logger.info("request", metadata: metadata)
     }
 
@@ -143,7 +143,7 @@ extension EventLoop {
         connection.discardInput()
         if context.configuration.accessLog {
             context.logger.info("rejected request", metadata: [
-                "status": "\(error.status.code)", "reason": "\(error.reason)", "remote": "\(connection.remoteAddress)",
+                "status": .stringConvertible(error.status.code), "reason": "\(error.reason)", "remote": "\(connection.remoteAddress)",
             ])
         }
     }

@@ -26,7 +26,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// whose peers have stopped reading longest are dropped. Well under the container's memory limit.
     public var maxQueuedOutputBytes: Int = 128 << 20
     /// How long a graceful shutdown waits for requests in flight.
-    public var drainTimeout: Duration = .seconds(10)
+    public var drainTimeout: Duration = .seconds(8)
     /// One log line per request.
     public var accessLog: Bool = true
     /// An HTTPS listener beside the plain one, when set.

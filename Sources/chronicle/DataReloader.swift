@@ -102,8 +102,8 @@ final class DataReloader: Sendable {
             return
         }
         logger.info("dataset reloaded", metadata: [
-            "events": "\(store.events.count)", "quotes": "\(store.quotes.count)", "generation": "\(holder.generation)",
-            "load_ms": "\(elapsed / .milliseconds(1))",
+            "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
+            "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
     }
 }

@@ -3,8 +3,10 @@ import ArgumentParser
 import Glibc
 #endif
 
-/// `chronicle healthcheck`: GET /health on the configured port over loopback; exit 0 on 200.
-/// The container's HEALTHCHECK uses it, so the image needs no curl.
+/// `chronicle healthcheck`: GET /health over loopback; exit 0 on 200. The port is the one the
+/// server actually bound, read from the runtime file when there is one (so `serve --port 9000`
+/// keeps the check right), else the configured one. The container's HEALTHCHECK uses it, so the
+/// image needs no curl.
 struct HealthcheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "healthcheck", abstract: "Exit 0 when the local server answers GET /health with 200.")
@@ -14,9 +16,11 @@ struct HealthcheckCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.settings()
-        let host = ["0.0.0.0", "::", ""].contains(settings.host) ? "127.0.0.1" : settings.host
+        let running = RuntimeFile.read(settings.runtimeFile)
+        let host = running?.connectHost ?? (["0.0.0.0", "::", ""].contains(settings.host) ? "127.0.0.1" : settings.host)
+        let port = running?.httpPort ?? settings.port
         do {
-            let status = try Self.status(host: host, port: UInt16(settings.port), path: "/health", timeout: timeout)
+            let status = try Self.status(host: host, port: UInt16(port), path: "/health", timeout: timeout)
             guard status == 200 else {
                 printError("healthcheck: GET /health answered \(status)")
                 throw ExitCode(1)

@@ -42,9 +42,9 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         logger.info("dataset loaded", metadata: [
-            "data": "\(dataPath)", "documents": "\(store.documents.count)", "actors": "\(store.actors.count)",
-            "events": "\(store.events.count)", "quotes": "\(store.quotes.count)",
-            "load_ms": "\((ContinuousClock.now - started) / .milliseconds(1))",
+            "data": "\(dataPath)", "documents": .stringConvertible(store.documents.count), "actors": .stringConvertible(store.actors.count),
+            "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
+            "load_ms": .stringConvertible(Int((ContinuousClock.now - started) / .milliseconds(1))),
         ])
 
         let loadTime = ContinuousClock.now - started
@@ -84,18 +84,32 @@ struct ServeCommand: ParsableCommand {
         }
         serverReference.withLock { $0 = server }
         server.start()
-        let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": "\(threads.count)", "threads_from": "\(threads.reason)"])
-        if let tlsPort = server.tlsPort {
-            logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
-        }
-
         let reloader = DataReloader(holder: holder, path: dataPath, logger: logger, server: server)
-        if !running.set(server, reloader) {
+        let stopping = !running.set(server, reloader)
+        if stopping {
             // A stop signal came while the server was being set up: shut down at once.
             server.shutdown()
         }
+        // Recorded once SIGHUP reloads (set above) and before "listening" is logged: whoever
+        // waits for that line finds the file, and a `reload` sent through it is not ignored.
+        let pid = getpid()
+        if !settings.runtimeFile.isEmpty && !stopping {
+            let file = RuntimeFile(pid: pid, host: settings.host, httpPort: Int(server.port), httpsPort: server.tlsPort.map { Int($0) })
+            do {
+                try file.write(to: settings.runtimeFile)
+            } catch {
+                logger.warning("cannot write the runtime file; healthcheck and reload fall back to the configured port", metadata: [
+                    "runtime_file": "\(settings.runtimeFile)", "error": "\(error.localizedDescription)",
+                ])
+            }
+        }
+        let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+        logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": .stringConvertible(threads.count), "threads_from": "\(threads.reason)"])
+        if let tlsPort = server.tlsPort {
+            logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
+        }
         server.wait()
+        if !settings.runtimeFile.isEmpty { RuntimeFile.remove(settings.runtimeFile, pid: pid) }
         logger.info("stopped")
         if reloader.isRunning {
             // An abandoned reload is still loading: end the process without running exit-time
@@ -129,8 +143,8 @@ struct ServeCommand: ParsableCommand {
         // a load balancer notices before connections are refused.
         status.beginDraining()
         logger.info("shutting down: draining connections", metadata: [
-            "signal": "\(signal)", "open_connections": "\(server.openConnections)",
-            "delay_ms": "\(settings.shutdownDelayMs)", "deadline_ms": "\(settings.drainTimeoutMs)",
+            "signal": .stringConvertible(Int(signal)), "open_connections": .stringConvertible(Int(server.openConnections)),
+            "delay_ms": .stringConvertible(settings.shutdownDelayMs), "deadline_ms": .stringConvertible(settings.drainTimeoutMs),
         ])
         // On its own thread, so a second signal during the delay still exits at once.
         Thread.detachNewThread {

@@ -21,7 +21,9 @@ struct Settings: Equatable, Sendable {
     var bodyTimeoutMs = 30_000
     var idleTimeoutMs = 60_000
     var writeTimeoutMs = 30_000
-    var drainTimeoutMs = 10_000
+    /// Inside the 10 s that Docker and podman give by default before SIGKILL (`--stop-timeout`),
+    /// and Kubernetes' 30 s grace period, with a margin for the exit itself.
+    var drainTimeoutMs = 8_000
     var shutdownDelayMs = 0
     var logLevel = "info"
     var logFormat = "text"
@@ -34,6 +36,8 @@ struct Settings: Equatable, Sendable {
     var corsOrigins = "*"
     var cacheControl = "public, max-age=60"
     var compressionThreshold = 1024
+    /// Where `serve` records its pid and bound ports for `healthcheck` and `reload`; empty: nowhere.
+    var runtimeFile = ""
 
     var allowedOrigins: [String] {
         corsOrigins.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
@@ -96,7 +100,7 @@ struct SettingSpec {
             SettingSpec(key: "timeouts.body_ms", kind: .number(\.bodyTimeoutMs, 1...3_600_000), help: "Time to receive a body (408)"),
             SettingSpec(key: "timeouts.idle_ms", kind: .number(\.idleTimeoutMs, 1...86_400_000), help: "Idle keep-alive connection lifetime"),
             SettingSpec(key: "timeouts.write_ms", kind: .number(\.writeTimeoutMs, 1...3_600_000), help: "Time a stalled reader is given"),
-            SettingSpec(key: "timeouts.drain_ms", kind: .number(\.drainTimeoutMs, 0...3_600_000), help: "Graceful shutdown deadline"),
+            SettingSpec(key: "timeouts.drain_ms", kind: .number(\.drainTimeoutMs, 0...3_600_000), help: "Graceful shutdown deadline (keep it under the orchestrator's stop timeout)"),
             SettingSpec(key: "timeouts.shutdown_delay_ms", kind: .number(\.shutdownDelayMs, 0...600_000), help: "On SIGTERM, time /ready answers 503 before the listeners close"),
             SettingSpec(key: "log.level", kind: .choice(\.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"]), help: "Lowest level logged"),
             SettingSpec(key: "log.format", kind: .choice(\.logFormat, ["text", "json"]), help: "Log line format on stdout"),
@@ -107,6 +111,7 @@ struct SettingSpec {
             SettingSpec(key: "cors.origins", kind: .text(\.corsOrigins), help: "Allowed CORS origins: * or a comma-separated list"),
             SettingSpec(key: "cache.control", kind: .text(\.cacheControl), help: "Cache-Control on successful GETs"),
             SettingSpec(key: "compression.threshold_bytes", kind: .number(\.compressionThreshold, 0...1 << 30), help: "Smallest body worth gzip"),
+            SettingSpec(key: "runtime_file", kind: .text(\.runtimeFile), help: "File where serve records its pid and bound ports for healthcheck and reload; empty for none"),
         ]
     }
 }

@@ -80,7 +80,8 @@ final class ServerProcess {
     var port: UInt16 {
         let line = output.first { $0.contains("listening on http://") } ?? ""
         let tail = line.components(separatedBy: "listening on http://").last ?? ""
-        let address = tail.prefix { !$0.isWhitespace }
+        // Up to the end of the address: a space in text logs, a quote in JSON ones.
+        let address = tail.prefix { !$0.isWhitespace && $0 != "\"" }
         return UInt16(address.split(separator: ":").last ?? "") ?? 0
     }
 
