@@ -6,7 +6,11 @@ response with the same content type and length), runs wrk against both, alternat
 and prints a table of req/s, p50/p99 latency and the ratio Chronicle / nginx for each scenario,
 plus RSS idle, under load, and per idle keep-alive connection.
 
-Usage: Benchmarks/bench.py [--duration 10] [--rounds 3] [--only NAME,...]
+With --access-log, both servers write an access log, as a deployment runs them: Chronicle its
+default (one line per request, to stdout redirected to a file), nginx `access_log FILE combined
+buffer=64k`; without it, both run with the access log off.
+
+Usage: Benchmarks/bench.py [--duration 10] [--rounds 3] [--only NAME,...] [--access-log]
 (Benchmarks/run.sh builds the release binary and installs wrk and nginx first.)
 """
 import argparse, json, os, re, resource, shutil, signal, socket, ssl, statistics, subprocess, sys, tempfile, time, urllib.parse
@@ -22,6 +26,7 @@ parser.add_argument("--threads", type=int, default=2, help="server threads / ngi
 parser.add_argument("--only", default="")
 parser.add_argument("--binary", default=os.path.join(REPO, ".build/release/chronicle"))
 parser.add_argument("--json", default="", help="also write the results here")
+parser.add_argument("--access-log", action="store_true", help="both servers write an access log to a file")
 args = parser.parse_args()
 
 try:
@@ -45,10 +50,12 @@ def free_port():
 
 
 CH_HTTP, CH_HTTPS, NG_HTTP, NG_HTTPS = free_port(), free_port(), free_port(), free_port()
+chronicle_log = open(os.path.join(work, "chronicle-access.log"), "w")
 chronicle = subprocess.Popen([args.binary, "serve", "--port", str(CH_HTTP), "--threads", str(args.threads),
                               "--tls-port", str(CH_HTTPS), "--tls-cert", cert, "--tls-key", key,
-                              "--set", "log.access=false", "--set", "limits.max_connections=20000", "--log-level", "warning"],
-                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              "--set", "log.access=" + ("true" if args.access_log else "false"),
+                              "--set", "limits.max_connections=20000"] + ([] if args.access_log else ["--log-level", "warning"]),
+                             cwd=REPO, stdout=chronicle_log if args.access_log else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def wait_port(port):
@@ -89,7 +96,7 @@ pid {work}/nginx.pid;
 error_log {work}/nginx-error.log crit;
 events {{ worker_connections 20000; }}
 http {{
-  access_log off;
+  {f"access_log {work}/nginx-access.log combined buffer=64k;" if args.access_log else "access_log off;"}
   keepalive_requests 100000000;
   keepalive_timeout 60s;
   sendfile on;
@@ -201,6 +208,9 @@ if not args.only or "idle" in args.only.split(","):
     per_conn = {"chronicle": idle_connections(CH_HTTP), "nginx": idle_connections(NG_HTTP)}
 
 print()
+if args.access_log:
+    lines = sum(1 for _ in open(os.path.join(work, "chronicle-access.log"), "rb"))
+    print(f"Access logs on: Chronicle wrote {lines:,} lines, nginx {sum(1 for _ in open(os.path.join(work, 'nginx-access.log'), 'rb')):,}")
 print(f"| scenario | Chronicle req/s | p50 | p99 | nginx req/s | p99 | ratio req/s | ratio p99 |")
 print(f"|---|---:|---:|---:|---:|---:|---:|---:|")
 for name, r in results.items():

@@ -45,6 +45,8 @@ final class Connection {
     /// an index only, never used for I/O.
     let slot: Int
     let remoteAddress: String
+    /// The same, as the access log writes it.
+    let remoteText: [UInt8]
     var state: State
 
     var input: [UInt8] = []
@@ -93,6 +95,7 @@ final class Connection {
         self.tls = tls
         self.slot = slot
         self.remoteAddress = remoteAddress
+        self.remoteText = Array(remoteAddress.utf8)
         self.state = tls == nil ? .open(.head(RequestParser.Progress())) : .handshaking
         self.acceptedAt = now
         self.idleSince = now

@@ -115,18 +115,24 @@ extension EventLoop {
         }
     }
 
+    /// Formats the request's line into this loop's buffer; `handOverAccessLines` passes the lines to
+    /// the writer once per loop iteration. A streamed body cut short (the peer went away, a timeout,
+    /// the drain deadline) says "incomplete".
     func logAccess(_ connection: Connection, _ entry: AccessEntry, complete: Bool) {
-        guard context.configuration.accessLog else { return }
+        guard context.accessLog != nil else { return }
         let micros = entry.started > 0 ? (MonotonicClock.nanoseconds() - entry.started) / 1000 : 0
-        var metadata: Logger.Metadata = [
-            "method": "\(entry.method)", "path": "\(entry.path)",
-            "status": .stringConvertible(Int(entry.status)), "bytes": .stringConvertible(Int(entry.bytes)),
-            "duration_us": .stringConvertible(Int(micros)), "remote": "\(connection.remoteAddress)",
-        ]
-        if let id = entry.requestID { metadata["request_id"] = "\(id)" }
-        // A streamed body cut short (the peer went away, a timeout, the drain deadline) says so.
-        if !complete { metadata["incomplete"] = .stringConvertible(true) }
-        context.logger.info("request", metadata: metadata)
+        accessLine.append(entry, micros: micros, remote: connection.remoteText, complete: complete, into: &accessBuffer)
+        accessLines += 1
+        if accessBuffer.count >= Self.accessBatchBytes { handOverAccessLines() }
+    }
+
+    /// Gives this loop's formatted lines to the writer (it never waits: a full queue drops them).
+    func handOverAccessLines() {
+        guard accessLines > 0, let log = context.accessLog else { return }
+        log.submit(accessBuffer, lines: accessLines)
+        accessBuffer = []
+        accessBuffer.reserveCapacity(Self.accessBatchBytes)
+        accessLines = 0
     }
 
     /// Answers a request we could not parse or wait for, then closes: after a framing error

@@ -35,6 +35,11 @@ final class EventLoop: @unchecked Sendable {
     private(set) var date = ""
     let tick: Int64
     private var drainingStarted = false
+    /// Access lines formatted during this iteration, handed to the writer at its end.
+    var accessLine: AccessLine
+    var accessBuffer: [UInt8] = []
+    var accessLines = 0
+    static let accessBatchBytes = 64 << 10
 
     init(context: ServerContext, listener: Socket, tlsListener: Socket?) throws {
         self.context = context
@@ -42,6 +47,7 @@ final class EventLoop: @unchecked Sendable {
         self.wake = try EventFD()
         self.listener = listener
         self.tlsListener = tlsListener
+        accessLine = AccessLine(format: context.configuration.accessLogFormat, label: context.logger.label)
         let config = context.configuration
         let shortest = [config.headerTimeout, config.bodyTimeout, config.idleTimeout, config.writeTimeout]
             .map(\.milliseconds).min() ?? 1000
@@ -74,6 +80,7 @@ final class EventLoop: @unchecked Sendable {
                 context.logger.critical("event loop stopped: \(error)")
                 break
             }
+            handOverAccessLines()
             let now = MonotonicClock.now()
             if context.draining.load(ordering: .acquiring) {
                 beginDraining()
@@ -86,6 +93,7 @@ final class EventLoop: @unchecked Sendable {
             }
         }
         for case let connection? in connections { close(connection) }
+        handOverAccessLines()
         closeListeners()
         if reserveFD >= 0 {
             Glibc.close(reserveFD)

@@ -13,6 +13,9 @@ extension HTTPServer {
             ("chronicle_tls_handshakes_total", "Completed TLS handshakes.", m.tlsHandshakes.load(ordering: .relaxed)),
             ("chronicle_tls_handshake_failures_total", "Failed TLS handshakes.", m.tlsHandshakeFailures.load(ordering: .relaxed)),
             ("chronicle_tls_resumed_sessions_total", "TLS handshakes that resumed a session.", m.tlsResumedSessions.load(ordering: .relaxed)),
+            ("chronicle_access_log_lines_total", "Access-log lines written.", context.accessLog?.writtenLines.load(ordering: .relaxed) ?? 0),
+            ("chronicle_access_log_dropped_lines_total", "Access-log lines dropped because the log's destination fell behind (queue full).",
+             context.accessLog?.droppedLines.load(ordering: .relaxed) ?? 0),
         ]
         var out = ""
         for (name, help, value) in counters {

@@ -95,5 +95,16 @@ public final class HTTPServer: Sendable {
             return threads
         }
         for thread in started { ThreadLauncher.join(thread) }
+        // Every loop has handed over its last lines: write them all before returning (within the
+        // drain deadline, should the log's destination have stopped reading).
+        if !started.isEmpty, let log = context.accessLog, !log.close(timeout: context.configuration.drainTimeout) {
+            context.logger.warning("the access log's destination is not reading: lines still queued at exit are lost")
+        }
+    }
+
+    /// Writes the access lines queued so far from the calling thread: for a process about to
+    /// `_exit`, which the writer thread would not outlive.
+    public func flushAccessLog() {
+        context.accessLog?.flush()
     }
 }

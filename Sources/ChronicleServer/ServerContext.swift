@@ -16,11 +16,15 @@ final class ServerContext: Sendable {
     /// The TLS context new HTTPS connections use; replaced on a certificate reload.
     let tls: Mutex<TLSContext?>
     let metrics = ServerMetrics()
+    /// The writer of access lines, when the access log is on.
+    let accessLog: AccessLog?
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
         self.tls = Mutex(tls)
+        accessLog = configuration.accessLog
+            ? AccessLog(descriptor: configuration.accessLogDescriptor, capacity: configuration.accessLogQueueBytes) : nil
     }
 }

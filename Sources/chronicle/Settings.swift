@@ -60,6 +60,7 @@ struct Settings: Equatable, Sendable {
         config.writeTimeout = .milliseconds(writeTimeoutMs)
         config.drainTimeout = .milliseconds(drainTimeoutMs)
         config.accessLog = accessLog
+        config.accessLogFormat = logFormat == "json" ? .json : .text
         if !tlsCertificate.isEmpty && !tlsKey.isEmpty {
             config.tls = .init(port: UInt16(tlsPort), certificateChainPath: tlsCertificate, privateKeyPath: tlsKey)
         }

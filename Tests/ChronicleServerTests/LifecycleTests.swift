@@ -228,20 +228,6 @@ func openDescriptors() -> Int {
         }
     }
 
-    @Test func theAccessLogCountsWhatAStreamedExportSent() throws {
-        let lines = CapturedLog()
-        let server = try TestServer(threads: 1, logHandler: lines) { $0.accessLog = true }
-        let client = try TestClient(port: server.port)
-        try client.send("GET /stream/1000 HTTP/1.1\r\nHost: t\r\n\r\n")
-        let response = try client.readResponse()
-        #expect(response.status == 200)
-        #expect(waitUntil { lines.entries.contains { $0["path"] == "/stream/1000" } })
-        let entry = lines.entries.first { $0["path"] == "/stream/1000" }!
-        // Head, every chunk with its framing, and the last chunk: far more than the head alone.
-        let bytes = Int(entry["bytes"] ?? "") ?? 0
-        #expect(bytes > response.body.count)
-        #expect(entry["incomplete"] == nil)
-    }
 }
 
 /// Resident memory of this process, in bytes (from /proc/self/statm).

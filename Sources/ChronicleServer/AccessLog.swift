@@ -1,0 +1,150 @@
+// The access log, kept off the request path. Each event loop formats its lines into a buffer of its
+// own (AccessLine: no lock, no dictionary, no allocation per line) and, once per loop iteration,
+// hands the batch to this writer, whose one thread writes it out. The hand-off never blocks a loop:
+// past `capacity` queued bytes (the destination is slower than the traffic) a batch is dropped and
+// its lines counted, and /metrics says so. The server closes the log after its loops have stopped
+// and waits (up to the drain deadline) for the writer to write everything queued; `flush()` does the
+// same from the calling thread for a process about to `_exit`.
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How access lines are written: like swift-log's stream handler, or one JSON object per line.
+public enum AccessLogFormat: String, Sendable {
+    case text, json
+}
+
+final class AccessLog: @unchecked Sendable {
+    let descriptor: Int32
+    let capacity: Int
+    /// Lines handed over but not queued because the queue was full.
+    let droppedLines = Atomic<Int>(0)
+    /// Lines written (or attempted: a destination that refuses them is not retried).
+    let writtenLines = Atomic<Int>(0)
+
+    // Guarded by `lock`: pthread primitives, so the writer can sleep on a condition.
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wakeup = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var queue: [(bytes: [UInt8], lines: Int)] = []
+    private var queuedBytes = 0
+    private var closed = false
+    private var finished = false
+    private var thread: pthread_t?
+
+    init(descriptor: Int32, capacity: Int) {
+        self.descriptor = descriptor
+        self.capacity = capacity
+        pthread_mutex_init(lock, nil)
+        pthread_cond_init(wakeup, nil)
+        thread = ThreadLauncher.start { [self] in run() }
+    }
+
+    deinit {
+        pthread_cond_destroy(wakeup)
+        pthread_mutex_destroy(lock)
+        wakeup.deallocate()
+        lock.deallocate()
+    }
+
+    /// Queues a batch of whole lines; drops it (counting its lines) when the queue is full or closed.
+    func submit(_ batch: [UInt8], lines: Int) {
+        pthread_mutex_lock(lock)
+        guard !closed, queuedBytes + batch.count <= capacity else {
+            pthread_mutex_unlock(lock)
+            droppedLines.add(lines, ordering: .relaxed)
+            return
+        }
+        queue.append((batch, lines))
+        queuedBytes += batch.count
+        pthread_cond_broadcast(wakeup)
+        pthread_mutex_unlock(lock)
+    }
+
+    /// Writes what is queued from the calling thread (before `_exit`, which skips the writer).
+    func flush() {
+        pthread_mutex_lock(lock)
+        let batches = take()
+        pthread_mutex_unlock(lock)
+        write(batches)
+    }
+
+    /// Refuses further batches and waits, up to `timeout`, for the writer to write what is queued:
+    /// a destination that has stopped reading altogether must not keep the process from ending.
+    /// Returns false when the writer was still writing at the deadline.
+    @discardableResult
+    func close(timeout: Duration) -> Bool {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        let nanos = Int(deadline.tv_nsec) + Int(timeout.components.attoseconds / 1_000_000_000)
+        deadline.tv_sec += Int(timeout.components.seconds) + nanos / 1_000_000_000
+        deadline.tv_nsec = nanos % 1_000_000_000
+        pthread_mutex_lock(lock)
+        closed = true
+        pthread_cond_broadcast(wakeup)
+        while !finished {
+            if pthread_cond_timedwait(wakeup, lock, &deadline) == ETIMEDOUT { break }
+        }
+        let done = finished
+        pthread_mutex_unlock(lock)
+        if done, let thread { ThreadLauncher.join(thread) }
+        return done
+    }
+
+    private func run() {
+        while true {
+            pthread_mutex_lock(lock)
+            while queue.isEmpty && !closed { pthread_cond_wait(wakeup, lock) }
+            let batches = take()
+            let done = closed
+            pthread_mutex_unlock(lock)
+            write(batches)
+            if done {
+                pthread_mutex_lock(lock)
+                finished = true
+                pthread_cond_broadcast(wakeup)
+                pthread_mutex_unlock(lock)
+                return
+            }
+        }
+    }
+
+    /// The queued batches; call with the lock held.
+    private func take() -> [(bytes: [UInt8], lines: Int)] {
+        let batches = queue
+        queue = []
+        queuedBytes = 0
+        return batches
+    }
+
+    private func write(_ batches: [(bytes: [UInt8], lines: Int)]) {
+        for batch in batches {
+            Self.writeLines(batch.bytes, to: descriptor)
+            writtenLines.add(batch.lines, ordering: .relaxed)
+        }
+    }
+
+    /// Writes whole lines in pieces of at most PIPE_BUF bytes where it can: a pipe keeps each such
+    /// write(2) in one piece, so lines from other writers of the same pipe (the rest of the log)
+    /// never land inside one of ours.
+    static func writeLines(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = min(buffer.count, start + Int(PIPE_BUF))
+                if end < buffer.count, let newline = buffer[start..<end].lastIndex(of: UInt8(ascii: "\n")) {
+                    end = newline + 1
+                }
+                var offset = start
+                while offset < end {
+                    let n = Glibc.write(descriptor, buffer.baseAddress! + offset, end - offset)
+                    if n > 0 { offset += n; continue }
+                    if n < 0 && errno == EINTR { continue }
+                    return  // the destination is gone or refuses: nothing more can be written there
+                }
+                start = end
+            }
+        }
+    }
+}
