@@ -70,7 +70,7 @@ let package = Package(
             dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL", "ChronicleAPI", "ChronicleDomain"],
             swiftSettings: strict),
         .testTarget(
-            name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], exclude: ["search-cases.tsv"],
+            name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], exclude: ["search-cases.tsv", "extraction-corpus"],
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleAPITests",

@@ -1,8 +1,8 @@
 import COpenSSL
 
 /// SHA-256 through OpenSSL's libcrypto, the same library that serves TLS.
-enum Digest {
-    static func sha256Hex(_ bytes: [UInt8]) -> String {
+public enum Digest {
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let ok = bytes.withUnsafeBytes { input in

@@ -1,0 +1,80 @@
+/// Finds known actors by their names, aliases and short forms, compared after search
+/// normalization (so عطاف, أحمد عطاف, Attaf and @MaliMaeci are found however they are spelled).
+/// An Arabic name may carry a proclitic (و ف ب ل ك, and ال after ل as لل): the span is the name
+/// itself, without it. Names listed as ambiguous (Diop) are not used.
+struct ActorFinder {
+    struct Mention: Equatable {
+        let actor: String
+        let start: Int
+        let end: Int
+    }
+
+    private struct Variant {
+        let words: [String]
+        let actor: String
+    }
+
+    private let variants: [Variant]
+
+    init(actors: [Actor]) {
+        var variants: [Variant] = []
+        for actor in actors {
+            for name in Set(actor.names.all + actor.aliases + actor.shortForms) {
+                let words = TextNormalizer.tokens(name)
+                if !words.isEmpty { variants.append(Variant(words: words, actor: actor.id)) }
+            }
+        }
+        // Longest first: "أحمد عطاف" before "عطاف", "Mali's foreign ministry" before "Mali".
+        self.variants = variants.sorted { ($0.words.count, $0.words.joined().count) > ($1.words.count, $1.words.joined().count) }
+    }
+
+    func mentions(in text: ScannedText) -> [Mention] {
+        var found: [Mention] = []
+        var index = 0
+        let words = text.words
+        search: while index < words.count {
+            for variant in variants where index + variant.words.count <= words.count {
+                var clitic = 0
+                var matched = true
+                for (offset, expected) in variant.words.enumerated() {
+                    let word = words[index + offset].normalized
+                    if word == expected { continue }
+                    if offset == 0, let stripped = Self.proclitic(word, before: expected) {
+                        clitic = stripped
+                        continue
+                    }
+                    matched = false
+                    break
+                }
+                guard matched else { continue }
+                // Consecutive words only: a name does not run across a sentence break.
+                let last = index + variant.words.count - 1
+                if last > index, !(index..<last).allSatisfy({ text.adjacent($0, $0 + 1) }) { continue }
+                found.append(Mention(actor: variant.actor, start: words[index].start + clitic, end: words[last].end))
+                index = last + 1
+                continue search
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The number of code points of a proclitic in front of `name` in `word` (وعطاف, للجزائر), if any.
+    static func proclitic(_ word: String, before name: String) -> Int? {
+        guard let first = name.unicodeScalars.first, ScannedText.isArabic(first) else { return nil }
+        let scalars = Array(word.unicodeScalars)
+        let nameScalars = Array(name.unicodeScalars)
+        // و or ف, then ب ل or ك: at most two letters.
+        for length in 1...2 where scalars.count == nameScalars.count + length {
+            let prefix = scalars[0..<length]
+            guard prefix.allSatisfy({ "وفبلك".unicodeScalars.contains($0) }), Array(scalars[length...]) == nameScalars else { continue }
+            return length
+        }
+        // ل + الجزائر is written للجزائر (the alef of the article drops).
+        if nameScalars.starts(with: "ال".unicodeScalars), scalars.count == nameScalars.count,
+           scalars.starts(with: "لل".unicodeScalars), Array(scalars[2...]) == Array(nameScalars[2...]) {
+            return 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,97 @@
+/// A document's text as code points, with its words: each word's code-point span, its text as
+/// written and its search normalization (TextNormalizer), so that finders match normalized words
+/// and report exact spans. Offsets are code points, end-exclusive, as everywhere in Chronicle.
+struct ScannedText {
+    struct Word {
+        let start: Int
+        let end: Int
+        let raw: String
+        /// Normalized as search normalizes (alef forms, hamza, ta marbuta, digits, case, accents).
+        let normalized: String
+        /// The word's value when it is written in digits only (any of the three digit sets).
+        var number: Int? { normalized.allSatisfy(\.isASCII) ? Int(normalized) : nil }
+    }
+
+    let scalars: [Unicode.Scalar]
+    let words: [Word]
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var found: [Word] = []
+        var start: Int?
+        func close(at end: Int) {
+            guard let begin = start else { return }
+            start = nil
+            var raw = String.UnicodeScalarView()
+            raw.append(contentsOf: scalars[begin..<end])
+            let text = String(raw)
+            let normalized = TextNormalizer.normalize(text)
+            if !normalized.isEmpty { found.append(Word(start: begin, end: end, raw: text, normalized: normalized)) }
+        }
+        for (index, scalar) in scalars.enumerated() {
+            if Self.isWordScalar(scalar) || (scalar == "@" && start == nil) || (scalar == "_" && start != nil) {
+                if start == nil { start = index }
+            } else {
+                close(at: index)
+            }
+        }
+        close(at: scalars.count)
+        // عبد الله is one name however it is spaced, as search normalization has it (عبدالله).
+        var merged: [Word] = []
+        for word in found {
+            if let previous = merged.last, previous.normalized == "عبد", word.normalized == "الله",
+               scalars[previous.end..<word.start].allSatisfy({ $0 == " " }) {
+                var raw = String.UnicodeScalarView()
+                raw.append(contentsOf: scalars[previous.start..<word.end])
+                merged[merged.count - 1] = Word(start: previous.start, end: word.end, raw: String(raw), normalized: "عبدالله")
+            } else {
+                merged.append(word)
+            }
+        }
+        self.scalars = scalars
+        self.words = merged
+    }
+
+    /// Letters, digits and the marks and tatweel written inside Arabic words.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .nonspacingMark, .spacingMark: return true
+        default: return scalar == "\u{0640}"  // tatweel
+        }
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    /// What lies between two words (punctuation and spaces), as written.
+    func gap(after first: Int, before second: Int) -> String {
+        text(words[first].end, words[second].start)
+    }
+
+    /// True when only spaces (and at most one of `allowed`) separate the two words.
+    func adjacent(_ first: Int, _ second: Int, allowing allowed: Set<Character> = []) -> Bool {
+        guard second == first + 1, second < words.count else { return false }
+        let between = gap(after: first, before: second)
+        let significant = between.filter { !$0.isWhitespace }
+        return significant.isEmpty || (significant.count == 1 && allowed.contains(significant.first!))
+    }
+
+    /// The word index at or after code point `offset`.
+    func firstWord(atOrAfter offset: Int) -> Int {
+        var low = 0, high = words.count
+        while low < high {
+            let mid = (low + high) / 2
+            if words[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0600...0x06FF).contains(scalar.value) || (0x0750...0x077F).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value)
+    }
+}
