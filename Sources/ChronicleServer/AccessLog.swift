@@ -38,6 +38,13 @@ final class AccessLog: @unchecked Sendable {
         self.capacity = capacity
         pthread_mutex_init(lock, nil)
         pthread_cond_init(wakeup, nil)
+    }
+
+    /// Starts the writer thread (with the server: a server that never starts owns no thread).
+    func start() {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard thread == nil, !closed else { return }
         thread = ThreadLauncher.start { [self] in run() }
     }
 
@@ -83,6 +90,13 @@ final class AccessLog: @unchecked Sendable {
         pthread_mutex_lock(lock)
         closed = true
         pthread_cond_broadcast(wakeup)
+        if thread == nil {
+            // Never started: write what may have been queued from here.
+            let batches = take()
+            pthread_mutex_unlock(lock)
+            write(batches)
+            return true
+        }
         while !finished {
             if pthread_cond_timedwait(wakeup, lock, &deadline) == ETIMEDOUT { break }
         }
@@ -120,15 +134,20 @@ final class AccessLog: @unchecked Sendable {
 
     private func write(_ batches: [(bytes: [UInt8], lines: Int)]) {
         for batch in batches {
-            Self.writeLines(batch.bytes, to: descriptor)
-            writtenLines.add(batch.lines, ordering: .relaxed)
+            if Self.writeLines(batch.bytes, to: descriptor) {
+                writtenLines.add(batch.lines, ordering: .relaxed)
+            } else {
+                droppedLines.add(batch.lines, ordering: .relaxed)
+            }
         }
     }
 
     /// Writes whole lines in pieces of at most PIPE_BUF bytes where it can: a pipe keeps each such
     /// write(2) in one piece, so lines from other writers of the same pipe (the rest of the log)
     /// never land inside one of ours.
-    static func writeLines(_ bytes: [UInt8], to descriptor: Int32) {
+    /// False when the destination refused part of the batch.
+    @discardableResult
+    static func writeLines(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var start = 0
             while start < buffer.count {
@@ -141,10 +160,17 @@ final class AccessLog: @unchecked Sendable {
                     let n = Glibc.write(descriptor, buffer.baseAddress! + offset, end - offset)
                     if n > 0 { offset += n; continue }
                     if n < 0 && errno == EINTR { continue }
-                    return  // the destination is gone or refuses: nothing more can be written there
+                    if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                        // A non-blocking destination that is full: wait until it can take more.
+                        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&ready, 1, 1000)
+                        continue
+                    }
+                    return false  // the destination is gone or refuses: nothing more can be written there
                 }
                 start = end
             }
+            return true
         }
     }
 }

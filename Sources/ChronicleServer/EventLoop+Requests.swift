@@ -129,9 +129,10 @@ extension EventLoop {
     /// Gives this loop's formatted lines to the writer (it never waits: a full queue drops them).
     func handOverAccessLines() {
         guard accessLines > 0, let log = context.accessLog else { return }
-        log.submit(accessBuffer, lines: accessLines)
-        accessBuffer = []
-        accessBuffer.reserveCapacity(Self.accessBatchBytes)
+        // An exact-size copy: the queue's bound counts what batches hold, not spare capacity,
+        // and this loop keeps its buffer.
+        log.submit(Array(accessBuffer), lines: accessLines)
+        accessBuffer.removeAll(keepingCapacity: true)
         accessLines = 0
     }
 

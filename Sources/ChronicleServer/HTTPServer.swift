@@ -64,6 +64,7 @@ public final class HTTPServer: Sendable {
     public func start() {
         threads.withLock { threads in
             guard threads.isEmpty else { return }
+            context.accessLog?.start()
             threads = loops.map { loop in ThreadLauncher.start { loop.run() } }
         }
     }
@@ -95,9 +96,11 @@ public final class HTTPServer: Sendable {
             return threads
         }
         for thread in started { ThreadLauncher.join(thread) }
-        // Every loop has handed over its last lines: write them all before returning (within the
-        // drain deadline, should the log's destination have stopped reading).
-        if !started.isEmpty, let log = context.accessLog, !log.close(timeout: context.configuration.drainTimeout) {
+        // Every loop has handed over its last lines: write them all before returning, within
+        // what is left of the drain deadline (at least half a second), so a log destination that
+        // has stopped reading cannot push the stop past the orchestrator's kill timeout.
+        let left = max(500, (context.drainDeadline.load(ordering: .relaxed) - MonotonicClock.now()))
+        if !started.isEmpty, let log = context.accessLog, !log.close(timeout: .milliseconds(left)) {
             context.logger.warning("the access log's destination is not reading: lines still queued at exit are lost")
         }
     }

@@ -14,6 +14,7 @@ final class RunningServer: Sendable {
     private let state = Mutex(State())
 
     var reloader: DataReloader? { state.withLock { $0.reloader } }
+    var server: HTTPServer? { state.withLock { $0.server } }
 
     /// Publishes the running server; false when a stop signal came first (the caller shuts it down).
     func set(_ server: HTTPServer, _ reloader: DataReloader) -> Bool {

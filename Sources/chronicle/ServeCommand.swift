@@ -128,6 +128,7 @@ struct ServeCommand: ParsableCommand {
         }
         guard signals.firstStop() else {
             logger.warning("second signal: exiting at once")
+            running.server?.flushAccessLog()
             fflush(nil)
             // _exit: no atexit handlers or static destructors racing the event loops.
             Glibc._exit(1)

@@ -59,7 +59,8 @@ struct Settings: Equatable, Sendable {
         config.idleTimeout = .milliseconds(idleTimeoutMs)
         config.writeTimeout = .milliseconds(writeTimeoutMs)
         config.drainTimeout = .milliseconds(drainTimeoutMs)
-        config.accessLog = accessLog
+        // Access lines are info lines: a higher log level silences them, as it always has.
+        config.accessLog = accessLog && ["trace", "debug", "info"].contains(logLevel)
         config.accessLogFormat = logFormat == "json" ? .json : .text
         if !tlsCertificate.isEmpty && !tlsKey.isEmpty {
             config.tls = .init(port: UInt16(tlsPort), certificateChainPath: tlsCertificate, privateKeyPath: tlsKey)
