@@ -51,6 +51,12 @@ struct RuntimeFile: Codable, Equatable {
         else { return nil }
         // kill(pid, 0) checks existence; EPERM means it exists under another user.
         guard file.pid > 0, kill(file.pid, 0) == 0 || errno == EPERM else { return nil }
+        // After a crash the pid may belong to another program by now: `reload` must not signal
+        // it (SIGHUP ends most programs). Where /proc says what runs there, it must be chronicle.
+        if let comm = FileManager.default.contents(atPath: "/proc/\(file.pid)/comm"),
+           String(decoding: comm, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) != "chronicle" {
+            return nil
+        }
         return file
     }
 
