@@ -429,7 +429,7 @@ def _():
     until(driver, lambda d: "offset=20" in d.current_url, "back to offset 20")
 
 
-@check("?api= points the dashboard at another Chronicle (read under CORS)")
+@check("?api= points the dashboard at another Chronicle (read under CORS), says so, and takes only http(s)")
 def _():
     driver.get(seed + "/dashboard?api=" + large)
     ready(driver)
@@ -437,6 +437,20 @@ def _():
     assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline .bar")) > 100
     urls = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert any(url.startswith(large + "/aggregate/events") for url in urls), urls
+    # The page says, at the top, that its data come from elsewhere.
+    banner = driver.find_element(By.ID, "elsewhere")
+    assert banner.is_displayed() and large in banner.text, banner.text
+    # Only http(s) bases: anything else is refused, said, and this server's data shown.
+    driver.get(seed + "/dashboard?api=javascript:alert(1)")
+    ready(driver)
+    banner = driver.find_element(By.ID, "elsewhere")
+    assert banner.is_displayed() and "javascript:alert(1)" in banner.text, banner.text
+    assert driver.find_element(By.ID, "api-host").text == seed
+    assert "javascript" not in driver.find_element(By.ID, "export-csv").get_attribute("href")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline .mark")) == 12
+    driver.get(seed + "/dashboard")
+    ready(driver)
+    assert not driver.find_element(By.ID, "elsewhere").is_displayed()
 
 
 drain_console(driver)

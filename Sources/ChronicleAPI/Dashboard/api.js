@@ -29,9 +29,11 @@ export class API {
     return response.json();
   }
 
+  /** The body exactly as sent: a leading byte-order mark is a code point the API's spans count,
+   *  which response.text() would drop. */
   async text(path, signal = undefined) {
     const response = await fetch(this.url(path), { signal });
     if (!response.ok) throw new ProblemError(response.status, null);
-    return response.text();
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
   }
 }

@@ -30,6 +30,9 @@ const STRINGS = {
     role_source: 'source', role_target: 'target', role_about: 'about', role_venue: 'venue', role_other: 'other',
     plover: 'PLOVER', cameo: 'CAMEO root', error: 'The API answered with an error: {detail}',
     eventsIn: 'events',
+    elsewhere: 'These data come from another server, {api}, not from this one.',
+    badApi: 'The address given in api= ({api}) is not an http or https address; showing this server\'s data.',
+    earlier: '{n} of them began before the period and are counted where they began.',
   },
   fr: {
     skip: 'Aller aux événements',
@@ -60,6 +63,9 @@ const STRINGS = {
     role_source: 'source', role_target: 'cible', role_about: 'concerné', role_venue: 'lieu', role_other: 'autre',
     plover: 'PLOVER', cameo: 'Racine CAMEO', error: "L'API a répondu par une erreur : {detail}",
     eventsIn: 'événements',
+    elsewhere: 'Ces données viennent d\'un autre serveur, {api}, et non de celui-ci.',
+    badApi: 'L\'adresse donnée dans api= ({api}) n\'est pas une adresse http ou https ; données de ce serveur.',
+    earlier: 'Dont {n} ont commencé avant la période et sont comptés là où ils ont commencé.',
   },
   ar: {
     skip: 'انتقل إلى الأحداث',
@@ -90,6 +96,9 @@ const STRINGS = {
     role_source: 'الفاعل', role_target: 'المستهدف', role_about: 'المعني', role_venue: 'المكان', role_other: 'آخر',
     plover: 'PLOVER', cameo: 'جذر CAMEO', error: 'ردّت الواجهة البرمجية بخطأ: {detail}',
     eventsIn: 'أحداث',
+    elsewhere: 'هذه البيانات من خادم آخر، {api}، وليست من هذا الخادم.',
+    badApi: 'العنوان المعطى في api= ({api}) ليس عنوان http أو https؛ تُعرض بيانات هذا الخادم.',
+    earlier: 'منها {n} بدأت قبل الفترة وهي معدودة حيث بدأت.',
   },
 };
 

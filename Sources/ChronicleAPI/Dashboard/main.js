@@ -16,7 +16,17 @@ const DRAW_LIMIT = 500;
 const $ = (id) => document.getElementById(id);
 
 let state = readState(location.search);
-const api = new API(state.api || location.origin);
+/** ?api= names another Chronicle: an http(s) origin only, and the page says so at the top. */
+function apiBase(requested) {
+  if (!requested) return location.origin;
+  try {
+    const url = new URL(requested);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin + url.pathname.replace(/\/+$/, '');
+  } catch { /* not a URL */ }
+  return null;
+}
+const requestedBase = apiBase(state.api);
+const api = new API(requestedBase ?? location.origin);
 const actors = new Map();
 const documents = new Map();
 let controller = null;
@@ -76,6 +86,14 @@ function showProblem(error) {
   if (!error) { box.hidden = true; return; }
   box.textContent = t('error', { detail: error.message });
   box.hidden = false;
+}
+
+function showSource() {
+  const banner = $('elsewhere');
+  const elsewhere = requestedBase === null || api.base !== location.origin;
+  if (requestedBase === null) banner.textContent = t('badApi', { api: state.api });
+  else if (elsewhere) banner.textContent = t('elsewhere', { api: api.base });
+  banner.hidden = !elsewhere;
 }
 
 function syncForm() {
@@ -165,7 +183,10 @@ async function drawTimeline(months, filters, signal) {
   }
   drawHistogram(container, { buckets, unit, range, onZoom });
   $('timeline-legend').replaceChildren(h('li', {}, t('coarser')));
-  $('timeline-summary').textContent = t('histogram', { total: formatNumber(total), unit: t('unit_' + unit) });
+  // Events that overlap the period but began before it are counted where they began: say so.
+  const earlier = buckets.filter((b) => periodDays(b.key)[1] < range[0]).reduce((n, b) => n + b.count, 0);
+  $('timeline-summary').textContent = t('histogram', { total: formatNumber(total), unit: t('unit_' + unit) })
+    + (earlier ? ' ' + t('earlier', { n: formatNumber(earlier) }) : '');
 }
 
 async function refreshList(signal) {
@@ -345,6 +366,7 @@ $('close-source').addEventListener('click', closeSource);
 document.addEventListener('keydown', (event) => { if (event.key === 'Escape' && !$('source').hidden) closeSource(); });
 $('ui-language').addEventListener('change', (event) => {
   setLanguage(event.target.value);
+  showSource();
   fillActorOptions();
   navigate({ ui: event.target.value });
 });
@@ -379,6 +401,7 @@ let actorsReady = Promise.resolve();
 
 function boot() {
   setLanguage(pickLanguage(state.ui, navigator.languages));
+  showSource();
   actorsReady = loadActors().catch(showProblem);
   refresh();
   loadTypes().catch(showProblem);
