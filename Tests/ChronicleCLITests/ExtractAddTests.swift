@@ -70,9 +70,28 @@ import Testing
         #expect(try String(contentsOfFile: data + "/documents.json", encoding: .utf8) == before)
     }
 
-    @Test func addRefusesWhatTheValidatorWouldRefuseAndWritesNothing() throws {
+    @Test func theCatalogueGrowsByOneValidEntryAndTheScratchCheckNamesProblems() throws {
+        let entry = Array("{\n  \"id\": \"x\"\n}".utf8)
+        for catalogue in ["[]\n", "[\n  {\"id\": \"a\"}\n]\n"] {
+            let grown = try AddCommand.appending(entry, to: catalogue)
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(grown.utf8)) as? [[String: Any]])
+            #expect(parsed.last?["id"] as? String == "x")
+            // The existing entries stay exactly as they were written.
+            #expect(grown.hasPrefix(String(catalogue.dropLast(2)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        // The check `add` runs on its scratch copy: nil for a dataset that loads, the validator's words otherwise.
+        #expect(AddCommand.problems(CommandTests.data) == nil)
+        let data = try copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let documents = data + "/documents.json"
+        try String(contentsOfFile: documents, encoding: .utf8).replacingOccurrences(of: "\"length\": 2009", with: "\"length\": 2010")
+            .write(toFile: documents, atomically: true, encoding: .utf8)
+        #expect(AddCommand.problems(data)?.contains("length is 2010") == true)
+    }
+
+    @Test func addRefusesADatasetThatDoesNotLoadAndWritesNothing() throws {
         // A dataset that already fails validation (a quote no longer matching its span) cannot
-        // be added to: the scratch copy does not load, so nothing is written.
+        // be added to: it is refused before anything is written.
         let data = try copyOfData()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let quotes = data + "/quotes.json"

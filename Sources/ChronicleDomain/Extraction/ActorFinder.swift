@@ -50,7 +50,8 @@ struct ActorFinder {
                 // Consecutive words only: a name does not run across a sentence break.
                 let last = index + variant.words.count - 1
                 if last > index, !(index..<last).allSatisfy({ text.adjacent($0, $0 + 1) }) { continue }
-                found.append(Mention(actor: variant.actor, start: words[index].start + clitic, end: words[last].end))
+                let start = words[index].start + Self.rawOffset(ofLetters: clitic, in: words[index].raw)
+                found.append(Mention(actor: variant.actor, start: start, end: words[last].end))
                 index = last + 1
                 continue search
             }
@@ -59,7 +60,26 @@ struct ActorFinder {
         return found
     }
 
-    /// The number of code points of a proclitic in front of `name` in `word` (وعطاف, للجزائر), if any.
+    /// Where, in the word as written, the name starts after `letters` letters of proclitic: the
+    /// proclitic was measured on the normalized word, and the written one may carry vowel marks
+    /// or tatweel on it (وَعطاف, لِلجزائر), which belong to the proclitic too.
+    static func rawOffset(ofLetters letters: Int, in raw: String) -> Int {
+        guard letters > 0 else { return 0 }
+        let scalars = Array(raw.unicodeScalars)
+        var offset = 0, seen = 0
+        while offset < scalars.count && seen < letters {
+            if !Self.isMarkOrTatweel(scalars[offset]) { seen += 1 }
+            offset += 1
+        }
+        while offset < scalars.count && Self.isMarkOrTatweel(scalars[offset]) { offset += 1 }
+        return offset
+    }
+
+    static func isMarkOrTatweel(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{0640}" || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// The number of letters of a proclitic in front of `name` in `word` (وعطاف, للجزائر), if any.
     static func proclitic(_ word: String, before name: String) -> Int? {
         guard let first = name.unicodeScalars.first, ScannedText.isArabic(first) else { return nil }
         let scalars = Array(word.unicodeScalars)

@@ -83,7 +83,8 @@ public struct Extractor: Sendable {
         }
 
         let mentions = DateFinder(text: text).mentions()
-        let dates = mentions.map { mention in date(mention, all: mentions, published: published, text: text) }
+        // A date that no calendar has (31 April) is not a date: it is not proposed.
+        let dates = mentions.compactMap { mention in date(mention, all: mentions, published: published, text: text) }
         return Proposals(
             length: text.scalars.count, languages: Self.languages(of: source, main: language),
             quotes: quotes, dates: dates,
@@ -175,7 +176,7 @@ public struct Extractor: Sendable {
 
     // MARK: Dates
 
-    private func date(_ mention: DateFinder.Mention, all: [DateFinder.Mention], published: EDTFDate?, text: ScannedText) -> DateProposal {
+    private func date(_ mention: DateFinder.Mention, all: [DateFinder.Mention], published: EDTFDate?, text: ScannedText) -> DateProposal? {
         let span = Spanned(text: text.text(mention.start, mention.end), start: mention.start, end: mention.end)
         let precision: EDTFDate.Precision = mention.day != nil ? .day : mention.month != nil ? .month : .year
         func edtf(_ year: String) -> String {
@@ -186,17 +187,28 @@ public struct Extractor: Sendable {
         }
         let names = mention.systems.isEmpty ? nil : "Month name of the \(mention.systems.joined(separator: ", ")) system\(mention.systems.count > 1 ? "s" : "")."
         if let year = mention.year {
+            guard EDTFDate(edtf(String(year))) != nil else { return nil }
             return DateProposal(span: span, edtf: edtf(String(year)), precision: precision, certainty: .stated, note: names)
         }
         let monthName = span.text
         if let published {
-            let (year, month, _) = EDTFDate.civil(published.lastDay)
-            let inferred = mention.month.map { $0 > month && published.precision != .year ? year - 1 : year } ?? year
+            // The latest year in which this month (and day) falls on or before the publication
+            // date: 25 January in an article of 10 January 2025 is 25 January 2024. A day that
+            // exists only in leap years (29 February) steps back to the last year that has it.
+            let (year, month, day) = EDTFDate.civil(published.lastDay)
+            var inferred = year
+            if let wanted = mention.month, published.precision != .year,
+               (wanted, mention.day ?? 1) > (month, published.precision == .day ? day : 31) {
+                inferred -= 1
+            }
+            while EDTFDate(edtf(String(inferred))) == nil && inferred > year - 8 { inferred -= 1 }
+            guard EDTFDate(edtf(String(inferred))) != nil else { return nil }
             let note = "No year is written (\"\(monthName)\"); \(inferred) is the latest such date not after the publication date \(published)."
             return DateProposal(span: span, edtf: edtf(String(inferred)), precision: precision, certainty: .inferred, note: [note, names].compactMap { $0 }.joined(separator: " "))
         }
         let stated = all.filter { $0.year != nil && $0.month == nil || $0.year != nil }
-        if let nearest = stated.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }), let year = nearest.year {
+        if let nearest = stated.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }), let year = nearest.year,
+           EDTFDate(edtf(String(year))) != nil {
             let note = "No year is written (\"\(monthName)\"); \(year) is the nearest year the text states (\"\(text.text(nearest.start, nearest.end))\"). Check it against the publication date."
             return DateProposal(span: span, edtf: edtf(String(year)), precision: precision, certainty: .inferred, note: [note, names].compactMap { $0 }.joined(separator: " "))
         }

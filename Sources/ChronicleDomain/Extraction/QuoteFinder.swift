@@ -48,8 +48,10 @@ struct QuoteFinder {
                     open.append((.ascii, position))
                 }
             case "\n":
-                // A blank line ends a paragraph, and every mark still open in it.
-                if position > 0, scalars[position - 1] == "\n" { open.removeAll() }
+                // A blank line ends a paragraph, and every mark still open in it (CR LF too).
+                var before = position - 1
+                while before >= 0, scalars[before] == "\r" || scalars[before] == " " || scalars[before] == "\t" { before -= 1 }
+                if before >= 0, scalars[before] == "\n" { open.removeAll() }
             default:
                 continue
             }
