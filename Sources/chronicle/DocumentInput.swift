@@ -21,6 +21,11 @@ struct DocumentInput {
         if let size = attributes?[.size] as? Int, size > Self.maxBytes {
             throw Self.fail(command, "\(path): \(size) bytes; documents are at most \(Self.maxBytes) bytes (10 MiB)")
         }
+        // Said before reading: reading an empty file leaks Foundation's read buffer (4 KiB,
+        // FoundationEssentials' readBytesFromFile, seen under LeakSanitizer).
+        if let size = attributes?[.size] as? Int, size == 0, attributes?[.type] as? FileAttributeType == .typeRegular {
+            throw Self.fail(command, "\(path): the file is empty")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw Self.fail(command, "\(path): cannot be read") }
         guard data.count <= Self.maxBytes else { throw Self.fail(command, "\(path): documents are at most \(Self.maxBytes) bytes (10 MiB)") }
         guard !data.isEmpty else { throw Self.fail(command, "\(path): the file is empty") }
