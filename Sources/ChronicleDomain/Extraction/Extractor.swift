@@ -206,7 +206,7 @@ public struct Extractor: Sendable {
             let note = "No year is written (\"\(monthName)\"); \(inferred) is the latest such date not after the publication date \(published)."
             return DateProposal(span: span, edtf: edtf(String(inferred)), precision: precision, certainty: .inferred, note: [note, names].compactMap { $0 }.joined(separator: " "))
         }
-        let stated = all.filter { $0.year != nil && $0.month == nil || $0.year != nil }
+        let stated = all.filter { $0.year != nil }
         if let nearest = stated.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }), let year = nearest.year,
            EDTFDate(edtf(String(year))) != nil {
             let note = "No year is written (\"\(monthName)\"); \(year) is the nearest year the text states (\"\(text.text(nearest.start, nearest.end))\"). Check it against the publication date."
