@@ -27,10 +27,7 @@ extension ChronicleAPI {
         let counts = EventCounts(store.matchingEvents(filter), by: grouping, limit: limit)
         let shown = counts.buckets
         // The events behind these counts: the same filters on /events.
-        let filters = query.items.filter { Self.eventFilters.contains($0.name) }
-        let eventsLink = "/events" + (filters.isEmpty ? "" : "?" + filters.map { item in
-            Paths.encodeQuery(item.name) + (item.value.map { "=" + Paths.encodeQuery($0) } ?? "")
-        }.joined(separator: "&"))
+        let eventsLink = Paths.link("/events", query.items.filter { Self.eventFilters.contains($0.name) })
 
         var w = JSONWriter(pretty: query.pretty, capacity: 256 + shown.count * 96)
         w.object { w in
@@ -65,7 +62,7 @@ extension ChronicleAPI {
             }
             w.key("links")
             w.object { w in
-                w.member("self", request.target.rawQuery.map { request.target.path + "?" + $0 } ?? request.target.path)
+                w.member("self", Paths.selfLink(request))
                 w.member("events", eventsLink)
             }
         }

@@ -60,11 +60,9 @@ enum Listing {
         func link(offset: Int) -> String {
             var items = parameters.items.filter { $0.name != "offset" }
             items.append(QueryItem(name: "offset", value: String(offset)))
-            return path + "?" + items.map { item in
-                Paths.encodeQuery(item.name) + (item.value.map { "=" + Paths.encodeQuery($0) } ?? "")
-            }.joined(separator: "&")
+            return Paths.link(path, items)
         }
-        let selfLink = request.target.rawQuery.map { path + "?" + $0 } ?? path
+        let selfLink = Paths.selfLink(request)
         let next = page.nextOffset.map(link)
         let previous = page.previousOffset.map(link)
 

@@ -1,4 +1,6 @@
 /// Percent-encoding for the links we write (RFC 3986 section 2.3: unreserved characters stay).
+import ChronicleHTTP
+
 enum Paths {
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
@@ -26,4 +28,17 @@ enum Paths {
 
     /// Encodes a query name or value (the same set; a space becomes %20, which every decoder reads).
     static func encodeQuery(_ text: String) -> String { encode(text) }
+
+    /// `path`, and `?name=value&…` when there are items, every name and value encoded.
+    static func link(_ path: String, _ items: [QueryItem]) -> String {
+        guard !items.isEmpty else { return path }
+        return path + "?" + items.map { item in
+            encodeQuery(item.name) + (item.value.map { "=" + encodeQuery($0) } ?? "")
+        }.joined(separator: "&")
+    }
+
+    /// The request's own target, as it was sent (the `self` link of a list).
+    static func selfLink(_ request: Request) -> String {
+        request.target.rawQuery.map { request.target.path + "?" + $0 } ?? request.target.path
+    }
 }

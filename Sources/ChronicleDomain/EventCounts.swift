@@ -28,7 +28,7 @@ public struct EventCounts: Sendable {
         public let source: String?
         public let target: String?
         /// For pairs: how many of the pair's events have each PLOVER type.
-        public internal(set) var types: [String: Int]
+        public let types: [String: Int]
     }
 
     public let grouping: Grouping
