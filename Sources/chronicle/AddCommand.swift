@@ -35,17 +35,17 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let input = try DocumentInput(file, command: "add")
         let directory = DataDirectory.resolve(data ?? "")
-        let store = try ExtractCommand.loadStore(data, command: "add")
+        let dataset = try ExtractCommand.loadDataset(data, command: "add")
         let sha256 = Digest.sha256Hex(input.bytes)
-        if store.hasDocument(id) { throw DocumentInput.fail("add", "\(directory) already has a document \"\(id)\"") }
-        if let same = store.documents.first(where: { $0.sha256 == sha256 }) {
+        if dataset.documents.contains(where: { $0.id == id }) { throw DocumentInput.fail("add", "\(directory) already has a document \"\(id)\"") }
+        if let same = dataset.documents.first(where: { $0.sha256 == sha256 }) {
             throw DocumentInput.fail("add", "this text is already document \"\(same.id)\" (same SHA-256)")
         }
         let relative = "documents/\(id).txt"
         if FileManager.default.fileExists(atPath: directory + "/" + relative) {
             throw DocumentInput.fail("add", "\(directory)/\(relative) exists already")
         }
-        let proposals = Extractor(actors: store.actors).extract(input.text, language: lang, published: published.flatMap(EDTFDate.init))
+        let proposals = Extractor(actors: dataset.actors).extract(input.text, language: lang, published: published.flatMap(EDTFDate.init))
         let catalogue = directory + "/documents.json"
         let updated = try Self.appending(entry(proposals, sha256: sha256, file: relative), to: String(contentsOfFile: catalogue, encoding: .utf8))
 
@@ -80,7 +80,7 @@ struct AddCommand: ParsableCommand {
     /// What the validator says about the dataset in `directory`, or nil when it loads.
     static func problems(_ directory: String) -> String? {
         do {
-            _ = try Store.load(directory: directory)
+            _ = try Dataset.load(directory: directory)
             return nil
         } catch {
             return error.summary(limit: 20)

@@ -22,11 +22,11 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let input = try DocumentInput(file, command: "extract")
-        let store = try Self.loadStore(data, command: "extract")
+        let dataset = try Self.loadDataset(data, command: "extract")
         let sha256 = Digest.sha256Hex(input.bytes)
         // A document already in the dataset brings its publication date.
-        let knownDate = store.documents.first { $0.sha256 == sha256 }?.published.flatMap(EDTFDate.init)
-        let proposals = Extractor(actors: store.actors).extract(
+        let knownDate = dataset.documents.first { $0.sha256 == sha256 }?.published.flatMap(EDTFDate.init)
+        let proposals = Extractor(actors: dataset.actors).extract(
             input.text, language: lang, published: published.flatMap(EDTFDate.init) ?? knownDate)
         var w = JSONWriter(pretty: true)
         Self.write(proposals, file: file, sha256: sha256, into: &w)
@@ -34,10 +34,11 @@ struct ExtractCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(w.bytes))
     }
 
-    static func loadStore(_ data: String?, command: String) throws -> Store {
+    /// The dataset, loaded and checked (not indexed: extraction needs only its actors and documents).
+    static func loadDataset(_ data: String?, command: String) throws -> Dataset {
         let path = DataDirectory.resolve(data ?? "")
         do {
-            return try Store.load(directory: path)
+            return try Dataset.load(directory: path)
         } catch {
             printError("\(command): the dataset in \(path) does not load: \(error.summary())")
             throw ExitCode(1)
