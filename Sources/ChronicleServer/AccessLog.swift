@@ -1,6 +1,9 @@
 // The access log, kept off the request path. Each event loop formats its lines into a buffer of its
 // own (AccessLine: no lock, no dictionary, no allocation per line) and, once per loop iteration,
-// hands the batch to this writer, whose one thread writes it out. The hand-off never blocks a loop:
+// hands the batch to this writer, whose one thread writes it out. Like nginx's buffered log
+// (`buffer=64k flush=…`), the writer is not woken for every batch, which would cost a context switch
+// per loop iteration under load: it writes when `wakeBytes` are queued, or `flushInterval` after the
+// first batch it has not written, or at close. The hand-off never blocks a loop:
 // past `capacity` queued bytes (the destination is slower than the traffic) a batch is dropped and
 // its lines counted, and /metrics says so. The server closes the log after its loops have stopped
 // and waits (up to the drain deadline) for the writer to write everything queued; `flush()` does the
@@ -23,6 +26,14 @@ final class AccessLog: @unchecked Sendable {
     let droppedLines = Atomic<Int>(0)
     /// Lines written (or attempted: a destination that refuses them is not retried).
     let writtenLines = Atomic<Int>(0)
+    /// Queued bytes that wake the writer before its interval is up.
+    let wakeBytes: Int
+    /// How long a line may wait in the queue.
+    let flushInterval: Duration
+    /// The largest write(2): PIPE_BUF for a pipe (or a socket: a journal), a batch otherwise.
+    let piece: Int
+    /// Times a loop had to wake the writer (a futex call and a context switch each).
+    let wakeups = Atomic<Int>(0)
 
     // Guarded by `lock`: pthread primitives, so the writer can sleep on a condition.
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -31,11 +42,20 @@ final class AccessLog: @unchecked Sendable {
     private var queuedBytes = 0
     private var closed = false
     private var finished = false
+    /// The writer sleeps with nothing queued, and only a batch wakes it.
+    private var writerIdle = false
     private var thread: pthread_t?
 
-    init(descriptor: Int32, capacity: Int) {
+    init(descriptor: Int32, capacity: Int, wakeBytes: Int = 64 << 10, flushInterval: Duration = .milliseconds(200)) {
         self.descriptor = descriptor
         self.capacity = capacity
+        // A small queue must still be written before it fills.
+        self.wakeBytes = max(1, min(wakeBytes, capacity / 2))
+        self.flushInterval = flushInterval
+        var status = stat()
+        let isPipeOrSocket = fstat(descriptor, &status) != 0
+            || (status.st_mode & S_IFMT) == S_IFIFO || (status.st_mode & S_IFMT) == S_IFSOCK
+        self.piece = isPipeOrSocket ? Int(PIPE_BUF) : 1 << 20
         pthread_mutex_init(lock, nil)
         pthread_cond_init(wakeup, nil)
     }
@@ -64,8 +84,15 @@ final class AccessLog: @unchecked Sendable {
             return
         }
         queue.append((batch, lines))
+        let before = queuedBytes
         queuedBytes += batch.count
-        pthread_cond_broadcast(wakeup)
+        // Wake the writer when it sleeps with nothing to write (it then waits out its interval), or
+        // when this batch takes the queue past `wakeBytes`; any other batch joins the queue quietly.
+        if writerIdle || (before < wakeBytes && queuedBytes >= wakeBytes) {
+            writerIdle = false
+            wakeups.add(1, ordering: .relaxed)
+            pthread_cond_signal(wakeup)
+        }
         pthread_mutex_unlock(lock)
     }
 
@@ -82,11 +109,7 @@ final class AccessLog: @unchecked Sendable {
     /// Returns false when the writer was still writing at the deadline.
     @discardableResult
     func close(timeout: Duration) -> Bool {
-        var deadline = timespec()
-        clock_gettime(CLOCK_REALTIME, &deadline)
-        let nanos = Int(deadline.tv_nsec) + Int(timeout.components.attoseconds / 1_000_000_000)
-        deadline.tv_sec += Int(timeout.components.seconds) + nanos / 1_000_000_000
-        deadline.tv_nsec = nanos % 1_000_000_000
+        var deadline = Self.deadline(after: timeout)
         pthread_mutex_lock(lock)
         closed = true
         pthread_cond_broadcast(wakeup)
@@ -109,7 +132,16 @@ final class AccessLog: @unchecked Sendable {
     private func run() {
         while true {
             pthread_mutex_lock(lock)
-            while queue.isEmpty && !closed { pthread_cond_wait(wakeup, lock) }
+            if queue.isEmpty && !closed {
+                writerIdle = true
+                while writerIdle && !closed { pthread_cond_wait(wakeup, lock) }
+            }
+            // Something is queued: collect more until the interval is up, the queue passes
+            // `wakeBytes` (whose batch signals), or the log closes.
+            var until = Self.deadline(after: flushInterval)
+            while queuedBytes < wakeBytes && !closed {
+                if pthread_cond_timedwait(wakeup, lock, &until) == ETIMEDOUT { break }
+            }
             let batches = take()
             let done = closed
             pthread_mutex_unlock(lock)
@@ -124,6 +156,16 @@ final class AccessLog: @unchecked Sendable {
         }
     }
 
+    /// `timeout` from now on the clock `pthread_cond_timedwait` measures.
+    private static func deadline(after timeout: Duration) -> timespec {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        let nanos = Int(deadline.tv_nsec) + Int(timeout.components.attoseconds / 1_000_000_000)
+        deadline.tv_sec += Int(timeout.components.seconds) + nanos / 1_000_000_000
+        deadline.tv_nsec = nanos % 1_000_000_000
+        return deadline
+    }
+
     /// The queued batches; call with the lock held.
     private func take() -> [(bytes: [UInt8], lines: Int)] {
         let batches = queue
@@ -134,7 +176,7 @@ final class AccessLog: @unchecked Sendable {
 
     private func write(_ batches: [(bytes: [UInt8], lines: Int)]) {
         for batch in batches {
-            if Self.writeLines(batch.bytes, to: descriptor) {
+            if Self.writeLines(batch.bytes, to: descriptor, piece: piece) {
                 writtenLines.add(batch.lines, ordering: .relaxed)
             } else {
                 droppedLines.add(batch.lines, ordering: .relaxed)
@@ -142,16 +184,17 @@ final class AccessLog: @unchecked Sendable {
         }
     }
 
-    /// Writes whole lines in pieces of at most PIPE_BUF bytes where it can: a pipe keeps each such
-    /// write(2) in one piece, so lines from other writers of the same pipe (the rest of the log)
-    /// never land inside one of ours.
+    /// Writes whole lines in pieces of at most `piece` bytes where it can. For a pipe that is
+    /// PIPE_BUF: a pipe keeps each such write(2) in one piece, so lines from other writers of the
+    /// same pipe (the rest of the log) never land inside one of ours. A file or terminal takes a
+    /// batch in one call.
     /// False when the destination refused part of the batch.
     @discardableResult
-    static func writeLines(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    static func writeLines(_ bytes: [UInt8], to descriptor: Int32, piece: Int = Int(PIPE_BUF)) -> Bool {
         bytes.withUnsafeBytes { buffer in
             var start = 0
             while start < buffer.count {
-                var end = min(buffer.count, start + Int(PIPE_BUF))
+                var end = min(buffer.count, start + piece)
                 if end < buffer.count, let newline = buffer[start..<end].lastIndex(of: UInt8(ascii: "\n")) {
                     end = newline + 1
                 }

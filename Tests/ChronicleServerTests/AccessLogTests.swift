@@ -1,4 +1,4 @@
-import ChronicleServer
+@testable import ChronicleServer
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -167,5 +167,44 @@ final class PipeCollector: @unchecked Sendable {
         let dropped = counter("chronicle_access_log_dropped_lines_total")
         #expect(written + dropped == 400, "written \(written), dropped \(dropped)")
         #expect(counter("chronicle_access_log_lines_total") == written)
+    }
+}
+
+/// The writer's hand-off: a loop wakes it rarely, and what it queues is written anyway.
+@Suite struct AccessLogWriterTests {
+    @Test func batchesBelowTheWakeSizeDoNotWakeTheWriterEachTime() throws {
+        let output = PipeCollector()
+        let log = AccessLog(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1 << 19, flushInterval: .seconds(30))
+        log.start()
+        let line = Array((String(repeating: "x", count: 99) + "\n").utf8)
+        for _ in 0..<100 { log.submit(line, lines: 1) }
+        // At most the one wake-up that ends the writer's idle sleep (none if it had not gone to sleep yet).
+        #expect(log.wakeups.load(ordering: .relaxed) <= 1)
+        // Closing writes what the interval had not.
+        #expect(log.close(timeout: .seconds(10)))
+        #expect(output.finish().count == 100)
+        #expect(log.writtenLines.load(ordering: .relaxed) == 100)
+    }
+
+    @Test func aQuietQueueIsWrittenWhenItsIntervalIsUp() throws {
+        let output = PipeCollector()
+        let log = AccessLog(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1 << 19, flushInterval: .milliseconds(50))
+        log.start()
+        log.submit(Array("one line\n".utf8), lines: 1)
+        #expect(waitUntil { output.lines == ["one line"] })
+        log.submit(Array("another\n".utf8), lines: 1)
+        #expect(waitUntil { output.lines.count == 2 })
+        #expect(log.close(timeout: .seconds(10)))
+    }
+
+    @Test func crossingTheWakeSizeWakesTheWriterAtOnce() throws {
+        let output = PipeCollector()
+        // An interval no test waits out: only the size can have written these lines.
+        let log = AccessLog(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1000, flushInterval: .seconds(3600))
+        log.start()
+        let line = Array((String(repeating: "y", count: 99) + "\n").utf8)
+        for _ in 0..<10 { log.submit(line, lines: 1) }
+        #expect(waitUntil { output.lines.count == 10 })
+        #expect(log.close(timeout: .seconds(10)))
     }
 }
