@@ -51,8 +51,12 @@ struct ServeCommand: ParsableCommand {
         let holder = DatasetHolder(store, loadSeconds: loadTime.seconds)
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
+        var cacheOptions = ResponseCache.Options()
+        cacheOptions.capacityBytes = settings.responseCacheBytes
+        // A reload is a new generation: nothing cached from the old data is served after it.
+        let responseCache = ResponseCache(options: cacheOptions, epoch: { holder.generation })
         let api = ChronicleAPI(data: holder, status: status, metrics: {
-            requestMetrics.exposition() + (serverReference.withLock { $0 }?.metricsExposition() ?? "")
+            requestMetrics.exposition() + responseCache.exposition() + (serverReference.withLock { $0 }?.metricsExposition() ?? "")
         })
         var representation = RepresentationMiddleware.Options()
         representation.cacheControl = settings.cacheControl
@@ -61,6 +65,7 @@ struct ServeCommand: ParsableCommand {
             RequestIDMiddleware(),
             MetricsMiddleware(metrics: requestMetrics),
             CORSMiddleware(allowedOrigins: settings.allowedOrigins),
+            responseCache,
             RepresentationMiddleware(options: representation),
         ]
         let router = try api.makeRouter(middleware: middleware, errorReporter: { error, request in

@@ -36,6 +36,8 @@ struct Settings: Equatable, Sendable {
     var corsOrigins = "*"
     var cacheControl = "public, max-age=60"
     var compressionThreshold = 1024
+    /// Bytes of whole responses kept per dataset generation (0: none).
+    var responseCacheBytes = 64 << 20
     /// Where `serve` records its pid and bound ports for `healthcheck` and `reload`; empty: nowhere.
     var runtimeFile = ""
 
@@ -112,6 +114,7 @@ struct SettingSpec {
             SettingSpec(key: "tls.key", kind: .text(\.tlsKey), help: "PEM private key for HTTPS"),
             SettingSpec(key: "cors.origins", kind: .text(\.corsOrigins), help: "Allowed CORS origins: * or a comma-separated list"),
             SettingSpec(key: "cache.control", kind: .text(\.cacheControl), help: "Cache-Control on successful GETs"),
+            SettingSpec(key: "cache.response_bytes", kind: .number(\.responseCacheBytes, 0...1 << 34), help: "Bytes of whole responses kept per dataset generation (0: none)"),
             SettingSpec(key: "compression.threshold_bytes", kind: .number(\.compressionThreshold, 0...1 << 30), help: "Smallest body worth gzip"),
             SettingSpec(key: "runtime_file", kind: .text(\.runtimeFile), help: "File where serve records its pid and bound ports for healthcheck and reload; empty for none"),
         ]
