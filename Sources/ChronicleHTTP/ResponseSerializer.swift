@@ -11,6 +11,18 @@ public enum ResponseSerializer {
         _ response: Response, omitBody: Bool, keepAlive: Bool, requestVersion: HTTPVersion, date: String,
         into out: inout [UInt8]
     ) {
+        if serializeHead(response, omitBody: omitBody, keepAlive: keepAlive, requestVersion: requestVersion, date: date, into: &out) {
+            out.append(contentsOf: response.body)
+        }
+    }
+
+    /// Appends the status line and header section only; true when `response.body` is to follow
+    /// (a writer that keeps the body elsewhere sends it next, as is).
+    @discardableResult
+    public static func serializeHead(
+        _ response: Response, omitBody: Bool, keepAlive: Bool, requestVersion: HTTPVersion, date: String,
+        into out: inout [UInt8]
+    ) -> Bool {
         let status = response.status
         out.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n".utf8)
         for field in response.headerFields {
@@ -41,9 +53,7 @@ public enum ResponseSerializer {
             out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         out.append(contentsOf: "\r\n".utf8)
-        if !omitBody && hasBody && response.stream == nil {
-            out.append(contentsOf: response.body)
-        }
+        return !omitBody && hasBody && response.stream == nil
     }
 
     /// Frames one piece of a streamed body (RFC 9112 section 7.1); an empty piece is skipped, since

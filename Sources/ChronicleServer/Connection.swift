@@ -57,8 +57,7 @@ final class Connection {
     var peerClosed = false
     var body: [UInt8] = []
 
-    var output: [UInt8] = []
-    var outputStart = 0
+    var output = OutputBuffer()
     /// Responses in `output` not yet fully written: the pipelining depth.
     var queuedResponses = 0
     /// The body being streamed, and whether it is chunked (1.1) or ends with the connection (1.0).
@@ -107,15 +106,23 @@ final class Connection {
     }
 
     var bufferedInput: Int { input.count - inputStart }
-    var pendingOutput: Int { output.count - outputStart }
+    var pendingOutput: Int { output.pending }
 
     /// Reads from the socket, or through TLS.
     func receive(into buffer: UnsafeMutableRawBufferPointer) -> Socket.IOResult {
         tls?.read(into: buffer) ?? socket.read(into: buffer)
     }
 
-    func transmit(_ bytes: UnsafeRawBufferPointer) -> Socket.IOResult {
-        tls?.write(bytes) ?? socket.write(bytes)
+    /// Writes what `output` holds: head and shared body in one gathered write on a plain socket;
+    /// through TLS, the first piece (a TLS record copies anyway, and a retried write must start
+    /// with the same bytes).
+    func transmitOutput() -> Socket.IOResult {
+        output.withPending { owned, body in
+            if let tls { return tls.write(owned.isEmpty ? body : owned) }
+            if body.isEmpty { return socket.write(owned) }
+            if owned.isEmpty { return socket.write(body) }
+            return socket.write(owned, body)
+        }
     }
 
     /// Nothing received, nothing to send, no request in progress: safe to close when draining.

@@ -152,22 +152,18 @@ extension EventLoop {
             if connection.pendingOutput == 0 {
                 // What is written is released before more is produced: a long export never keeps
                 // its sent bytes, only the batch in flight.
-                connection.output.removeAll(keepingCapacity: connection.output.capacity <= Self.streamBatch * 2)
-                connection.outputStart = 0
+                connection.output.dropWritten(keepingCapacityUpTo: Self.streamBatch * 2)
                 if !pullStream(connection) { break }
-            } else if connection.outputStart >= Self.streamBatch {
+            } else {
                 // A pipeline that never drains to empty: drop the written front (TLS may retry from a
                 // moved buffer: SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER).
-                connection.output.removeFirst(connection.outputStart)
-                connection.outputStart = 0
+                connection.output.dropWritten(keepingCapacityUpTo: Self.streamBatch)
             }
-            let result = connection.output.withUnsafeBytes {
-                connection.transmit(UnsafeRawBufferPointer(rebasing: $0[connection.outputStart...]))
-            }
+            let result = connection.transmitOutput()
             switch result {
             case .bytes(let count):
                 ServerMetrics.add(context.metrics.bytesOut, count)
-                connection.outputStart += count
+                connection.output.consume(count)
                 connection.writeBlocked = false
                 wrote = true
             case .wouldBlock:
@@ -182,8 +178,7 @@ extension EventLoop {
             }
         }
         guard connection.isOpen else { return false }
-        connection.output.removeAll(keepingCapacity: connection.output.capacity <= (1 << 16))
-        connection.outputStart = 0
+        connection.output.dropWritten(keepingCapacityUpTo: 1 << 16)
         connection.queuedResponses = 0
         connection.writeBlocked = false
         // The idle timer starts when the last byte is written, and only then: events that write
@@ -195,22 +190,22 @@ extension EventLoop {
     /// Appends the next pieces of a streamed body to the output queue; false when there is nothing more.
     private func pullStream(_ connection: Connection) -> Bool {
         guard let stream = connection.stream else { return false }
-        let before = connection.output.count
+        let before = connection.output.queuedTotal
         while connection.pendingOutput < Self.streamBatch {
             guard let piece = stream.next() else {
                 if connection.streamChunked { connection.output.append(contentsOf: ResponseSerializer.lastChunk) }
                 connection.stream = nil
                 if var entry = connection.streamEntry {
-                    entry.bytes += connection.output.count - before
+                    entry.bytes += connection.output.queuedTotal - before
                     logAccess(connection, entry, complete: true)
                     connection.streamEntry = nil
                 }
                 // A 1.0 stream ends with the connection (it was answered without keep-alive).
                 return connection.pendingOutput > 0
             }
-            ResponseSerializer.appendChunk(piece, chunked: connection.streamChunked, into: &connection.output)
+            connection.output.append { ResponseSerializer.appendChunk(piece, chunked: connection.streamChunked, into: &$0) }
         }
-        connection.streamEntry?.bytes += connection.output.count - before
+        connection.streamEntry?.bytes += connection.output.queuedTotal - before
         return true
     }
 

@@ -87,16 +87,20 @@ extension EventLoop {
         // A 1.0 client cannot read chunks: the streamed body ends when the connection does.
         let keepAlive = request.head.keepAlive && !draining && !connection.peerClosed
             && !(streamed && request.head.version == .http1_0)
-        let before = connection.output.count
-        ResponseSerializer.serialize(
-            response, omitBody: request.method == .head, keepAlive: keepAlive,
-            requestVersion: request.head.version, date: date, into: &connection.output)
+        let before = connection.output.queuedTotal
+        var bodyFollows = false
+        connection.output.append { out in
+            bodyFollows = ResponseSerializer.serializeHead(
+                response, omitBody: request.method == .head, keepAlive: keepAlive,
+                requestVersion: request.head.version, date: date, into: &out)
+        }
+        if bodyFollows { connection.output.appendBody(response.body, share: connection.tls == nil) }
         connection.queuedResponses += 1
         connection.servedRequests += 1
         let entry = AccessEntry(
             method: request.method.rawValue, path: request.head.rawTarget, status: response.status.code,
             requestID: response.headerFields[.requestID], started: connection.requestStarted,
-            bytes: connection.output.count - before)
+            bytes: connection.output.queuedTotal - before)
         connection.requestStarted = 0
         connection.body = []
         if streamed {
@@ -143,8 +147,10 @@ extension EventLoop {
         ServerMetrics.add(context.metrics.rejectedRequests)
         var response = Response.problem(error.status, error.reason)
         response.headerFields.append(contentsOf: context.configuration.defaultHeaders)
-        ResponseSerializer.serialize(
-            response, omitBody: false, keepAlive: false, requestVersion: .http1_1, date: date, into: &connection.output)
+        connection.output.append { out in
+            ResponseSerializer.serialize(
+                response, omitBody: false, keepAlive: false, requestVersion: .http1_1, date: date, into: &out)
+        }
         connection.queuedResponses += 1
         connection.state = .closing
         connection.discardInput()

@@ -227,8 +227,7 @@ final class EventLoop: @unchecked Sendable {
             connection.streamEntry = nil
         }
         connection.stream = nil
-        connection.output = []
-        connection.outputStart = 0
+        connection.output = OutputBuffer()
         connection.input = []
         connection.inputStart = 0
         account(connection)

@@ -118,6 +118,30 @@ public final class Socket {
         }
     }
 
+    /// Sends two buffers in one call (sendmsg with two iovecs: a response head and a body kept
+    /// elsewhere, without copying them together), without raising SIGPIPE.
+    public func write(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> IOResult {
+        guard let fd = usable() else { return .closed }
+        var pieces = [
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress), iov_len: second.count),
+        ]
+        while true {
+            let n = pieces.withUnsafeMutableBufferPointer { buffer in
+                var message = msghdr()
+                message.msg_iov = buffer.baseAddress
+                message.msg_iovlen = buffer.count
+                return Glibc.sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+            }
+            if n >= 0 { return .bytes(n) }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            default: return .closed
+            }
+        }
+    }
+
     public func setOption(_ level: Int32, _ name: Int32, _ value: Int32) throws {
         guard let fd = usable() else { throw SocketError("setsockopt(\(name))", code: EBADF) }
         var value = value

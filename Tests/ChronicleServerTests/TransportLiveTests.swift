@@ -77,3 +77,30 @@ import Testing
         #expect(try c.readResponse().status == 404)
     }
 }
+
+/// Large bodies are written from where they lie (a gathered write of head and body); pipelined
+/// answers queued behind one still being written arrive whole and in order.
+@Suite struct SharedBodyLiveTests {
+    @Test func pipelinedLargeAndSmallAnswersArriveWholeAndInOrder() throws {
+        let server = try TestServer(threads: 1)
+        let client = try TestClient(port: server.port)
+        // Sent at once: the loop answers them all before writing, so small answers are queued
+        // behind shared bodies not yet written (the unit tests cover writes stopping part-way).
+        let targets = ["/bytes/100000", "/echo/first", "/big/1", "/bytes/20000", "/echo/last", "/bytes/16384"]
+        try client.send(targets.map { "GET \($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+        for target in targets {
+            let response = try client.readResponse()
+            #expect(response.status == 200, "\(target)")
+            switch target {
+            case "/echo/first": #expect(response.body == Array("first".utf8))
+            case "/echo/last": #expect(response.body == Array("last".utf8))
+            case "/big/1":
+                #expect(response.body.count == 1 << 20 && response.body.last == UInt8(ascii: "!"))
+                #expect(response.body.dropLast().allSatisfy { $0 == UInt8(ascii: "x") })
+            default:
+                let count = Int(target.split(separator: "/").last!)!
+                #expect(response.body == [UInt8](repeating: 0x2E, count: count), "\(target)")
+            }
+        }
+    }
+}
