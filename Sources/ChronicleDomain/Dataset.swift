@@ -12,7 +12,7 @@ public struct Dataset: Sendable {
     /// dataset.json, when the directory has one.
     public var info: DatasetInfo?
     /// Normalized Arabic stems from lexicon/ar-stems.txt (empty without it): what search takes for a word.
-    var stems: Set<[UInt8]> = []
+    var stems = WordSet([])
     /// SHA-256 over the annotation files and the documents' digests: equal for equal data, on any
     /// replica and after any restart, so it can seed ETags.
     public var fingerprint: String
@@ -98,7 +98,7 @@ public struct Dataset: Sendable {
             }
         }
         for document in documents { fingerprintInput += Array(document.sha256.utf8) }
-        var stems: Set<[UInt8]> = []
+        var stems = WordSet([])
         if let data = try? Data(contentsOf: base.appendingPathComponent(files.stems)) {
             let digest = Digest.sha256Hex([UInt8](data))
             fingerprintInput += Array(digest.utf8)

@@ -3,22 +3,23 @@
 /// particle only when the token is not itself a stem and what remains is a word (ArabicStemmer), so
 /// the decision is the same on the index side and the query side.
 public struct Lexicon: Sendable {
-    private let words: Set<[UInt8]>
-    private let stems: Set<[UInt8]>
+    /// The corpus's words (with and without their article) that are not stems; a word is either.
+    private let corpusWords: Set<[UInt8]>
+    private let stems: WordSet
 
-    init(stems: Set<[UInt8]>, tokens: some Sequence<[UInt8]>) {
+    init(stems: WordSet, tokens: some Sequence<[UInt8]>) {
         self.stems = stems
-        var words = stems
+        var words = Set<[UInt8]>()
         for token in tokens where token.first != TextIndex.acronymMarker {
-            words.insert(token)
-            if let bare = ArabicStemmer.withoutArticle(token[...]) { words.insert(Array(bare)) }
+            if !stems.contains(token) { words.insert(token) }
+            if let bare = ArabicStemmer.withoutArticle(token[...]), !stems.contains(bare) { words.insert(Array(bare)) }
         }
-        self.words = words
+        corpusWords = words
     }
 
     /// The stem a normalized token is indexed and looked up under.
     func stem(_ token: [UInt8]) -> [UInt8] {
-        ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { words.contains($0) })
+        ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || corpusWords.contains($0) })
     }
 
     /// What one word of a query looks up: its stem, or for an acronym (UN, ONU) the acronym term

@@ -4,16 +4,17 @@ import Synchronization
 /// The normalized stems of a lexicon file, made once per process for each file content (a reload
 /// of the same data, or many test stores, reuse them).
 enum StemCache {
-    private static let cache = Mutex<[String: Set<[UInt8]>]>([:])
+    private static let cache = Mutex<[String: WordSet]>([:])
 
-    static func stems(digest: String, text: Data) -> Set<[UInt8]> {
+    static func stems(digest: String, text: Data) -> WordSet {
         if let cached = cache.withLock({ $0[digest] }) { return cached }
-        var stems = Set<[UInt8]>()
+        var words: [[UInt8]] = []
         for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
             var tokens: [[UInt8]] = []
             TextNormalizer.forEachToken(String(line)) { tokens.append($0.bytes) }
-            if tokens.count == 1 { stems.insert(tokens[0]) }
+            if tokens.count == 1 { words.append(tokens[0]) }
         }
+        let stems = WordSet(words)
         cache.withLock { $0[digest] = stems }
         return stems
     }
