@@ -21,3 +21,9 @@ int chronicle_affinity_count(void) {
     if (sched_getaffinity(0, sizeof(set), &set) != 0) return -1;
     return CPU_COUNT(&set);
 }
+
+#include <malloc.h>
+
+int chronicle_malloc_trim(void) {
+    return malloc_trim(0);
+}

@@ -101,6 +101,7 @@ final class DataReloader: Sendable {
             logger.info("reload abandoned: shutting down")
             return
         }
+        FreedMemory.release()
         logger.info("dataset reloaded", metadata: [
             "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),

@@ -49,6 +49,7 @@ struct ServeCommand: ParsableCommand {
 
         let loadTime = ContinuousClock.now - started
         let holder = DatasetHolder(store, loadSeconds: loadTime.seconds)
+        FreedMemory.release()
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
         var cacheOptions = ResponseCache.Options()

@@ -14,4 +14,7 @@ int chronicle_unsent_bytes(int fd, int *count);
 
 /// The number of CPUs in this thread's affinity mask (sched_getaffinity), or -1.
 int chronicle_affinity_count(void);
+
+/// malloc_trim(0): returns the allocator's free pages to the kernel; 1 when some were released.
+int chronicle_malloc_trim(void);
 #endif
