@@ -41,8 +41,9 @@ public struct RequestTarget: Sendable, Equatable {
         var rest = Substring(raw)
         // A fragment is not part of a request-target (RFC 9112 section 3.2); some clients send one anyway,
         // and like llhttp we drop it rather than refuse the request.
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        if !rest.hasPrefix("/") {
+        // The delimiters are ASCII: searched for as bytes (a UTF-8 index of one is a character boundary).
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+        if rest.utf8.first != UInt8(ascii: "/") {
             // RFC 9112 section 3.2.2: absolute-form; the authority replaces Host.
             guard let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") else {
                 throw .bad("request-target is not origin-form or absolute-form")
@@ -59,11 +60,11 @@ public struct RequestTarget: Sendable, Equatable {
             if rest.isEmpty || rest.first == "?" { rest = "/" + rest }
             form = .absolute
         }
-        let queryStart = rest.firstIndex(of: "?")
+        let queryStart = rest.utf8.firstIndex(of: UInt8(ascii: "?"))
         let path = queryStart.map { rest[rest.startIndex..<$0] } ?? rest
-        let rawQuery = queryStart.map { rest[rest.index(after: $0)...] }
-        let segments = try path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            (segment) throws(HTTPParseError) -> String in try PercentDecoding.decode(segment, plusAsSpace: false)
+        let rawQuery = queryStart.map { rest[rest.utf8.index(after: $0)...] }
+        let segments = try path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst().map {
+            (segment) throws(HTTPParseError) -> String in try PercentDecoding.decode(Substring(segment), plusAsSpace: false)
         }
         return RequestTarget(
             form: form, path: String(path), segments: segments, rawQuery: rawQuery.map(String.init),
@@ -84,11 +85,12 @@ public struct QueryItem: Sendable, Equatable {
 
     static func parse(_ query: Substring) throws(HTTPParseError) -> [QueryItem] {
         var items: [QueryItem] = []
-        for pair in query.split(separator: "&") {
-            if let equals = pair.firstIndex(of: "=") {
+        for bytes in query.utf8.split(separator: UInt8(ascii: "&")) {
+            let pair = Substring(bytes)
+            if let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) {
                 items.append(QueryItem(
                     name: try PercentDecoding.decode(pair[pair.startIndex..<equals], plusAsSpace: true),
-                    value: try PercentDecoding.decode(pair[pair.index(after: equals)...], plusAsSpace: true)))
+                    value: try PercentDecoding.decode(pair[pair.utf8.index(after: equals)...], plusAsSpace: true)))
             } else {
                 items.append(QueryItem(name: try PercentDecoding.decode(pair, plusAsSpace: true), value: nil))
             }

@@ -27,13 +27,18 @@ public struct RequestIDMiddleware: Middleware {
     }()
     private static let counter = Atomic<UInt64>(0)
 
+    /// 32 lowercase hex digits: the prefix, then the counter, each zero-padded to 16.
     static func generate() -> String {
         let sequence = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        func hex(_ value: UInt64) -> String {
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            let digits = Array("0123456789abcdef".utf8)
+            for (offset, value) in [(0, prefix), (16, sequence)] {
+                for index in 0..<16 {
+                    buffer[offset + index] = digits[Int((value >> (60 - 4 * UInt64(index))) & 0xF)]
+                }
+            }
+            return 32
         }
-        return hex(prefix) + hex(sequence)
     }
 
     public func handle(_ request: Request, next: (Request) -> Response) -> Response {

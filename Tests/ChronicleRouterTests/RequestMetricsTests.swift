@@ -1,5 +1,5 @@
 import ChronicleHTTP
-import ChronicleRouter
+@testable import ChronicleRouter
 import Foundation
 import HTTPTypes
 import Testing
@@ -124,5 +124,13 @@ enum PrometheusText {
             #expect(id.count == 32 && id.allSatisfy(\.isHexDigit))
             #expect(String(decoding: response.body, as: UTF8.self) == id)  // handlers see the same id
         }
+    }
+
+    @Test func generatedIDsAreAFixedPrefixAndACounter() {
+        let first = RequestIDMiddleware.generate(), second = RequestIDMiddleware.generate()
+        #expect(first.utf8.count == 32 && first.allSatisfy { $0.isHexDigit && !$0.isUppercase })
+        #expect(first.prefix(16) == second.prefix(16))
+        let a = UInt64(first.suffix(16), radix: 16), b = UInt64(second.suffix(16), radix: 16)
+        #expect(a != nil && b != nil && b! > a!)
     }
 }
