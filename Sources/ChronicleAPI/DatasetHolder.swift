@@ -28,8 +28,10 @@ public final class DatasetHolder: Sendable {
     /// How long the current store took to load.
     public var loadSeconds: Double { state.withLock { $0.loadSeconds } }
 
+    /// A new generation serving `store` (the same store again keeps its rendered records).
     public func replace(with store: Store, loadSeconds: Double = 0) {
-        let rendered = RenderedRecords(store: store, budgetBytes: renderBudget)
+        let kept = state.withLock { $0.store === store ? $0.rendered : nil }
+        let rendered = kept ?? RenderedRecords(store: store, budgetBytes: renderBudget)
         state.withLock { $0 = (store, rendered, $0.generation + 1, loadSeconds) }
     }
 }

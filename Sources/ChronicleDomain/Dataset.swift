@@ -113,6 +113,33 @@ public struct Dataset: Sendable {
         return dataset
     }
 
+    /// The fingerprint `load` would give the directory, computed without decoding or indexing the
+    /// records: the SHA-256 of each file the loader reads, in the loader's order, with every document
+    /// file checked against its declared digest. Nil when a file is missing or a document does not
+    /// match its digest (a full load then reports it). Equal fingerprints mean byte-identical data,
+    /// so a reload that finds the fingerprint of the data it serves has nothing to load.
+    public static func contentFingerprint(directory: String) -> String? {
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        func bytes(_ name: String) -> [UInt8]? {
+            (try? Data(contentsOf: base.appendingPathComponent(name))).map { [UInt8]($0) }
+        }
+        var input: [UInt8] = []
+        var documentsFile: [UInt8] = []
+        for name in [files.documents, files.actors, files.events, files.quotes] {
+            guard let data = bytes(name) else { return nil }
+            input += Array(Digest.sha256Hex(data).utf8)
+            if name == files.documents { documentsFile = data }
+        }
+        if let info = bytes(files.info) { input += Array(Digest.sha256Hex(info).utf8) }
+        guard let documents = try? JSONDecoder().decode([Document].self, from: Data(documentsFile)) else { return nil }
+        for document in documents {
+            guard let text = bytes(document.file), Digest.sha256Hex(text) == document.sha256.lowercased() else { return nil }
+        }
+        for document in documents { input += Array(document.sha256.utf8) }
+        if let stems = bytes(files.stems) { input += Array(Digest.sha256Hex(stems).utf8) }
+        return Digest.sha256Hex(input)
+    }
+
     /// Names the record (its index and id when it has one) and the field a decoding error is about.
     /// Names the record at `index` (decoded on its own, so its coding path starts inside it).
     private static func describeRecord(_ error: any Error, file: String, data: Data, index: Int) -> DatasetProblem {

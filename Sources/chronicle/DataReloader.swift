@@ -80,8 +80,12 @@ final class DataReloader: Sendable {
         logger.info("reloading dataset", metadata: ["data": "\(path)"])
         let started = ContinuousClock.now
         let store: Store
+        let current = holder.current
+        // The same bytes give the same store: a reload that finds them (a certificate rotation, a
+        // `kubectl rollout` of an unchanged ConfigMap) keeps the checked, indexed store it has.
+        let unchanged = Dataset.contentFingerprint(directory: path) == current.fingerprint
         do {
-            store = try Store.load(directory: path)
+            store = unchanged ? current : try Store.load(directory: path)
         } catch let error as DatasetError {
             logger.error("reload refused; still serving the previous dataset: \(error.summary())")
             return
@@ -94,7 +98,7 @@ final class DataReloader: Sendable {
         // by a swap.
         let swapped = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
-            holder.replace(with: store, loadSeconds: elapsed.seconds)
+            holder.replace(with: store, loadSeconds: unchanged ? holder.loadSeconds : elapsed.seconds)
             return true
         }
         guard swapped else {
@@ -103,6 +107,7 @@ final class DataReloader: Sendable {
         }
         FreedMemory.release()
         logger.info("dataset reloaded", metadata: [
+            "unchanged": .stringConvertible(unchanged),
             "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])

@@ -62,6 +62,20 @@ import Testing
         try server.waitFor("stopped")
     }
 
+    @Test func aReloadOfUnchangedDataKeepsTheStoreAndStartsAGeneration() throws {
+        let directory = try copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess(["--data", directory])
+        let connection = try FileHandleConnection(port: server.port)
+        let mark = server.output.count
+        server.signal(SIGHUP)
+        let line = try server.waitFor("dataset reloaded", after: mark)
+        #expect(line.contains("unchanged=true"), "\(line)")
+        #expect(try connection.get("/ready").contains("\"generation\":2"))
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+
     @Test func sigtermDuringTheInitialLoadExitsAtOnce() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-gen-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -118,3 +118,37 @@ import Testing
         #expect(problems(loading: directory).contains { $0.file == "actors.json" })
     }
 }
+
+/// The fingerprint a reload compares without loading: the loader's own, and any changed byte
+/// changes it or makes it unknown.
+@Suite struct ContentFingerprintTests {
+    @Test func itIsTheFingerprintTheLoaderGives() throws {
+        let store = try Store.load(directory: shippedDataDirectory)
+        #expect(Dataset.contentFingerprint(directory: shippedDataDirectory) == store.fingerprint)
+        let generated = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-fp-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: generated) }
+        try DatasetGenerator(events: 300, seed: 7).write(to: generated)
+        #expect(Dataset.contentFingerprint(directory: generated) == (try Store.load(directory: generated)).fingerprint)
+    }
+
+    @Test func aChangedAnnotationFileChangesIt() throws {
+        // The same records, written differently: other bytes, so not the same data for a reload.
+        let directory = try corruptedCopy("events.json") { _ in }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let changed = try #require(Dataset.contentFingerprint(directory: directory))
+        #expect(changed != Dataset.contentFingerprint(directory: shippedDataDirectory))
+        #expect(changed == (try Store.load(directory: directory)).fingerprint)
+    }
+
+    @Test func aChangedDocumentOrAMissingFileLeavesItUnknown() throws {
+        let directory = try corruptedCopy("documents.json") { _ in }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = URL(fileURLWithPath: directory).appendingPathComponent("documents/000_d5a7a52965b0d6aa.txt")
+        var bytes = try Data(contentsOf: text)
+        bytes.append(contentsOf: Array(" ".utf8))
+        try bytes.write(to: text)
+        #expect(Dataset.contentFingerprint(directory: directory) == nil)
+        try FileManager.default.removeItem(atPath: directory + "/quotes.json")
+        #expect(Dataset.contentFingerprint(directory: directory) == nil)
+    }
+}
