@@ -120,23 +120,29 @@ public struct Dataset: Sendable {
     /// so a reload that finds the fingerprint of the data it serves has nothing to load.
     public static func contentFingerprint(directory: String) -> String? {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
-        func bytes(_ name: String) -> [UInt8]? {
-            (try? Data(contentsOf: base.appendingPathComponent(name))).map { [UInt8]($0) }
-        }
+        // Files are hashed as they are read, never held whole (events.json of a million events is
+        // most of a gigabyte); only documents.json is decoded, for the document files it names.
+        func digest(_ name: String) -> String? { Digest.sha256Hex(fileAtPath: base.appendingPathComponent(name).path) }
+        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: base.appendingPathComponent(name).path) }
         var input: [UInt8] = []
-        var documentsFile: [UInt8] = []
         for name in [files.documents, files.actors, files.events, files.quotes] {
-            guard let data = bytes(name) else { return nil }
-            input += Array(Digest.sha256Hex(data).utf8)
-            if name == files.documents { documentsFile = data }
+            guard let hash = digest(name) else { return nil }
+            input += Array(hash.utf8)
         }
-        if let info = bytes(files.info) { input += Array(Digest.sha256Hex(info).utf8) }
-        guard let documents = try? JSONDecoder().decode([Document].self, from: Data(documentsFile)) else { return nil }
+        if exists(files.info) {
+            guard let hash = digest(files.info) else { return nil }
+            input += Array(hash.utf8)
+        }
+        guard let documentsFile = try? Data(contentsOf: base.appendingPathComponent(files.documents)),
+              let documents = try? JSONDecoder().decode([Document].self, from: documentsFile) else { return nil }
         for document in documents {
-            guard let text = bytes(document.file), Digest.sha256Hex(text) == document.sha256.lowercased() else { return nil }
+            guard digest(document.file) == document.sha256.lowercased() else { return nil }
         }
         for document in documents { input += Array(document.sha256.utf8) }
-        if let stems = bytes(files.stems) { input += Array(Digest.sha256Hex(stems).utf8) }
+        if exists(files.stems) {
+            guard let hash = digest(files.stems) else { return nil }
+            input += Array(hash.utf8)
+        }
         return Digest.sha256Hex(input)
     }
 

@@ -131,6 +131,15 @@ import Testing
         #expect(Dataset.contentFingerprint(directory: generated) == (try Store.load(directory: generated)).fingerprint)
     }
 
+    @Test func aFileIsHashedInPiecesAsItWouldBeWhole() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-digest-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = (0..<(3 << 20) + 12345).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(Digest.sha256Hex(fileAtPath: path) == Digest.sha256Hex(bytes))
+        #expect(Digest.sha256Hex(fileAtPath: path + ".missing") == nil)
+    }
+
     @Test func aChangedAnnotationFileChangesIt() throws {
         // The same records, written differently: other bytes, so not the same data for a reload.
         let directory = try corruptedCopy("events.json") { _ in }
