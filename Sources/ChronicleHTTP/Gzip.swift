@@ -45,9 +45,14 @@ public final class Gzip {
         return output
     }
 
-    /// One whole body, compressed.
+    /// One whole body, compressed, in storage of its own size: the output was reserved for the worst
+    /// case (about the input's size), and a body kept in a cache must not keep that reserve alive.
     public static func compress(_ body: [UInt8], level: Int32 = 6) -> [UInt8] {
-        Gzip(level: level).compress(body, finish: true)
+        let output = Gzip(level: level).compress(body, finish: true)
+        guard output.capacity > output.count + output.count / 8 + 64 else { return output }
+        return [UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: output)
+        }
     }
 
     /// Decompresses a gzip body (for tests and tools); nil when it is not valid gzip.

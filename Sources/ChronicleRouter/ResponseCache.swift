@@ -87,9 +87,13 @@ public final class ResponseCache: Middleware {
         let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
         // Read before the answer is made: see the file's comment.
         let current = epoch()
+        // A reader that saw the epoch just before a reload may arrive after others have moved the
+        // shard on: it neither empties the shard back nor uses it.
+        var usable = true
         let hit: Response? = shard.state.withLock { shard in
-            if shard.epoch != current { shard.empty(epoch: current) }
-            return shard.entries[key]?.response
+            if current > shard.epoch { shard.empty(epoch: current) }
+            usable = shard.epoch == current
+            return usable ? shard.entries[key]?.response : nil
         }
         if let hit {
             hitCount.add(1, ordering: .relaxed)
@@ -97,7 +101,7 @@ public final class ResponseCache: Middleware {
         }
         missCount.add(1, ordering: .relaxed)
         let response = next(request)
-        guard Self.isStorable(response), response.body.count <= options.maxEntryBytes else { return response }
+        guard usable, Self.isStorable(response), response.body.count <= options.maxEntryBytes else { return response }
         let size = Self.size(of: response, key: key)
         guard size <= shardCapacity else { return response }
         shard.state.withLock { shard in
@@ -128,9 +132,10 @@ public final class ResponseCache: Middleware {
         return true
     }
 
-    /// What an entry costs: its body, its fields and its key, with a fixed overhead for the rest.
+    /// What an entry costs: its body's storage (capacity: what it keeps allocated), its fields and
+    /// its key, with a fixed overhead for the rest.
     static func size(of response: Response, key: Key) -> Int {
-        var size = 256 + response.body.count + key.target.utf8.count + key.accept.utf8.count + key.acceptEncoding.utf8.count
+        var size = 256 + max(response.body.capacity, response.body.count) + key.target.utf8.count + key.accept.utf8.count + key.acceptEncoding.utf8.count
         for field in response.headerFields { size += field.name.rawName.utf8.count + field.value.utf8.count + 32 }
         return size
     }

@@ -57,7 +57,12 @@ final class AccessLog: @unchecked Sendable {
             || (status.st_mode & S_IFMT) == S_IFIFO || (status.st_mode & S_IFMT) == S_IFSOCK
         self.piece = isPipeOrSocket ? Int(PIPE_BUF) : 1 << 20
         pthread_mutex_init(lock, nil)
-        pthread_cond_init(wakeup, nil)
+        // Deadlines on the monotonic clock: a wall clock stepped back must not hold lines back.
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(wakeup, &attributes)
+        pthread_condattr_destroy(&attributes)
     }
 
     /// Starts the writer thread (with the server: a server that never starts owns no thread).
@@ -156,10 +161,10 @@ final class AccessLog: @unchecked Sendable {
         }
     }
 
-    /// `timeout` from now on the clock `pthread_cond_timedwait` measures.
+    /// `timeout` from now on the clock `pthread_cond_timedwait` measures (set to CLOCK_MONOTONIC).
     private static func deadline(after timeout: Duration) -> timespec {
         var deadline = timespec()
-        clock_gettime(CLOCK_REALTIME, &deadline)
+        clock_gettime(CLOCK_MONOTONIC, &deadline)
         let nanos = Int(deadline.tv_nsec) + Int(timeout.components.attoseconds / 1_000_000_000)
         deadline.tv_sec += Int(timeout.components.seconds) + nanos / 1_000_000_000
         deadline.tv_nsec = nanos % 1_000_000_000

@@ -157,7 +157,11 @@ import Testing
         bytes.append(contentsOf: Array(" ".utf8))
         try bytes.write(to: text)
         #expect(Dataset.contentFingerprint(directory: directory) == nil)
-        try FileManager.default.removeItem(atPath: directory + "/quotes.json")
-        #expect(Dataset.contentFingerprint(directory: directory) == nil)
+        // A missing file, in a copy that is otherwise intact.
+        let other = try corruptedCopy("documents.json") { _ in }
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        #expect(Dataset.contentFingerprint(directory: other) != nil)
+        try FileManager.default.removeItem(atPath: other + "/quotes.json")
+        #expect(Dataset.contentFingerprint(directory: other) == nil)
     }
 }

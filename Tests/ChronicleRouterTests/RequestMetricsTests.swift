@@ -126,11 +126,14 @@ enum PrometheusText {
         }
     }
 
-    @Test func generatedIDsAreAFixedPrefixAndACounter() {
+    @Test func generatedIDsAreAFixedPrefixAndACounter() throws {
         let first = RequestIDMiddleware.generate(), second = RequestIDMiddleware.generate()
         #expect(first.utf8.count == 32 && first.allSatisfy { $0.isHexDigit && !$0.isUppercase })
         #expect(first.prefix(16) == second.prefix(16))
-        let a = UInt64(first.suffix(16), radix: 16), b = UInt64(second.suffix(16), radix: 16)
-        #expect(a != nil && b != nil && b! > a!)
+        let a = try #require(UInt64(first.suffix(16), radix: 16)), b = try #require(UInt64(second.suffix(16), radix: 16))
+        #expect(b > a)
+        // The digits in order, zero-padded: the counter's own hex.
+        let digits = String(a, radix: 16)
+        #expect(String(first.suffix(16)) == String(repeating: "0", count: 16 - digits.count) + digits)
     }
 }

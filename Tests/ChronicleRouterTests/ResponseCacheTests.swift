@@ -123,6 +123,24 @@ import Testing
         #expect(try get("/data").body == after.body)
     }
 
+    @Test func aReaderOfAnOlderEpochNeitherUsesNorEmptiesTheCache() throws {
+        world.epoch.store(2, ordering: .relaxed)
+        let current = try get("/data")
+        // A request that read the epoch just before the reload arrives late.
+        world.epoch.store(1, ordering: .relaxed)
+        let late = try get("/data")
+        #expect(calls == 2 && late.body != current.body)
+        world.epoch.store(2, ordering: .relaxed)
+        #expect(try get("/data").body == current.body)
+        #expect(calls == 2)
+    }
+
+    @Test func gzipBodiesAreChargedWhatTheyKeepAllocated() throws {
+        _ = try get("/data", [.acceptEncoding: "gzip"])
+        let gzip = try get("/data", [.acceptEncoding: "gzip"])
+        #expect(cache.bytes < 1024 + gzip.body.count * 2, "a compressed body keeps its worst-case reserve: \(cache.bytes) for \(gzip.body.count) bytes")
+    }
+
     @Test func anAnswerMadeAcrossAReloadIsNotKeptForTheNewData() throws {
         // The epoch moves while the handler runs: its answer may mix old and new, so the next
         // request must not get it.
