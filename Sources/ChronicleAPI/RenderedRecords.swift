@@ -19,7 +19,8 @@ final class RenderedRecords: Sendable {
                 var w = JSONWriter(capacity: 1024)
                 write(item, &w)
                 remaining -= w.bytes.count
-                return w.bytes
+                // An exact-size copy: the writer reserved 1 KiB, and the budget counts what is kept.
+                return w.bytes.withUnsafeBufferPointer { Array($0) }
             }
         }
         // Small collections first, so a large event list cannot starve them.

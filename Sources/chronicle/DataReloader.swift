@@ -80,12 +80,13 @@ final class DataReloader: Sendable {
         logger.info("reloading dataset", metadata: ["data": "\(path)"])
         let started = ContinuousClock.now
         let store: Store
-        let current = holder.current
         // The same bytes give the same store: a reload that finds them (a certificate rotation, a
         // `kubectl rollout` of an unchanged ConfigMap) keeps the checked, indexed store it has.
-        let unchanged = Dataset.contentFingerprint(directory: path) == current.fingerprint
+        // Only the fingerprint is kept here, not the store: the old store must be free to go.
+        let servedFingerprint = holder.current.fingerprint
+        let unchanged = Dataset.contentFingerprint(directory: path) == servedFingerprint
         do {
-            store = unchanged ? current : try Store.load(directory: path)
+            store = unchanged ? holder.current : try Store.load(directory: path)
         } catch let error as DatasetError {
             logger.error("reload refused; still serving the previous dataset: \(error.summary())")
             return
@@ -96,6 +97,7 @@ final class DataReloader: Sendable {
         let elapsed = ContinuousClock.now - started
         // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
         // by a swap.
+        weak let previous = holder.current
         let swapped = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
             holder.replace(with: store, loadSeconds: unchanged ? holder.loadSeconds : elapsed.seconds)
@@ -105,12 +107,28 @@ final class DataReloader: Sendable {
             logger.info("reload abandoned: shutting down")
             return
         }
-        FreedMemory.release()
         logger.info("dataset reloaded", metadata: [
             "unchanged": .stringConvertible(unchanged),
             "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
+        // Read through the weak reference only: holding the old store here would keep it alive.
+        if !unchanged { releaseMemory(whenGone: { previous == nil }) }
+    }
+}
+
+extension DataReloader {
+    /// Waits (up to a minute, checking every 50 ms) for the replaced store to go, which it does once
+    /// the requests that began on it have finished, then gives its memory back to the kernel:
+    /// without this, glibc keeps the old store's pages and the process holds two datasets' worth
+    /// of memory after every reload.
+    private func releaseMemory(whenGone isGone: () -> Bool) {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !isGone() && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        if !isGone() { logger.info("the replaced dataset is still in use after a minute; releasing what is free now") }
+        FreedMemory.release()
     }
 }
 

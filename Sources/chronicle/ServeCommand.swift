@@ -29,26 +29,7 @@ struct ServeCommand: ParsableCommand {
             Self.handle(signal, running: running, status: status, signals: signals, settings: settings, logger: logger)
         }
 
-        logger.info("loading dataset", metadata: ["data": "\(dataPath)"])
-        let started = ContinuousClock.now
-        let store: Store
-        do {
-            store = try Store.load(directory: dataPath)
-        } catch let error as DatasetError {
-            logger.critical("refusing to start: \(error.summary())", metadata: ["data": "\(dataPath)"])
-            throw ExitCode(1)
-        } catch {
-            logger.critical("refusing to start: \(error)", metadata: ["data": "\(dataPath)"])
-            throw ExitCode(1)
-        }
-        logger.info("dataset loaded", metadata: [
-            "data": "\(dataPath)", "documents": .stringConvertible(store.documents.count), "actors": .stringConvertible(store.actors.count),
-            "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
-            "load_ms": .stringConvertible(Int((ContinuousClock.now - started) / .milliseconds(1))),
-        ])
-
-        let loadTime = ContinuousClock.now - started
-        let holder = DatasetHolder(store, loadSeconds: loadTime.seconds)
+        let holder = try Self.loadDataset(dataPath, logger: logger)
         FreedMemory.release()
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
@@ -127,6 +108,31 @@ struct ServeCommand: ParsableCommand {
 
     /// What each signal does: SIGHUP reloads; the first SIGTERM/SIGINT drains (or, before the server
     /// runs, exits at once); a second exits at once.
+    /// Loads and checks the data directory into a holder. The store is reachable only through the
+    /// holder once this returns: a reload that replaces it lets it go (a local of `run()` would keep the
+    /// first dataset in memory for the life of the process).
+    static func loadDataset(_ dataPath: String, logger: Logger) throws -> DatasetHolder {
+        logger.info("loading dataset", metadata: ["data": "\(dataPath)"])
+        let started = ContinuousClock.now
+        let store: Store
+        do {
+            store = try Store.load(directory: dataPath)
+        } catch let error as DatasetError {
+            logger.critical("refusing to start: \(error.summary())", metadata: ["data": "\(dataPath)"])
+            throw ExitCode(1)
+        } catch {
+            logger.critical("refusing to start: \(error)", metadata: ["data": "\(dataPath)"])
+            throw ExitCode(1)
+        }
+        let loadTime = ContinuousClock.now - started
+        logger.info("dataset loaded", metadata: [
+            "data": "\(dataPath)", "documents": .stringConvertible(store.documents.count), "actors": .stringConvertible(store.actors.count),
+            "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
+            "load_ms": .stringConvertible(Int(loadTime / .milliseconds(1))),
+        ])
+        return DatasetHolder(store, loadSeconds: loadTime.seconds)
+    }
+
     static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, logger: Logger) {
         if signal == SIGHUP {
             if let reloader = running.reloader { reloader.request() } else { logger.info("SIGHUP during start-up: ignored") }

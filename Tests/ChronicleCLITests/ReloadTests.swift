@@ -94,6 +94,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try DatasetGenerator(events: 10_000, seed: 3).write(to: directory)
         let server = try ServerProcess(["--data", directory, "--set", "timeouts.shutdown_delay_ms=0"])
+        // Changed bytes (the same records): a full reload, not the unchanged-data shortcut.
+        let events = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/events.json"))
+        try events.seekToEnd()
+        try events.write(contentsOf: Data("\n".utf8))
+        try events.close()
         let mark = server.output.count
         server.signal(SIGHUP)
         try server.waitFor("reloading dataset", after: mark)
