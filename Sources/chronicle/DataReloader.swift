@@ -97,7 +97,9 @@ final class DataReloader: Sendable {
         let elapsed = ContinuousClock.now - started
         // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
         // by a swap.
-        weak let previous = holder.current
+        // The store being replaced, held only to see when everyone else has let it go (no weak
+        // reference: its side table would outlive an unchanged store as a leak to LeakSanitizer).
+        var previous: Store? = unchanged ? nil : holder.current
         let swapped = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
             holder.replace(with: store, loadSeconds: unchanged ? holder.loadSeconds : elapsed.seconds)
@@ -112,22 +114,25 @@ final class DataReloader: Sendable {
             "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
-        // Read through the weak reference only: holding the old store here would keep it alive.
-        if !unchanged { releaseMemory(whenGone: { previous == nil }) }
+        if previous != nil { releaseMemory(of: &previous) }
     }
 }
 
 extension DataReloader {
-    /// Waits (up to a minute, checking every 50 ms) for the replaced store to go, which it does once
-    /// the requests that began on it have finished, then gives its memory back to the kernel:
-    /// without this, glibc keeps the old store's pages and the process holds two datasets' worth
-    /// of memory after every reload.
-    private func releaseMemory(whenGone isGone: () -> Bool) {
+    /// Waits (up to a minute, checking every 50 ms) until `previous` is the replaced store's last
+    /// reference, which it is once the requests that began on it have finished (nothing else can
+    /// reach it after the swap), lets it go, and gives its memory back to the kernel: without this,
+    /// glibc keeps the old store's pages and the process holds two datasets' worth of memory after
+    /// every reload.
+    private func releaseMemory(of previous: inout Store?) {
         let deadline = ContinuousClock.now + .seconds(60)
-        while !isGone() && ContinuousClock.now < deadline {
+        while !isKnownUniquelyReferenced(&previous) && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        if !isGone() { logger.info("the replaced dataset is still in use after a minute; releasing what is free now") }
+        if !isKnownUniquelyReferenced(&previous) {
+            logger.info("the replaced dataset is still in use after a minute; releasing what is free now")
+        }
+        previous = nil
         FreedMemory.release()
     }
 }
