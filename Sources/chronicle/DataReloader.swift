@@ -95,11 +95,11 @@ final class DataReloader: Sendable {
             return
         }
         let elapsed = ContinuousClock.now - started
-        // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
-        // by a swap.
         // The store being replaced, held only to see when everyone else has let it go (no weak
         // reference: its side table would outlive an unchanged store as a leak to LeakSanitizer).
         var previous: Store? = unchanged ? nil : holder.current
+        // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
+        // by a swap.
         let swapped = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
             holder.replace(with: store, loadSeconds: unchanged ? holder.loadSeconds : elapsed.seconds)
