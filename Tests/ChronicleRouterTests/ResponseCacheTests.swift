@@ -91,6 +91,16 @@ import Testing
         #expect(calls == 2)
     }
 
+    @Test func theMetricsCountHitsMissesAndBytes() throws {
+        _ = try get("/data")
+        _ = try get("/data")
+        _ = try get("/private")
+        let lines = cache.exposition().split(separator: "\n").map(String.init)
+        #expect(lines.contains("chronicle_response_cache_hits_total 1"))
+        #expect(lines.contains("chronicle_response_cache_misses_total 2"))
+        #expect(lines.contains("chronicle_response_cache_bytes \(cache.bytes)") && cache.bytes > 0)
+    }
+
     @Test func eachContentCodingIsItsOwnEntry() throws {
         let gzip = try get("/data", [.acceptEncoding: "gzip"])
         let identity = try get("/data")
