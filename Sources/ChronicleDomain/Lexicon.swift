@@ -4,8 +4,8 @@
 /// the decision is the same on the index side and the query side.
 public struct Lexicon: Sendable {
     /// The corpus's words (with and without their article) that are not stems; a word is either.
-    private let corpusWords: Set<[UInt8]>
-    private let stems: WordSet
+    let corpusWords: WordSet
+    let stems: WordSet
 
     init(stems: WordSet, tokens: some Sequence<[UInt8]>) {
         self.stems = stems
@@ -14,12 +14,28 @@ public struct Lexicon: Sendable {
             if !stems.contains(token) { words.insert(token) }
             if let bare = ArabicStemmer.withoutArticle(token[...]), !stems.contains(bare) { words.insert(Array(bare)) }
         }
-        corpusWords = words
+        corpusWords = WordSet(words)
+    }
+
+    /// A lexicon as a snapshot holds it.
+    init(stems: WordSet, corpusWords: WordSet) {
+        self.stems = stems
+        self.corpusWords = corpusWords
     }
 
     /// The stem a normalized token is indexed and looked up under.
     func stem(_ token: [UInt8]) -> [UInt8] {
         ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || corpusWords.contains($0) })
+    }
+
+    /// `stem` for building indexes, which stem millions of tokens: the same answers, with the
+    /// corpus's words also in a hash set for as long as the returned function lives.
+    func indexingStemmer() -> ([UInt8]) -> [UInt8] {
+        let words = Set(corpusWords.words)
+        let stems = self.stems
+        return { token in
+            ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || words.contains($0) })
+        }
     }
 
     /// What one word of a query looks up: its stem, or for an acronym (UN, ONU) the acronym term

@@ -44,48 +44,12 @@ public final class Store: Sendable {
     }
 
     /// Indexes a dataset that `Dataset.load` has checked.
-    public init(_ dataset: Dataset) {
-        fingerprint = dataset.fingerprint
-        info = dataset.info
-        documents = dataset.documents.sorted { $0.id < $1.id }
-        actors = dataset.actors.sorted { $0.id < $1.id }
-        events = Self.byDate(dataset.events, date: \.date, id: \.id)
-        quotes = Self.byDate(dataset.quotes, date: \.date, id: \.id)
-        eventDays = DayIntervals(events.map(\.date))
-        quoteDays = DayIntervals(quotes.map(\.date))
-        documentPositions = Self.positions(documents.map(\.id))
-        actorPositions = Self.positions(actors.map(\.id))
-        eventPositions = Self.positions(events.map(\.id))
-        quotePositions = Self.positions(quotes.map(\.id))
-
-        var byActor: [String: [Int32]] = [:], byType: [String: [Int32]] = [:], byDocument: [String: [Int32]] = [:]
-        var byCountry: [String: [Int32]] = [:]
-        for (position, event) in events.enumerated() {
-            let id = Int32(position)
-            for actor in Set(event.actors.map(\.actor)) { byActor[actor, default: []].append(id) }
-            // Every prefix of the CAMEO code (so "11" finds 111 and 112 with one lookup) and the PLOVER type.
-            for key in event.type.searchKeys { byType[key, default: []].append(id) }
-            for document in Set(event.sources.map(\.document)) { byDocument[document, default: []].append(id) }
-            if let country = event.location?.country { byCountry[country.uppercased(), default: []].append(id) }
-        }
-        eventsByActor = byActor
-        eventsByType = byType
-        eventsByDocument = byDocument
-        eventsByCountry = byCountry
-
-        var bySpeaker: [String: [Int32]] = [:], byEvent: [String: [Int32]] = [:], byLanguage: [String: [Int32]] = [:]
-        for (position, quote) in quotes.enumerated() {
-            let id = Int32(position)
-            bySpeaker[quote.speaker, default: []].append(id)
-            if let event = quote.event { byEvent[event, default: []].append(id) }
-            byLanguage[quote.language.lowercased(), default: []].append(id)
-        }
-        quotesBySpeaker = bySpeaker
-        quotesByEvent = byEvent
-        quotesByLanguage = byLanguage
-
-        let actors = self.actors, events = self.events, quotes = self.quotes, documents = self.documents
-        let documentPositions = self.documentPositions
+    public convenience init(_ dataset: Dataset) {
+        let documents = dataset.documents.sorted { $0.id < $1.id }
+        let actors = dataset.actors.sorted { $0.id < $1.id }
+        let events = Self.byDate(dataset.events, date: \.date, id: \.id)
+        let quotes = Self.byDate(dataset.quotes, date: \.date, id: \.id)
+        let documentPositions = StoreParts.positions(documents.map(\.id))
         @Sendable func passage(_ cited: CitedSpan) -> String? {
             if let text = cited.text { return text }
             return documentPositions[cited.document].flatMap { documents[$0].text(of: cited.span) }
@@ -97,10 +61,44 @@ public final class Store: Sendable {
         }
         let rawQuotes = TextIndex.Raw(count: quotes.count) { index in [quotes[index].text] + quotes[index].translation.all }
         let lexicon = Lexicon(stems: dataset.stems, tokens: [rawNames, rawEvents, rawQuotes].lazy.flatMap(\.tokens.keys))
+        let stem = lexicon.indexingStemmer()
+        self.init(
+            fingerprint: dataset.fingerprint, info: dataset.info, documents: documents, actors: actors, events: events, quotes: quotes,
+            lexicon: lexicon, actorNames: TextIndex(rawNames, stem: stem), eventText: TextIndex(rawEvents, stem: stem),
+            quoteText: TextIndex(rawQuotes, stem: stem))
+    }
+
+    /// A store from records already in its order (documents and actors by id, events and quotes by
+    /// date then id) and its text indexes, as `init(_:)` makes them or a snapshot holds them; the
+    /// other indexes are built here.
+    init(fingerprint: String, info: DatasetInfo?, documents: [Document], actors: [Actor], events: [Event], quotes: [Quote],
+         lexicon: Lexicon, actorNames: TextIndex, eventText: TextIndex, quoteText: TextIndex, parts: StoreParts? = nil) {
+        self.fingerprint = fingerprint
+        self.info = info
+        self.documents = documents
+        self.actors = actors
+        self.events = events
+        self.quotes = quotes
         self.lexicon = lexicon
-        actorNames = TextIndex(rawNames, lexicon: lexicon)
-        eventText = TextIndex(rawEvents, lexicon: lexicon)
-        quoteText = TextIndex(rawQuotes, lexicon: lexicon)
+        self.actorNames = actorNames
+        self.eventText = eventText
+        self.quoteText = quoteText
+        // Six independent pieces, built on every core: the id lookups, and the events' and the
+        // quotes' field indexes (which a snapshot holds, built).
+        let parts = parts ?? StoreParts(documents: documents, actors: actors, events: events, quotes: quotes)
+        eventDays = parts.eventDays
+        quoteDays = parts.quoteDays
+        documentPositions = parts.documentPositions
+        actorPositions = parts.actorPositions
+        eventPositions = parts.eventPositions
+        quotePositions = parts.quotePositions
+        eventsByActor = parts.eventsByActor
+        eventsByType = parts.eventsByType
+        eventsByDocument = parts.eventsByDocument
+        eventsByCountry = parts.eventsByCountry
+        quotesBySpeaker = parts.quotesBySpeaker
+        quotesByEvent = parts.quotesByEvent
+        quotesByLanguage = parts.quotesByLanguage
     }
 
     /// Sorted by date interval, then id: the sort moves small indices over flat day arrays, and the
@@ -116,10 +114,6 @@ public final class Store: Sendable {
             return ids[a] < ids[b]
         }
         return order.map { items[$0] }
-    }
-
-    private static func positions(_ ids: [String]) -> [String: Int] {
-        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: Lookups

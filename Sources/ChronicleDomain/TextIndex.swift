@@ -11,8 +11,13 @@ import Foundation
 struct TextIndex: Sendable {
     static let acronymMarker: UInt8 = 0x01
 
-    private let vocabulary: [[UInt8]]
-    private let postings: [[Int32]]
+    /// The stemmed terms, sorted by UTF-8 bytes.
+    let terms: WordSet
+    /// Where each term's records start in `postings`; one more entry marks the end of the last.
+    let postingStarts: [Int32]
+    /// Every term's records, ascending, one list after the other: two flat arrays instead of an
+    /// array per term (a million events have millions of terms).
+    let postings: [Int32]
 
     /// Raw tokens and their postings, before stemming.
     struct Raw: Sendable {
@@ -51,15 +56,31 @@ struct TextIndex: Sendable {
         }
     }
 
-    init(_ raw: Raw, lexicon: Lexicon) {
+    /// `stem` is the lexicon's (see `Lexicon.indexingStemmer`).
+    init(_ raw: Raw, stem: ([UInt8]) -> [UInt8]) {
         var byStem: [[UInt8]: [[Int32]]] = [:]
         for (token, ids) in raw.tokens {
-            let stem = token.first == Self.acronymMarker ? token : lexicon.stem(token)
+            let stem = token.first == Self.acronymMarker ? token : stem(token)
             byStem[stem, default: []].append(ids)
         }
         let sorted = byStem.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        vocabulary = sorted.map(\.key)
-        postings = sorted.map { $0.value.count == 1 ? $0.value[0] : SortedIDs.union($0.value) }
+        terms = WordSet(sorted.map(\.key))
+        var starts: [Int32] = [0], postings: [Int32] = []
+        starts.reserveCapacity(sorted.count + 1)
+        for (_, lists) in sorted {
+            postings.append(contentsOf: lists.count == 1 ? lists[0] : SortedIDs.union(lists))
+            precondition(postings.count <= Int(Int32.max), "more postings than a text index holds")
+            starts.append(Int32(postings.count))
+        }
+        postingStarts = starts
+        self.postings = postings
+    }
+
+    /// An index as a snapshot holds it.
+    init(terms: WordSet, postingStarts: [Int32], postings: [Int32]) {
+        self.terms = terms
+        self.postingStarts = postingStarts
+        self.postings = postings
     }
 
     /// Records whose text has a term starting with `term` (an acronym: exactly `term`).
@@ -69,27 +90,22 @@ struct TextIndex: Sendable {
 
     /// Records that have exactly this term: names are matched as whole names.
     func records(exactly term: [UInt8]) -> [Int32] {
-        let index = lowerBound(term)
-        guard index < vocabulary.count, vocabulary[index] == term else { return [] }
-        return postings[index]
+        let index = terms.lowerBound(term)
+        guard index < terms.count, terms.word(index).elementsEqual(term) else { return [] }
+        return Array(records(ofTerm: index))
     }
 
     func records(withPrefix prefix: [UInt8]) -> [Int32] {
         var lists: [[Int32]] = []
-        var index = lowerBound(prefix)
-        while index < vocabulary.count, vocabulary[index].starts(with: prefix) {
-            lists.append(postings[index])
+        var index = terms.lowerBound(prefix)
+        while index < terms.count, terms.word(index).starts(with: prefix) {
+            lists.append(Array(records(ofTerm: index)))
             index += 1
         }
-        return SortedIDs.union(lists)
+        return lists.count == 1 ? lists[0] : SortedIDs.union(lists)
     }
 
-    private func lowerBound(_ key: [UInt8]) -> Int {
-        var low = 0, high = vocabulary.count
-        while low < high {
-            let mid = (low + high) / 2
-            if vocabulary[mid].lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
-        }
-        return low
+    private func records(ofTerm index: Int) -> ArraySlice<Int32> {
+        postings[Int(postingStarts[index])..<Int(postingStarts[index + 1])]
     }
 }

@@ -3,9 +3,9 @@
 /// about 1.5 MB this way, against some 10 MB as a `Set<[UInt8]>` (a heap array per word, and the
 /// hash table twice over once the corpus's words were added to a copy).
 struct WordSet: Sendable {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Where each word starts in `bytes`; one more entry marks the end of the last.
-    private let starts: [Int32]
+    let starts: [Int32]
 
     init(_ words: some Sequence<[UInt8]>) {
         var sorted = Array(words)
@@ -20,6 +20,12 @@ struct WordSet: Sendable {
             starts.append(Int32(bytes.count))
             previous = word
         }
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// Words already sorted and distinct, as a snapshot holds them (`bytes` and `starts` of a set).
+    init(bytes: [UInt8], starts: [Int32]) {
         self.bytes = bytes
         self.starts = starts
     }
@@ -40,7 +46,17 @@ struct WordSet: Sendable {
         return false
     }
 
-    private func word(_ index: Int) -> ArraySlice<UInt8> {
+    /// The index of the first word not before `key` (`count` when every word is).
+    func lowerBound(_ key: some Collection<UInt8>) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if word(mid).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func word(_ index: Int) -> ArraySlice<UInt8> {
         bytes[Int(starts[index])..<Int(starts[index + 1])]
     }
 }
