@@ -26,7 +26,7 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
     }
 
-    private init(description: String, precision: Precision, firstDay: Int, lastDay: Int) {
+    init(description: String, precision: Precision, firstDay: Int, lastDay: Int) {
         self.description = description
         self.precision = precision
         self.firstDay = firstDay

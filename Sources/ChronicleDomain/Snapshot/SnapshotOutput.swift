@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A snapshot file being written: every byte goes to the descriptor and into the closing digest.
+struct SnapshotOutput {
+    private let descriptor: Int32
+    private let hasher = SHA256Hasher()
+    private(set) var written = 0
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    /// Writes what `writer` holds and empties it.
+    mutating func append(_ writer: inout SnapshotWriter) throws(SnapshotError) {
+        // `withUnsafeBytes` rethrows untyped errors: the result carries the typed one out.
+        try writer.bytes.withUnsafeBytes { bytes in
+            hasher.update(bytes)
+            return Result { () throws(SnapshotError) in try writeAll(bytes) }
+        }.get()
+        written += writer.bytes.count
+        writer.removeAll()
+    }
+
+    /// Writes the digest of everything before it.
+    mutating func finish() throws(SnapshotError) {
+        let digest = hasher.finish()
+        try digest.withUnsafeBytes { bytes in Result { () throws(SnapshotError) in try writeAll(bytes) } }.get()
+        written += digest.count
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw .unavailable("cannot write the snapshot: \(String(cString: strerror(errno)))") }
+            offset += count
+        }
+    }
+}
