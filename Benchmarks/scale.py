@@ -3,12 +3,14 @@
 
 Generates the dataset once (chronicle generate, deterministic), then reports
   - in-process: load time and p50/p99 of filtered queries (chronicle bench-queries);
-  - over HTTP: time from exec to "listening" and RSS of the server, p50/p99 of the same queries as
-    requests, then two SIGHUP reloads, of the same data (found unchanged by its fingerprint) and of
+  - over HTTP: time from exec to "listening" and RSS of the server, twice: from the data files (with
+    no snapshot; the server then saves one) and from that snapshot (a restart); p50/p99 of the same
+    queries as requests, then two SIGHUP reloads, of the same data (found unchanged by its fingerprint) and of
     changed data (a newline appended to events.json: every file read, decoded, checked and indexed
     again while the old store serves), with the time to "dataset reloaded" and RSS during and after
     each, and events per GiB of steady RSS.
 Usage: Benchmarks/scale.py [--events 1000000] [--data /var/tmp/chronicle-1m] [--runs 200]
+                          [--snapshots /var/tmp/chronicle-snapshots]
 """
 import argparse, http.client, os, re, signal, socket, statistics, subprocess, sys, threading, time, urllib.parse
 
@@ -20,6 +22,7 @@ parser.add_argument("--data", default="")
 parser.add_argument("--runs", type=int, default=200)
 parser.add_argument("--binary", default=os.path.join(REPO, ".build/release/chronicle"))
 parser.add_argument("--http-only", action="store_true", help="skip the in-process part")
+parser.add_argument("--snapshots", default="/var/tmp/chronicle-snapshots", help="the server's snapshot.directory (emptied first)")
 args = parser.parse_args()
 data = args.data or f"/var/tmp/chronicle-{args.events}"
 
@@ -32,18 +35,38 @@ if not args.http_only:
 
 print("== over HTTP")
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-started = time.time()
-server = subprocess.Popen([args.binary, "serve", "--port", str(port), "--data", data, "--set", "log.access=false"],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-load_line = ""
-for line in server.stdout:
-    if "dataset loaded" in line:
-        load_line = line.strip()
-    if "listening on" in line:
-        break
-ready = time.time() - started
-rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{server.pid}/status").read()).group(1))
-print(f"ready to serve after {ready:.1f} s; RSS {rss / 1024:.0f} MiB; {load_line}")
+if os.path.isdir(args.snapshots):
+    for name in os.listdir(args.snapshots):
+        os.remove(os.path.join(args.snapshots, name))
+
+
+def start(label, wait_for_snapshot=False):
+    """exec to "listening"; with wait_for_snapshot, also until the snapshot is saved, then a stop."""
+    started = time.time()
+    server = subprocess.Popen([args.binary, "serve", "--port", str(port), "--data", data, "--set", "log.access=false",
+                               "--set", f"snapshot.directory={args.snapshots}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    load_line = ""
+    for line in server.stdout:
+        if "dataset loaded" in line:
+            load_line = line.strip()
+        if "listening on" in line:
+            break
+    ready = time.time() - started
+    rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{server.pid}/status").read()).group(1))
+    print(f"ready to serve ({label}) after {ready:.1f} s; RSS {rss / 1024:.0f} MiB; {load_line[:240]}")
+    if wait_for_snapshot:
+        for line in server.stdout:
+            if "snapshot" in line:
+                print(f"  {line.strip()[:240]}")
+                break
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    return server
+
+
+start("from the data files, no snapshot", wait_for_snapshot=True)
+server = start("from the snapshot the first start saved")
 
 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 queries = [

@@ -8,9 +8,19 @@ public final class DatasetHolder: Sendable {
     private let renderBudget: Int
 
     /// `renderBudgetBytes` bounds the JSON kept pre-rendered per dataset (see `RenderedRecords`).
-    public init(_ store: Store, loadSeconds: Double = 0, renderBudgetBytes: Int = 64 << 20) {
+    /// With `renderLater`, records are rendered on demand until `renderRecords()` has run (the same
+    /// bytes either way), so a large dataset is served before its records are pre-rendered.
+    public init(_ store: Store, loadSeconds: Double = 0, renderBudgetBytes: Int = 64 << 20, renderLater: Bool = false) {
         renderBudget = renderBudgetBytes
-        state = Mutex((store, RenderedRecords(store: store, budgetBytes: renderBudgetBytes), 1, loadSeconds))
+        state = Mutex((store, RenderedRecords(store: store, budgetBytes: renderLater ? 0 : renderBudgetBytes), 1, loadSeconds))
+    }
+
+    /// Pre-renders the records of the store being served (for `init(renderLater:)`); kept only if
+    /// that store is still the one served when they are done.
+    public func renderRecords() {
+        let store = current
+        let rendered = RenderedRecords(store: store, budgetBytes: renderBudget)
+        state.withLock { if $0.store === store { $0.rendered = rendered } }
     }
 
     public var current: Store { state.withLock { $0.store } }

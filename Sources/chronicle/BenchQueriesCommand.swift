@@ -9,13 +9,34 @@ struct BenchQueriesCommand: ParsableCommand {
 
     @Option(help: "Data directory (e.g. one made by `chronicle generate`).") var data: String
     @Option(help: "Runs per query.") var runs: Int = 200
+    @Option(help: "Also write a snapshot of the loaded store to this file, time reading it back, and query the store read.")
+    var snapshot: String?
+    @Option(help: "Read the store from this snapshot (made by --snapshot from the same data) instead of loading the files.")
+    var readSnapshot: String?
 
     func run() throws {
         let clock = ContinuousClock()
-        var store: Store?
-        let load = try clock.measure { store = try Store.load(directory: data) }
-        guard let store else { return }
+        var loaded: Store?
+        let load = try clock.measure {
+            if let readSnapshot {
+                loaded = try StoreSnapshot.read(path: readSnapshot, dataDirectory: data)
+            } else {
+                loaded = try Store.load(directory: data)
+            }
+        }
+        guard var store = loaded else { return }
+        loaded = nil
         print("load: \(format(load)) for \(store.events.count) events, \(store.quotes.count) quotes, \(store.actors.count) actors")
+        if let snapshot {
+            var bytes = 0
+            let write = try clock.measure { bytes = try StoreSnapshot.write(store, to: snapshot) }
+            print("snapshot write: \(format(write)), \(bytes / 1_000_000) MB")
+            store = Store(Dataset(documents: [], actors: [], events: [], quotes: []))
+            var read: Store?
+            let decode = try clock.measure { read = try StoreSnapshot.read(path: snapshot, dataDirectory: data) }
+            print("snapshot read: \(format(decode)) (the data files hashed meanwhile)")
+            store = read!
+        }
         let actor = store.actors[store.actors.count / 2].id
         let word = store.actors[7].names.ar.map { String($0.prefix(4)) } ?? "a"
         var queries: [(String, () -> Int)] = []

@@ -18,14 +18,14 @@ final class DataReloader: Sendable {
 
     private let state = Mutex(State())
     private let holder: DatasetHolder
-    private let path: String
-    private let logger: Logger
+    private let loader: DatasetLoader
+    private var path: String { loader.path }
+    private var logger: Logger { loader.logger }
     private let server: HTTPServer?
 
-    init(holder: DatasetHolder, path: String, logger: Logger, server: HTTPServer?) {
+    init(holder: DatasetHolder, loader: DatasetLoader, server: HTTPServer?) {
         self.holder = holder
-        self.path = path
-        self.logger = logger
+        self.loader = loader
         self.server = server
     }
 
@@ -84,14 +84,17 @@ final class DataReloader: Sendable {
         // `kubectl rollout` of an unchanged ConfigMap) keeps the checked, indexed store it has.
         // Only the fingerprint is kept here, not the store: the old store must be free to go.
         let servedFingerprint = holder.current.fingerprint
-        let unchanged = Dataset.contentFingerprint(directory: path) == servedFingerprint
+        let fingerprint = Dataset.contentFingerprint(directory: path)
+        let unchanged = fingerprint == servedFingerprint
+        var source = DatasetLoader.Source.files
         do {
-            store = unchanged ? holder.current : try Store.load(directory: path)
-        } catch let error as DatasetError {
-            logger.error("reload refused; still serving the previous dataset: \(error.summary())")
-            return
+            if unchanged {
+                store = holder.current
+            } else {
+                (store, source) = try loader.load(fingerprint: fingerprint)
+            }
         } catch {
-            logger.error("reload refused; still serving the previous dataset: \(error)")
+            logger.error("reload refused; still serving the previous dataset: \(error.summary())")
             return
         }
         let elapsed = ContinuousClock.now - started
@@ -110,11 +113,12 @@ final class DataReloader: Sendable {
             return
         }
         logger.info("dataset reloaded", metadata: [
-            "unchanged": .stringConvertible(unchanged),
+            "unchanged": .stringConvertible(unchanged), "source": "\(unchanged ? "served" : source.rawValue)",
             "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
         if previous != nil { releaseMemory(of: &previous) }
+        if !unchanged { loader.saveSnapshot(of: store, source: source, loadTime: elapsed) }
     }
 }
 

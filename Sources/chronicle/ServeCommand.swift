@@ -29,8 +29,8 @@ struct ServeCommand: ParsableCommand {
             Self.handle(signal, running: running, status: status, signals: signals, settings: settings, logger: logger)
         }
 
-        let holder = try Self.loadDataset(dataPath, logger: logger)
-        FreedMemory.release()
+        let loader = DatasetLoader(path: dataPath, settings: settings, environment: ProcessInfoEnvironment.current, logger: logger)
+        let holder = try Self.loadDataset(loader)
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
         var cacheOptions = ResponseCache.Options()
@@ -71,7 +71,7 @@ struct ServeCommand: ParsableCommand {
         }
         serverReference.withLock { $0 = server }
         server.start()
-        let reloader = DataReloader(holder: holder, path: dataPath, logger: logger, server: server)
+        let reloader = DataReloader(holder: holder, loader: loader, server: server)
         let stopping = !running.set(server, reloader)
         if stopping {
             // A stop signal came while the server was being set up: shut down at once.
@@ -111,26 +111,34 @@ struct ServeCommand: ParsableCommand {
     /// Loads and checks the data directory into a holder. The store is reachable only through the
     /// holder once this returns: a reload that replaces it lets it go (a local of `run()` would keep the
     /// first dataset in memory for the life of the process).
-    static func loadDataset(_ dataPath: String, logger: Logger) throws -> DatasetHolder {
+    static func loadDataset(_ loader: DatasetLoader) throws -> DatasetHolder {
+        let logger = loader.logger, dataPath = loader.path
         logger.info("loading dataset", metadata: ["data": "\(dataPath)"])
         let started = ContinuousClock.now
-        let store: Store
+        let store: Store, source: DatasetLoader.Source
         do {
-            store = try Store.load(directory: dataPath)
-        } catch let error as DatasetError {
-            logger.critical("refusing to start: \(error.summary())", metadata: ["data": "\(dataPath)"])
-            throw ExitCode(1)
+            (store, source) = try loader.load()
         } catch {
-            logger.critical("refusing to start: \(error)", metadata: ["data": "\(dataPath)"])
+            logger.critical("refusing to start: \(error.summary())", metadata: ["data": "\(dataPath)"])
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
         logger.info("dataset loaded", metadata: [
-            "data": "\(dataPath)", "documents": .stringConvertible(store.documents.count), "actors": .stringConvertible(store.actors.count),
-            "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
-            "load_ms": .stringConvertible(Int(loadTime / .milliseconds(1))),
+            "data": "\(dataPath)", "source": "\(source.rawValue)", "documents": .stringConvertible(store.documents.count),
+            "actors": .stringConvertible(store.actors.count), "events": .stringConvertible(store.events.count),
+            "quotes": .stringConvertible(store.quotes.count), "load_ms": .stringConvertible(Int(loadTime / .milliseconds(1))),
         ])
-        return DatasetHolder(store, loadSeconds: loadTime.seconds)
+        // A load from the files leaves its decoding buffers free but held by the allocator; a
+        // snapshot's pages were mapped, not allocated, and go with the mapping.
+        if source == .files { FreedMemory.release() }
+        // Off the start-up path: the server listens while records are pre-rendered (answers are
+        // rendered on demand meanwhile) and while the snapshot is written.
+        let holder = DatasetHolder(store, loadSeconds: loadTime.seconds, renderLater: true)
+        Thread.detachNewThread {
+            holder.renderRecords()
+            loader.saveSnapshot(of: store, source: source, loadTime: loadTime)
+        }
+        return holder
     }
 
     static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, logger: Logger) {

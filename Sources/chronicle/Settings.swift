@@ -10,6 +10,11 @@ struct Settings: Equatable, Sendable {
     var threads = 0
     /// Empty: the shipped data directory (see `DataDirectory`).
     var data = ""
+    /// Store snapshots (see `DatasetLoader`): on, where, and from which load time one is written.
+    var snapshots = true
+    /// Empty: $XDG_CACHE_HOME/chronicle or ~/.cache/chronicle.
+    var snapshotDirectory = ""
+    var snapshotMinLoadMs = 1000
     var requestLineBytes = 8192
     var headerBytes = 16384
     var headerCount = 100
@@ -93,6 +98,9 @@ struct SettingSpec {
             SettingSpec(key: "port", kind: .number(\.port, 0...65535), help: "TCP port; 0 picks a free one"),
             SettingSpec(key: "threads", kind: .number(\.threads, 0...256), help: "Event loops; 0 means one per core"),
             SettingSpec(key: "data", kind: .text(\.data), help: "Data directory; empty means the shipped Data/"),
+            SettingSpec(key: "snapshot.enabled", kind: .flag(\.snapshots), help: "Start from a snapshot of the checked, indexed data when one matches the files and this build"),
+            SettingSpec(key: "snapshot.directory", kind: .text(\.snapshotDirectory), help: "Where snapshots are kept; empty means $XDG_CACHE_HOME/chronicle or ~/.cache/chronicle"),
+            SettingSpec(key: "snapshot.min_load_ms", kind: .number(\.snapshotMinLoadMs, 0...86_400_000), help: "A load from the data files that takes this long or longer is saved as a snapshot"),
             SettingSpec(key: "limits.request_line_bytes", kind: .number(\.requestLineBytes, 64...1 << 20), help: "Longest request line (414 beyond)"),
             SettingSpec(key: "limits.header_bytes", kind: .number(\.headerBytes, 256...1 << 22), help: "Largest header section (431 beyond)"),
             SettingSpec(key: "limits.header_count", kind: .number(\.headerCount, 1...10_000), help: "Most header fields (431 beyond)"),

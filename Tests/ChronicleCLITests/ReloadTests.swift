@@ -21,6 +21,16 @@ import Testing
         try JSONSerialization.data(withJSONObject: records).write(to: url)
     }
 
+    /// Sets the English translation of quote `id` in the data directory's quotes.json.
+    func setTranslation(_ directory: String, _ id: String, _ text: String) throws {
+        try editJSON(directory, "quotes.json") { records in
+            let index = records.firstIndex { $0["id"] as? String == id }!
+            var translation = records[index]["translation"] as! [String: Any]
+            translation["en"] = text
+            records[index]["translation"] = translation
+        }
+    }
+
     /// One GET on an open connection; returns the English translation of a quote.
     func translation(_ connection: FileHandleConnection, _ id: String) throws -> String? {
         let body = try connection.get("/quotes/\(id)")
@@ -37,12 +47,7 @@ import Testing
         let before = try translation(connection, quote)
         #expect(before?.isEmpty == false)
 
-        try editJSON(directory, "quotes.json") { records in
-            let index = records.firstIndex { $0["id"] as? String == quote }!
-            var translation = records[index]["translation"] as! [String: Any]
-            translation["en"] = "Changed by the reload test."
-            records[index]["translation"] = translation
-        }
+        try setTranslation(directory, quote, "Changed by the reload test.")
         var mark = server.output.count
         server.signal(SIGHUP)
         try server.waitFor("dataset reloaded", after: mark)

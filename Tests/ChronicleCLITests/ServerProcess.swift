@@ -17,7 +17,8 @@ final class ServerProcess {
     /// Starts `chronicle serve` with `arguments` on a free port and waits until it listens. The child
     /// is started with posix_spawn (Foundation's Process leaves allocations AddressSanitizer reports).
     /// `launcher` runs before the binary (e.g. taskset); `threads` nil leaves the default (one per CPU).
-    init(_ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1) throws {
+    /// Snapshots are off unless `snapshots` (a test's data should not leave files in the user's cache).
+    init(_ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1, snapshots: Bool = false) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
         var actions = posix_spawn_file_actions_t()
@@ -26,7 +27,8 @@ final class ServerProcess {
         posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
         posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
         posix_spawn_file_actions_addclose(&actions, ends[0])
-        let argv = launcher + [Self.binary, "serve", "--port", "0"] + (threads.map { ["--set", "threads=\($0)"] } ?? []) + arguments
+        let argv = launcher + [Self.binary, "serve", "--port", "0"] + (threads.map { ["--set", "threads=\($0)"] } ?? [])
+            + (snapshots ? [] : ["--set", "snapshot.enabled=false"]) + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var child: pid_t = 0

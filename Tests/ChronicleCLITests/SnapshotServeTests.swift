@@ -1,0 +1,93 @@
+import ChronicleDomain
+import Foundation
+import Testing
+
+/// `serve` with store snapshots, on the real binary: a load from the files saves one, a restart
+/// starts from it and serves the same bytes, changed data is never served from the old snapshot, a
+/// reload saves the new data's, and a damaged snapshot is refused for the files.
+@Suite(.serialized) struct SnapshotServeTests {
+    let reload = ReloadTests()
+
+    func start(_ data: String, _ snapshots: String) throws -> ServerProcess {
+        try ServerProcess(
+            ["--data", data, "--set", "snapshot.directory=\(snapshots)", "--set", "snapshot.min_load_ms=0"], snapshots: true)
+    }
+
+    func stop(_ server: ServerProcess) throws {
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+
+    func snapshotFile(_ snapshots: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: snapshots).filter { $0.hasSuffix(".snapshot") }
+        #expect(names.count == 1, "\(names)")
+        return snapshots + "/" + (names.first ?? "")
+    }
+
+    @Test func aRestartStartsFromTheSnapshotAndChangedDataNeverDoes() throws {
+        let data = try reload.copyOfData()
+        let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-snapshots-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: snapshots)
+        }
+        let quote = "attaf-military-solution"
+        let paths = ["/events?limit=100", "/quotes/\(quote)", "/events?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1", "/actors?q=ONU"]
+
+        // First start: from the files, and the snapshot is saved after it.
+        var server = try start(data, snapshots)
+        #expect(try server.waitFor("dataset loaded").contains("source=files"))
+        try server.waitFor("snapshot saved")
+        var connection = try FileHandleConnection(port: server.port)
+        let fromFiles = try paths.map { try connection.get($0) }
+        try stop(server)
+
+        // A restart reads it and answers byte for byte the same (ETags included).
+        server = try start(data, snapshots)
+        #expect(try server.waitFor("dataset loaded").contains("source=snapshot"))
+        connection = try FileHandleConnection(port: server.port)
+        for (path, expected) in zip(paths, fromFiles) {
+            #expect(try connection.get(path).dropDate() == expected.dropDate(), "\(path)")
+        }
+
+        // Changed data: the reload loads the files and saves their snapshot in place of the old one.
+        try reload.setTranslation(data, quote, "Changed after the snapshot.")
+        var mark = server.output.count
+        server.signal(SIGHUP)
+        #expect(try server.waitFor("dataset reloaded", after: mark).contains("source=files"))
+        try server.waitFor("snapshot saved", after: mark)
+        #expect(try reload.translation(connection, quote) == "Changed after the snapshot.")
+        try stop(server)
+        server = try start(data, snapshots)
+        #expect(try server.waitFor("dataset loaded").contains("source=snapshot"))
+        #expect(try reload.translation(try FileHandleConnection(port: server.port), quote) == "Changed after the snapshot.")
+        try stop(server)
+
+        // Data changed while the server was down: the snapshot is stale, the files are served.
+        try reload.setTranslation(data, quote, "Changed while stopped.")
+        server = try start(data, snapshots)
+        #expect(try server.waitFor("snapshot not used").contains("stale"))
+        #expect(try server.waitFor("dataset loaded").contains("source=files"))
+        #expect(try reload.translation(try FileHandleConnection(port: server.port), quote) == "Changed while stopped.")
+        try server.waitFor("snapshot saved")
+        try stop(server)
+
+        // A damaged snapshot is refused with a warning and the files are served.
+        let file = try snapshotFile(snapshots)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        server = try start(data, snapshots)
+        #expect(try server.waitFor("snapshot not used").contains("damaged"))
+        #expect(try server.waitFor("dataset loaded").contains("source=files"))
+        #expect(try reload.translation(try FileHandleConnection(port: server.port), quote) == "Changed while stopped.")
+        try stop(server)
+    }
+}
+
+extension String {
+    /// The response without its Date field, which differs between two servers' answers.
+    func dropDate() -> String {
+        split(separator: "\r\n", omittingEmptySubsequences: false).filter { !$0.lowercased().hasPrefix("date:") }.joined(separator: "\r\n")
+    }
+}
