@@ -35,7 +35,8 @@ RUN apt-get update \
     && apt-get clean \
     && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin \
     && groupadd --system --gid 10001 chronicle \
-    && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin chronicle
+    && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin chronicle \
+    && install -d -o 10001 -g 10001 /var/cache/chronicle
 WORKDIR /app
 COPY --from=build /out/chronicle /usr/local/bin/chronicle
 COPY Data ./Data
@@ -45,9 +46,12 @@ USER 10001:10001
 # used, the server records the port it bound in the runtime file (in /tmp, which a read-only root
 # needs as a tmpfs: podman gives one, Docker wants --tmpfs /tmp, Kubernetes an emptyDir), and
 # `chronicle healthcheck` and `chronicle reload` read it from there.
+# A dataset that takes a second or more to load is saved, checked and indexed, to the snapshot
+# directory, so a restart of the same container starts from it (Kubernetes mounts an emptyDir there).
 ENV CHRONICLE_HOST=0.0.0.0 \
     CHRONICLE_PORT=8080 \
-    CHRONICLE_RUNTIME_FILE=/tmp/chronicle.json
+    CHRONICLE_RUNTIME_FILE=/tmp/chronicle.json \
+    CHRONICLE_SNAPSHOT_DIRECTORY=/var/cache/chronicle
 EXPOSE 8080 8443
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 CMD ["chronicle", "healthcheck"]

@@ -19,13 +19,15 @@ final class DataReloader: Sendable {
     private let state = Mutex(State())
     private let holder: DatasetHolder
     private let loader: DatasetLoader
+    private let saver: SnapshotSaver
     private var path: String { loader.path }
     private var logger: Logger { loader.logger }
     private let server: HTTPServer?
 
-    init(holder: DatasetHolder, loader: DatasetLoader, server: HTTPServer?) {
+    init(holder: DatasetHolder, loader: DatasetLoader, saver: SnapshotSaver, server: HTTPServer?) {
         self.holder = holder
         self.loader = loader
+        self.saver = saver
         self.server = server
     }
 
@@ -91,7 +93,7 @@ final class DataReloader: Sendable {
             if unchanged {
                 store = holder.current
             } else {
-                (store, source) = try loader.load(fingerprint: fingerprint)
+                (store, source) = try loader.load(fingerprint: .computed(fingerprint))
             }
         } catch {
             logger.error("reload refused; still serving the previous dataset: \(error.summary())")
@@ -117,8 +119,8 @@ final class DataReloader: Sendable {
             "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
+        if !unchanged { saver.save(holder, generation: holder.generation, source: source, loadTime: elapsed) }
         if previous != nil { releaseMemory(of: &previous) }
-        if !unchanged { loader.saveSnapshot(of: store, source: source, loadTime: elapsed) }
     }
 }
 

@@ -21,7 +21,7 @@ struct DatasetLoader: Sendable {
         snapshotPath = Self.snapshotDirectory(settings, environment: environment).map { StoreSnapshot.path(for: path, in: $0) }
     }
 
-    /// `data.snapshot_directory`, or the user's cache directory (XDG); nil when snapshots are off or
+    /// `snapshot.directory`, or the user's cache directory (XDG); nil when snapshots are off or
     /// there is no such directory.
     static func snapshotDirectory(_ settings: Settings, environment: [String: String]) -> String? {
         guard settings.snapshots else { return nil }
@@ -31,9 +31,22 @@ struct DatasetLoader: Sendable {
         return nil
     }
 
-    /// The store and where it came from. `fingerprint`: the data files' fingerprint when the caller
-    /// has just computed it (a reload), so the files are not hashed twice.
-    func load(fingerprint known: String? = nil) throws(DatasetError) -> (Store, Source) {
+    /// What the caller knows of the data files' fingerprint.
+    enum Fingerprint {
+        /// Nothing: it is computed while the snapshot decodes.
+        case unknown
+        /// Computed (a reload computes it first); nil when the files cannot give one (a missing file,
+        /// a document that does not match its digest), so no snapshot can be theirs.
+        case computed(String?)
+    }
+
+    /// The store and where it came from.
+    func load(fingerprint: Fingerprint = .unknown) throws(DatasetError) -> (Store, Source) {
+        var known: String?
+        if case .computed(let value) = fingerprint {
+            guard let value else { return (try Store.load(directory: path), .files) }
+            known = value
+        }
         if let snapshotPath, FileManager.default.fileExists(atPath: snapshotPath) {
             do {
                 let store = if let known {
@@ -53,10 +66,16 @@ struct DatasetLoader: Sendable {
         return (try Store.load(directory: path), .files)
     }
 
-    /// Saves `store` as the snapshot when its load from the files took `loadTime` and that is at
-    /// least `snapshotAfter`. Runs where it is called (a few seconds at a million events).
-    func saveSnapshot(of store: Store, source: Source, loadTime: Duration) {
-        guard let snapshotPath, source == .files, loadTime >= snapshotAfter else { return }
+    /// Whether a store loaded from `source` in `loadTime` is worth a snapshot: one from the files that
+    /// took `snapshotAfter` or longer, with snapshots on.
+    func wantsSnapshot(source: Source, loadTime: Duration) -> Bool {
+        snapshotPath != nil && source == .files && loadTime >= snapshotAfter
+    }
+
+    /// Saves `store` as the snapshot, where it is called (a few seconds at a million events; see
+    /// `SnapshotSaver`).
+    func saveSnapshot(of store: Store) {
+        guard let snapshotPath else { return }
         let started = ContinuousClock.now
         do {
             let bytes = try StoreSnapshot.write(store, to: snapshotPath)

@@ -30,7 +30,8 @@ struct ServeCommand: ParsableCommand {
         }
 
         let loader = DatasetLoader(path: dataPath, settings: settings, environment: ProcessInfoEnvironment.current, logger: logger)
-        let holder = try Self.loadDataset(loader)
+        let saver = SnapshotSaver(loader: loader)
+        let holder = try Self.loadDataset(loader, saver: saver)
         let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
         var cacheOptions = ResponseCache.Options()
@@ -71,7 +72,7 @@ struct ServeCommand: ParsableCommand {
         }
         serverReference.withLock { $0 = server }
         server.start()
-        let reloader = DataReloader(holder: holder, loader: loader, server: server)
+        let reloader = DataReloader(holder: holder, loader: loader, saver: saver, server: server)
         let stopping = !running.set(server, reloader)
         if stopping {
             // A stop signal came while the server was being set up: shut down at once.
@@ -98,9 +99,11 @@ struct ServeCommand: ParsableCommand {
         server.wait()
         if !settings.runtimeFile.isEmpty { RuntimeFile.remove(settings.runtimeFile, pid: pid) }
         logger.info("stopped")
-        if reloader.isRunning {
-            // An abandoned reload is still loading: end the process without running exit-time
-            // destructors under its feet (the log is written line by line, nothing is lost).
+        if saver.isSaving { logger.info("shutdown abandons the snapshot being saved; the next start loads the data files") }
+        if reloader.isRunning || saver.isSaving {
+            // An abandoned reload is still loading, or a snapshot being written (its temporary file
+            // is never renamed into place): end the process without running exit-time destructors
+            // under their feet (the log is written line by line, nothing is lost).
             fflush(nil)  // every open output stream
             Glibc._exit(0)
         }
@@ -111,7 +114,7 @@ struct ServeCommand: ParsableCommand {
     /// Loads and checks the data directory into a holder. The store is reachable only through the
     /// holder once this returns: a reload that replaces it lets it go (a local of `run()` would keep the
     /// first dataset in memory for the life of the process).
-    static func loadDataset(_ loader: DatasetLoader) throws -> DatasetHolder {
+    static func loadDataset(_ loader: DatasetLoader, saver: SnapshotSaver) throws -> DatasetHolder {
         let logger = loader.logger, dataPath = loader.path
         logger.info("loading dataset", metadata: ["data": "\(dataPath)"])
         let started = ContinuousClock.now
@@ -131,13 +134,11 @@ struct ServeCommand: ParsableCommand {
         // A load from the files leaves its decoding buffers free but held by the allocator; a
         // snapshot's pages were mapped, not allocated, and go with the mapping.
         if source == .files { FreedMemory.release() }
-        // Off the start-up path: the server listens while records are pre-rendered (answers are
-        // rendered on demand meanwhile) and while the snapshot is written.
+        // Off the start-up path: the server starts and serves while records are pre-rendered
+        // (answers are rendered on demand meanwhile) and while the snapshot is written.
         let holder = DatasetHolder(store, loadSeconds: loadTime.seconds, renderLater: true)
-        Thread.detachNewThread {
-            holder.renderRecords()
-            loader.saveSnapshot(of: store, source: source, loadTime: loadTime)
-        }
+        Thread.detachNewThread { holder.renderRecords() }
+        saver.save(holder, generation: holder.generation, source: source, loadTime: loadTime)
         return holder
     }
 

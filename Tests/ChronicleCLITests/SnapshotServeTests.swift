@@ -72,6 +72,20 @@ import Testing
         try server.waitFor("snapshot saved")
         try stop(server)
 
+        // Two servers sharing the snapshot directory (a rolling restart): one serving the data as it
+        // was reloads data that the other has loaded and saved since, and reads that snapshot.
+        let first = try start(data, snapshots)
+        try reload.setTranslation(data, quote, "Changed for the second server.")
+        let second = try start(data, snapshots)
+        #expect(try second.waitFor("dataset loaded").contains("source=files"))
+        try second.waitFor("snapshot saved")
+        try stop(second)
+        mark = first.output.count
+        first.signal(SIGHUP)
+        #expect(try first.waitFor("dataset reloaded", after: mark).contains("source=snapshot"))
+        #expect(try reload.translation(try FileHandleConnection(port: first.port), quote) == "Changed for the second server.")
+        try stop(first)
+
         // A damaged snapshot is refused with a warning and the files are served.
         let file = try snapshotFile(snapshots)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
@@ -80,7 +94,7 @@ import Testing
         server = try start(data, snapshots)
         #expect(try server.waitFor("snapshot not used").contains("damaged"))
         #expect(try server.waitFor("dataset loaded").contains("source=files"))
-        #expect(try reload.translation(try FileHandleConnection(port: server.port), quote) == "Changed while stopped.")
+        #expect(try reload.translation(try FileHandleConnection(port: server.port), quote) == "Changed for the second server.")
         try stop(server)
     }
 }

@@ -35,6 +35,8 @@ extension EDTFDate: SnapshotCodable {
     init(snapshot r: inout SnapshotReader) throws(SnapshotError) {
         let description: String = try r.read(), precision: Precision = try r.read()
         let firstDay: Int = try r.read(), lastDay: Int = try r.read()
+        // Within what a four-digit year gives, in order: date filters subtract these as 32-bit days.
+        guard -1_000_000 <= firstDay, firstDay <= lastDay, lastDay <= 4_000_000 else { throw .damaged("date \(description) out of range") }
         self.init(description: description, precision: precision, firstDay: firstDay, lastDay: lastDay)
     }
 

@@ -1,6 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A value a store snapshot holds. Records implement both directions by hand, field by field (see
 /// `Snapshot+Records.swift`): an initializer must set every stored property, so a field added to a
-/// record without a place in the snapshot does not compile.
+/// record without a default value and without a place in the snapshot does not compile (one with a
+/// default, or a record read through a memberwise-style initializer with default arguments, is
+/// caught by `StoreSnapshotTests`, which compares every record's JSON after a round trip).
 protocol SnapshotCodable {
     init(snapshot reader: inout SnapshotReader) throws(SnapshotError)
     func write(to writer: inout SnapshotWriter)
@@ -20,10 +26,12 @@ extension String: SnapshotCodable {
     init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         let count = try reader.count()
         let bytes = try reader.bytes(count)
-        // Decoding validates (a specialized path; `String(validating:)` over raw bytes is not one);
-        // invalid UTF-8 would be repaired with U+FFFD, which changes the length.
-        let string = String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
-        guard string.utf8.count == count else { throw .damaged("a string is not UTF-8") }
+        // Decoding validates (a specialized path; `String(validating:)` over raw bytes is not one)
+        // and repairs invalid UTF-8 with U+FFFD: a string that is not byte for byte what was read
+        // was not UTF-8.
+        var string = String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        let same = string.utf8.count == count && string.withUTF8 { count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, count) == 0 }
+        guard same else { throw .damaged("a string is not UTF-8") }
         self = string
     }
 

@@ -21,6 +21,18 @@ struct SnapshotOutput {
         writer.removeAll()
     }
 
+    /// Writes what `writer` holds, then `values` as `SnapshotWriter.flat` encodes them, from the
+    /// array's own storage.
+    mutating func append<T: FixedWidthInteger>(flat values: [T], _ writer: inout SnapshotWriter) throws(SnapshotError) {
+        writer.count(values.count)
+        try append(&writer)
+        try values.withUnsafeBytes { bytes in
+            hasher.update(bytes)
+            return Result { () throws(SnapshotError) in try writeAll(bytes) }
+        }.get()
+        written += values.count * MemoryLayout<T>.size
+    }
+
     /// Writes the digest of everything before it.
     mutating func finish() throws(SnapshotError) {
         let digest = hasher.finish()

@@ -1,6 +1,6 @@
 // Decodes what `SnapshotWriter` encodes, from bytes it does not own (a mapped file). Every read is
 // bounds-checked, and a count is never believed beyond the bytes left, so a damaged or truncated
-// snapshot is an error, never a crash or a huge allocation.
+// snapshot is an error, never a crash, and no allocation outgrows a small multiple of the file.
 
 struct SnapshotReader {
     private let base: UnsafeRawPointer

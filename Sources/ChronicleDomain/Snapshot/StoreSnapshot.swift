@@ -33,9 +33,10 @@ public enum StoreSnapshot {
     public static let builder: String? = Digest.sha256Hex(fileAtPath: "/proc/self/exe")
 
     /// The file that holds the snapshot of `dataDirectory` in `directory`: one per data directory,
-    /// named by the SHA-256 of its absolute path, replaced when its data changes.
+    /// named by the SHA-256 of its absolute path as given (symbolic links not followed, so a
+    /// `current` link switched between releases keeps one snapshot, replaced when its data changes).
     public static func path(for dataDirectory: String, in directory: String) -> String {
-        let absolute = URL(fileURLWithPath: dataDirectory).standardizedFileURL.resolvingSymlinksInPath().path
+        let absolute = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
         let name = Digest.sha256Hex(Array(absolute.utf8)).prefix(24)
         return URL(fileURLWithPath: directory).appendingPathComponent("\(name).snapshot").path
     }
@@ -108,11 +109,12 @@ public enum StoreSnapshot {
         try output.append(&w)
         try writeBlocks(store.events, size: blockSize, into: &output, &w) { $0.write(to: &$1, shared: shared) }
         try writeBlocks(store.quotes, size: blockSize, into: &output, &w) { $0.write(to: &$1, shared: shared) }
+        // Large flat arrays go to the file from where they lie, not through a copy.
         for index in [store.actorNames, store.eventText, store.quoteText] {
-            write(index.terms, to: &w)
-            w.flat(index.postingStarts)
-            w.flat(index.postings)
-            try output.append(&w)
+            try output.append(flat: index.terms.bytes, &w)
+            try output.append(flat: index.terms.starts, &w)
+            try output.append(flat: index.postingStarts, &w)
+            try output.append(flat: index.postings, &w)
         }
         for index in [store.eventsByActor, store.eventsByType, store.eventsByDocument, store.eventsByCountry,
                       store.quotesBySpeaker, store.quotesByEvent, store.quotesByLanguage] {
@@ -214,10 +216,13 @@ public enum StoreSnapshot {
         }
         var store: Store?
         var failure: SnapshotError?
-        do {
-            store = try decode(&r, fingerprint: storedFingerprint)
-        } catch {
-            failure = error
+        // The mapping must outlive every read of it, whatever the optimizer makes of `file`.
+        withExtendedLifetime(file) {
+            do throws(SnapshotError) {
+                store = try decode(&r, fingerprint: storedFingerprint)
+            } catch {
+                failure = error
+            }
         }
         group.wait()
         guard matches.all.first == true else { throw .stale("made from other data (\(storedFingerprint.prefix(12)))") }
@@ -228,11 +233,11 @@ public enum StoreSnapshot {
     private static func decode(_ r: inout SnapshotReader, fingerprint: String) throws(SnapshotError) -> Store {
         let info: DatasetInfo? = try r.read()
         let stems = try readWords(&r), corpusWords = try readWords(&r)
-        let documents = try readBlocks(&r, size: 16) { r throws(SnapshotError) in try Document(snapshot: &r) }
+        let documents = try readBlocks(&r, size: 16, minimumRecordSize: 8) { r throws(SnapshotError) in try Document(snapshot: &r) }
         let actors: [Actor] = try r.read()
         let shared = try SnapshotSharedValues(snapshot: &r)
-        let events = try readBlocks(&r, size: blockSize) { r throws(SnapshotError) in try Event(snapshot: &r, shared: shared) }
-        let quotes = try readBlocks(&r, size: blockSize) { r throws(SnapshotError) in try Quote(snapshot: &r, shared: shared) }
+        let events = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in try Event(snapshot: &r, shared: shared) }
+        let quotes = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in try Quote(snapshot: &r, shared: shared) }
         var indexes: [TextIndex] = []
         for count in [actors.count, events.count, quotes.count] {
             let terms = try readWords(&r)
@@ -266,16 +271,22 @@ public enum StoreSnapshot {
     }
 
     /// Records in blocks, decoded on every core straight into their place in the result.
+    /// `minimumRecordSize`: fewer bytes than any record encodes to (every field takes at least a
+    /// byte), so a count is believed only if the blocks can hold it and the result's allocation stays
+    /// within a small multiple of the file's size.
     private static func readBlocks<T>(
-        _ r: inout SnapshotReader, size blockSize: Int, _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotError) -> T
+        _ r: inout SnapshotReader, size blockSize: Int, minimumRecordSize: Int,
+        _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotError) -> T
     ) throws(SnapshotError) -> [T] {
-        let count = try r.count()
+        let count = try r.count(minimumSize: minimumRecordSize)
         var blocks: [UnsafeRawBufferPointer] = []
         var total = 0
         while total < count {
-            let length = try r.count()
+            let records = min(blockSize, count - total)
+            let length = try r.count(minimumSize: 1)
+            guard length >= records * minimumRecordSize else { throw .damaged("a block of \(records) records in \(length) bytes") }
             blocks.append(try r.bytes(length))
-            total += min(blockSize, count - total)
+            total += records
         }
         guard count > 0 else { return [] }
         let failures = ResultSlots<SnapshotError>(count: blocks.count)
