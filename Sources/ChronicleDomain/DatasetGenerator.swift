@@ -14,7 +14,7 @@ public struct DatasetGenerator {
     }
 
     /// SplitMix64: small, fast, and the same sequence on every machine for a seed.
-    struct Random {
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

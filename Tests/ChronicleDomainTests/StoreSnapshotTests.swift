@@ -142,7 +142,7 @@ import Testing
         let path = temporaryPath("damaged.snapshot")
         try StoreSnapshot.write(store, to: path)
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        var generator = SeededGenerator(seed: 13)
+        var generator = DatasetGenerator.Random(state: 13)
         // Past the header (a change there makes it stale, tested above): a flipped bit anywhere in the
         // records, indexes or digest is caught by the digest.
         let headerEnd = 16 + 2 * 65
@@ -170,7 +170,7 @@ import Testing
         let path = temporaryPath("forged.snapshot")
         try StoreSnapshot.write(store, to: path)
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        var generator = SeededGenerator(seed: 17)
+        var generator = DatasetGenerator.Random(state: 17)
         let headerEnd = 16 + 2 * 65
         var refused = 0
         for _ in 0..<300 {
@@ -185,19 +185,5 @@ import Testing
             do { _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint) } catch { refused += 1 }
         }
         #expect(refused > 0)
-    }
-}
-
-/// SplitMix64: the damage tests' positions and bytes, the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
