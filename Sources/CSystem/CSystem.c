@@ -27,3 +27,8 @@ int chronicle_affinity_count(void) {
 int chronicle_malloc_trim(void) {
     return malloc_trim(0);
 }
+
+unsigned long chronicle_heap_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (unsigned long)(info.uordblks + info.hblkhd);
+}

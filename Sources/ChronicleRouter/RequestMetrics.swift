@@ -4,6 +4,9 @@
 import ChronicleHTTP
 import HTTPTypes
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 public final class RequestMetrics: Sendable {
     /// Upper bounds of the latency buckets, in seconds.
@@ -22,24 +25,51 @@ public final class RequestMetrics: Sendable {
         var buckets = [Int](repeating: 0, count: RequestMetrics.buckets.count)
     }
 
-    private let series = Mutex<[Key: Series]>([:])
+    /// One lock per shard; a thread records into the shard its identity hashes to, so event loops
+    /// on different threads rarely meet at a lock (the exposition adds the shards up).
+    final class Shard: Sendable {
+        let series = Mutex<[Key: Series]>([:])
+    }
+
+    static let shardCount = 8
+    private let shards = (0..<RequestMetrics.shardCount).map { _ in Shard() }
+    private static let statusClasses = ["0xx", "1xx", "2xx", "3xx", "4xx", "5xx", "6xx", "7xx", "8xx", "9xx"]
 
     public init() {}
 
     public func record(route: String, method: String, status: Int, seconds: Double) {
-        let key = Key(route: route, method: method, statusClass: "\(status / 100)xx")
-        series.withLock { all in
-            var entry = all[key] ?? Series()
-            entry.count += 1
-            entry.sum += seconds
-            if let index = Self.buckets.firstIndex(where: { seconds <= $0 }) { entry.buckets[index] += 1 }
-            all[key] = entry
+        // Fibonacci hashing of the thread's identity: its top bits pick the shard.
+        let thread = UInt64(pthread_self()) &* 0x9E37_79B9_7F4A_7C15
+        record(route: route, method: method, status: status, seconds: seconds, shard: Int(thread >> 61) % Self.shardCount)
+    }
+
+    func record(route: String, method: String, status: Int, seconds: Double, shard: Int) {
+        let statusClass = (0...9).contains(status / 100) ? Self.statusClasses[status / 100] : "\(status / 100)xx"
+        let key = Key(route: route, method: method, statusClass: statusClass)
+        let bucket = Self.buckets.firstIndex(where: { seconds <= $0 })
+        shards[shard].series.withLock { all in
+            // In place: a copy of the entry would copy its bucket array on every request.
+            Self.add(seconds, bucket: bucket, to: &all[key, default: Series()])
         }
+    }
+
+    private static func add(_ seconds: Double, bucket: Int?, to entry: inout Series) {
+        entry.count += 1
+        entry.sum += seconds
+        if let bucket { entry.buckets[bucket] += 1 }
     }
 
     /// The exposition text of these metrics.
     public func exposition() -> String {
-        let snapshot = series.withLock { $0 }.sorted { $0.key < $1.key }
+        var merged: [Key: Series] = [:]
+        for shard in shards {
+            for (key, entry) in shard.series.withLock({ $0 }) {
+                merged[key, default: Series()].count += entry.count
+                merged[key, default: Series()].sum += entry.sum
+                for (index, count) in entry.buckets.enumerated() { merged[key, default: Series()].buckets[index] += count }
+            }
+        }
+        let snapshot = merged.sorted { $0.key < $1.key }
         var out = "# HELP chronicle_http_requests_total Requests answered, by route pattern, method and status class.\n"
         out += "# TYPE chronicle_http_requests_total counter\n"
         for (key, entry) in snapshot { out += "chronicle_http_requests_total\(labels(key)) \(entry.count)\n" }

@@ -11,4 +11,10 @@ public enum FreedMemory {
     public static func release() -> Bool {
         chronicle_malloc_trim() == 1
     }
+
+    /// Bytes the allocator has handed out and not had back: what a dataset costs, measured before
+    /// and after loading it (`chronicle bench-queries`).
+    public static func heapInUse() -> Int {
+        Int(chronicle_heap_in_use())
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChronicleDomain
+import ChronicleServer
 
 /// `chronicle bench-queries --data DIR`: loads a dataset and times filtered queries in-process
 /// (load time, and p50/p99 per query over repeated runs). Used by Benchmarks/scale.py.
@@ -16,6 +17,7 @@ struct BenchQueriesCommand: ParsableCommand {
 
     func run() throws {
         let clock = ContinuousClock()
+        let heapBefore = FreedMemory.heapInUse()
         var loaded: Store?
         let load = try clock.measure {
             if let readSnapshot {
@@ -27,15 +29,20 @@ struct BenchQueriesCommand: ParsableCommand {
         guard var store = loaded else { return }
         loaded = nil
         print("load: \(format(load)) for \(store.events.count) events, \(store.quotes.count) quotes, \(store.actors.count) actors")
+        printMemory(of: store, heapBefore: heapBefore)
         if let snapshot {
             var bytes = 0
             let write = try clock.measure { bytes = try StoreSnapshot.write(store, to: snapshot) }
             print("snapshot write: \(format(write)), \(bytes / 1_000_000) MB")
             store = Store(Dataset(documents: [], actors: [], events: [], quotes: []))
+            FreedMemory.release()
+            let heapBefore = FreedMemory.heapInUse()
             var read: Store?
             let decode = try clock.measure { read = try StoreSnapshot.read(path: snapshot, dataDirectory: data) }
             print("snapshot read: \(format(decode)) (the data files hashed meanwhile)")
             store = read!
+            read = nil
+            printMemory(of: store, heapBefore: heapBefore)
         }
         let actor = store.actors[store.actors.count / 2].id
         let word = store.actors[7].names.ar.map { String($0.prefix(4)) } ?? "a"
@@ -65,6 +72,19 @@ struct BenchQueriesCommand: ParsableCommand {
             samples.sort()
             print("\(name): p50 \(format(samples[samples.count / 2])) p99 \(format(samples[samples.count * 99 / 100])) (\(result) matches)")
         }
+    }
+
+    /// The heap the store holds (what the allocator handed out since `heapBefore`, after the load's
+    /// garbage is given back), and its parts: the indexes counted, the records the rest.
+    private func printMemory(of store: Store, heapBefore: Int) {
+        FreedMemory.release()
+        let total = FreedMemory.heapInUse() - heapBefore
+        let parts = store.memoryProfile()
+        let mib = { (bytes: Int) in String(format: "%.0f MiB", Double(bytes) / 1_048_576) }
+        let records = total - parts.reduce(0) { $0 + $1.bytes }
+        print("memory: \(mib(total)) of heap for the store; records \(mib(records)) ("
+            + "\(records / max(1, store.events.count + store.quotes.count)) bytes per event or quote), "
+            + parts.map { "\($0.part) \(mib($0.bytes))" }.joined(separator: ", "))
     }
 
     private func format(_ duration: Duration) -> String {

@@ -87,6 +87,30 @@ enum PrometheusText {
         #expect(samples[#"chronicle_http_request_duration_seconds_count{route="GET /events/{id}",method="GET",status="2xx"}"#] == 2)
     }
 
+    /// Each thread records into a shard of its own; the exposition is the sum of every shard.
+    @Test func shardsAddUpInTheExposition() throws {
+        let metrics = RequestMetrics()
+        for shard in 0..<RequestMetrics.shardCount {
+            for _ in 0...shard {
+                metrics.record(route: "GET /x", method: "GET", status: 200, seconds: 0.0002, shard: shard)
+                metrics.record(route: "GET /x", method: "GET", status: 503, seconds: 3, shard: shard)
+            }
+        }
+        // And from many threads at once, through the thread's own shard.
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            for _ in 0..<100 { metrics.record(route: "GET /y", method: "GET", status: 404, seconds: 0.02) }
+        }
+        let samples = try PrometheusText.validate(metrics.exposition())
+        let all = (1...RequestMetrics.shardCount).reduce(0, +)
+        #expect(samples[#"chronicle_http_requests_total{route="GET /x",method="GET",status="2xx"}"#] == Double(all))
+        #expect(samples[#"chronicle_http_requests_total{route="GET /x",method="GET",status="5xx"}"#] == Double(all))
+        #expect(samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="2xx",le="0.00025"}"#] == Double(all))
+        #expect(samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="5xx",le="2.5"}"#] == 0)
+        #expect(samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="5xx",le="+Inf"}"#] == Double(all))
+        #expect(samples[#"chronicle_http_request_duration_seconds_sum{route="GET /x",method="GET",status="5xx"}"#] == Double(all * 3))
+        #expect(samples[#"chronicle_http_requests_total{route="GET /y",method="GET",status="4xx"}"#] == 1600)
+    }
+
     @Test func validatorRejectsMalformedText() {
         for bad in ["x 1", "# TYPE x counter\nx{a=b} 1\n", "# TYPE x counter\nx one\n", "# TYPE x counter\n# TYPE x gauge\nx 1\n"] {
             #expect(throws: PrometheusText.Failure.self) { try PrometheusText.validate(bad) }
