@@ -7,14 +7,16 @@ public struct Lexicon: Sendable {
     let corpusWords: WordSet
     let stems: WordSet
 
-    init(stems: WordSet, tokens: some Sequence<[UInt8]>) {
-        self.stems = stems
+    /// The lexicon of a corpus's tokens, and `stem` for building its indexes, which stem millions of
+    /// tokens: the same answers, with the corpus's words kept in the hash set they were gathered in
+    /// for as long as the function lives.
+    static func forIndexing(stems: WordSet, tokens: some Sequence<[UInt8]>) -> (lexicon: Lexicon, stem: ([UInt8]) -> [UInt8]) {
         var words = Set<[UInt8]>()
         for token in tokens where token.first != TextIndex.acronymMarker {
             if !stems.contains(token) { words.insert(token) }
             if let bare = ArabicStemmer.withoutArticle(token[...]), !stems.contains(bare) { words.insert(Array(bare)) }
         }
-        corpusWords = WordSet(words)
+        return (Lexicon(stems: stems, corpusWords: WordSet(words)), { stem($0, stems: stems, isCorpusWord: words.contains) })
     }
 
     /// A lexicon as a snapshot holds it.
@@ -25,17 +27,12 @@ public struct Lexicon: Sendable {
 
     /// The stem a normalized token is indexed and looked up under.
     func stem(_ token: [UInt8]) -> [UInt8] {
-        ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || corpusWords.contains($0) })
+        Self.stem(token, stems: stems, isCorpusWord: { corpusWords.contains($0) })
     }
 
-    /// `stem` for building indexes, which stem millions of tokens: the same answers, with the
-    /// corpus's words also in a hash set for as long as the returned function lives.
-    func indexingStemmer() -> ([UInt8]) -> [UInt8] {
-        let words = Set(corpusWords.words)
-        let stems = self.stems
-        return { token in
-            ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || words.contains($0) })
-        }
+    /// The one rule both sides stem by; only how a corpus word is looked up differs.
+    private static func stem(_ token: [UInt8], stems: WordSet, isCorpusWord: ([UInt8]) -> Bool) -> [UInt8] {
+        ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || isCorpusWord($0) })
     }
 
     /// What one word of a query looks up: its stem, or for an acronym (UN, ONU) the acronym term

@@ -56,7 +56,7 @@ struct TextIndex: Sendable {
         }
     }
 
-    /// `stem` is the lexicon's (see `Lexicon.indexingStemmer`).
+    /// `stem` is the lexicon's (see `Lexicon.forIndexing`).
     init(_ raw: Raw, stem: ([UInt8]) -> [UInt8]) {
         var byStem: [[UInt8]: [[Int32]]] = [:]
         for (token, ids) in raw.tokens {
