@@ -7,6 +7,11 @@
 import Glibc
 #endif
 
+/// How access lines are written: like swift-log's stream handler, or one JSON object per line.
+public enum AccessLogFormat: String, Sendable {
+    case text, json
+}
+
 struct AccessLine {
     let format: AccessLogFormat
     let label: [UInt8]

@@ -144,7 +144,7 @@ extension EventLoop {
     /// nothing else on the connection can be trusted (RFC 9112 section 9.3).
     func fail(_ connection: Connection, _ error: HTTPParseError) {
         guard case .open = connection.state else { return }
-        ServerMetrics.add(context.metrics.rejectedRequests)
+        context.metrics.countRejection(status: error.status.code)
         var response = Response.problem(error.status, error.reason)
         response.headerFields.append(contentsOf: context.configuration.defaultHeaders)
         connection.output.append { out in
@@ -154,10 +154,10 @@ extension EventLoop {
         connection.queuedResponses += 1
         connection.state = .closing
         connection.discardInput()
-        if context.configuration.accessLog {
-            context.logger.info("rejected request", metadata: [
-                "status": .stringConvertible(error.status.code), "reason": "\(error.reason)", "remote": "\(connection.remoteAddress)",
-            ])
-        }
+        // At debug, as nginx keeps client protocol errors below its default level: what a client
+        // can make the server log at will is counted in /metrics (by status), not written out.
+        context.logger.debug("rejected request", metadata: [
+            "status": .stringConvertible(error.status.code), "reason": "\(error.reason)", "remote": "\(connection.remoteAddress)",
+        ])
     }
 }

@@ -16,10 +16,19 @@ extension HTTPServer {
             ("chronicle_access_log_lines_total", "Access-log lines written.", context.accessLog?.writtenLines.load(ordering: .relaxed) ?? 0),
             ("chronicle_access_log_dropped_lines_total", "Access-log lines dropped because the log's destination fell behind (queue full).",
              context.accessLog?.droppedLines.load(ordering: .relaxed) ?? 0),
+            ("chronicle_log_lines_total", "Log lines (other than access lines) written.",
+             configuration.applicationLog?.writtenLines.load(ordering: .relaxed) ?? 0),
+            ("chronicle_log_lines_dropped_total", "Log lines (other than access lines) dropped because the log's destination fell behind.",
+             configuration.applicationLog?.droppedLines.load(ordering: .relaxed) ?? 0),
         ]
         var out = ""
         for (name, help, value) in counters {
             out += "# HELP \(name) \(help)\n# TYPE \(name) counter\n\(name) \(value)\n"
+        }
+        out += "# HELP chronicle_requests_rejected_by_status_total Requests refused by the HTTP codec, by the status answered.\n"
+        out += "# TYPE chronicle_requests_rejected_by_status_total counter\n"
+        for (status, count) in m.rejectionsByStatus {
+            out += "chronicle_requests_rejected_by_status_total{status=\"\(status)\"} \(count)\n"
         }
         out += "# HELP chronicle_open_connections Connections open now.\n# TYPE chronicle_open_connections gauge\n"
         out += "chronicle_open_connections \(openConnections)\n"

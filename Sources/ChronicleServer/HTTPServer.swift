@@ -105,9 +105,11 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Writes the access lines queued so far from the calling thread: for a process about to
-    /// `_exit`, which the writer thread would not outlive.
-    public func flushAccessLog() {
-        context.accessLog?.flush()
+    /// Has the access lines queued so far written, waiting up to `timeout`: for a process about to
+    /// `_exit`, which the writer thread would not outlive. The calling thread (the signal thread)
+    /// never writes itself, so a destination that has stopped reading cannot hold it.
+    @discardableResult
+    public func flushAccessLog(timeout: Duration) -> Bool {
+        context.accessLog?.flush(timeout: timeout) ?? true
     }
 }

@@ -27,13 +27,15 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxQueuedOutputBytes: Int = 128 << 20
     /// How long a graceful shutdown waits for requests in flight.
     public var drainTimeout: Duration = .seconds(8)
-    /// One log line per request, written off the event loops (AccessLog.swift).
+    /// One log line per request, written off the event loops (LogWriter.swift).
     public var accessLog: Bool = true
     /// The access log's line format and destination (a descriptor the server does not close).
     public var accessLogFormat: AccessLogFormat = .text
     public var accessLogDescriptor: Int32 = 1
     /// Access lines may wait this many bytes for the writer; beyond, lines are dropped and counted.
     public var accessLogQueueBytes: Int = 8 << 20
+    /// The writer of every other log line (the executable's), whose counts /metrics reports with the access log's.
+    public var applicationLog: LogWriter?
     /// An HTTPS listener beside the plain one, when set.
     public var tls: TLSSettings?
     /// Added to every response the server writes, its own errors included.

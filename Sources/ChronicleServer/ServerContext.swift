@@ -17,7 +17,7 @@ final class ServerContext: Sendable {
     let tls: Mutex<TLSContext?>
     let metrics = ServerMetrics()
     /// The writer of access lines, when the access log is on.
-    let accessLog: AccessLog?
+    let accessLog: LogWriter?
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, logger: Logger, tls: TLSContext?) {
         self.configuration = configuration
@@ -25,6 +25,6 @@ final class ServerContext: Sendable {
         self.logger = logger
         self.tls = Mutex(tls)
         accessLog = configuration.accessLog
-            ? AccessLog(descriptor: configuration.accessLogDescriptor, capacity: configuration.accessLogQueueBytes) : nil
+            ? LogWriter(descriptor: configuration.accessLogDescriptor, capacity: configuration.accessLogQueueBytes) : nil
     }
 }

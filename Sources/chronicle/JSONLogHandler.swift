@@ -1,13 +1,12 @@
-// A swift-log handler that writes one JSON object per line to stdout: "ts" (UTC, milliseconds),
+// A swift-log handler that writes one JSON object per line through the application log's queued
+// writer (ApplicationLog): "ts" (UTC, milliseconds),
 // "level", "label", "msg", then the metadata, so access logs can be shipped and queried as JSON
 // lines. Metadata keeps its JSON type: a value logged as a number (`.stringConvertible(status)`)
 // is written as a number, a flag as true/false, lists and dictionaries as arrays and objects.
 import ChronicleHTTP
+import ChronicleServer
 import Foundation
 import Logging
-#if canImport(Glibc)
-import Glibc
-#endif
 
 struct JSONLogHandler: LogHandler {
     let label: String
@@ -15,7 +14,12 @@ struct JSONLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
 
-    init(label: String) { self.label = label }
+    let writer: LogWriter
+
+    init(label: String, writer: LogWriter) {
+        self.label = label
+        self.writer = writer
+    }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -24,6 +28,7 @@ struct JSONLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var all = metadata
+        if let provided = metadataProvider?.get() { all.merge(provided) { _, new in new } }
         if let extra = event.metadata { all.merge(extra) { _, new in new } }
         var w = JSONWriter()
         w.object { w in
@@ -37,16 +42,8 @@ struct JSONLogHandler: LogHandler {
             }
         }
         w.newline()
-        let bytes = w.bytes
-        // One write(2) per line: lines from several threads never interleave.
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { if errno == EINTR { continue } else { return } }
-                offset += n
-            }
-        }
+        // One line, queued whole: lines from several threads never interleave.
+        writer.submit(w.bytes, lines: 1)
     }
 
     static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)

@@ -18,7 +18,11 @@ struct ServeCommand: ParsableCommand {
         // Before any thread starts, so every thread inherits the blocked signal mask.
         SignalWatcher.block()
         let settings = try options.settings()
-        let logger = Self.makeLogger(settings)
+        let log = ApplicationLog(format: settings.logFormat, level: settings.logLevel)
+        let logger = log.logger
+        // Every way out of here (an error thrown to the argument parser's exit included) waits for
+        // the log's last lines, up to a deadline.
+        defer { log.flush() }
         let dataPath = DataDirectory.resolve(settings.data)
         // Signals are taken from the start: a SIGTERM while a large dataset loads ends the process at
         // once (there is nothing to drain yet) instead of waiting for the load.
@@ -26,7 +30,7 @@ struct ServeCommand: ParsableCommand {
         let status = ServiceStatus()
         let signals = SignalState()
         SignalWatcher.start { signal in
-            Self.handle(signal, running: running, status: status, signals: signals, settings: settings, logger: logger)
+            Self.handle(signal, running: running, status: status, signals: signals, settings: settings, log: log)
         }
 
         let loader = DatasetLoader(path: dataPath, settings: settings, environment: ProcessInfoEnvironment.current, logger: logger)
@@ -60,6 +64,7 @@ struct ServeCommand: ParsableCommand {
             : ProcessorCount.available()
         var configuration = settings.server
         configuration.threads = threads.count
+        configuration.applicationLog = log.writer
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration: configuration, responder: router, logger: logger)
@@ -104,7 +109,7 @@ struct ServeCommand: ParsableCommand {
             // An abandoned reload is still loading, or a snapshot being written (its temporary file
             // is never renamed into place): end the process without running exit-time destructors
             // under their feet (the log is written line by line, nothing is lost).
-            fflush(nil)  // every open output stream
+            log.flush()
             Glibc._exit(0)
         }
     }
@@ -142,22 +147,25 @@ struct ServeCommand: ParsableCommand {
         return holder
     }
 
-    static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, logger: Logger) {
+    static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, log: ApplicationLog) {
+        // Nothing here writes to a log destination: lines are queued, and the flushes before
+        // `_exit` wait for the writers up to a deadline, so a stdout nobody reads cannot hold a signal.
+        let logger = log.logger
         if signal == SIGHUP {
             if let reloader = running.reloader { reloader.request() } else { logger.info("SIGHUP during start-up: ignored") }
             return
         }
         guard signals.firstStop() else {
             logger.warning("second signal: exiting at once")
-            running.server?.flushAccessLog()
-            fflush(nil)
+            running.server?.flushAccessLog(timeout: .milliseconds(500))
+            log.flush(timeout: .milliseconds(500))
             // _exit: no atexit handlers or static destructors racing the event loops.
             Glibc._exit(1)
         }
         guard let (server, reloader) = running.stop() else {
             // Nothing is served yet, so nothing needs draining: end now rather than after the load.
             logger.info("stop signal during start-up: exiting", metadata: ["signal": "\(signal)"])
-            fflush(nil)
+            log.flush()
             Glibc._exit(0)
         }
         if reloader.stop() { logger.info("shutdown abandons the reload in progress") }
@@ -173,16 +181,6 @@ struct ServeCommand: ParsableCommand {
             if settings.shutdownDelayMs > 0 { usleep(UInt32(settings.shutdownDelayMs) * 1000) }
             server.shutdown()
         }
-    }
-
-    static func makeLogger(_ settings: Settings) -> Logger {
-        let format = settings.logFormat
-        var logger = Logger(label: "chronicle") { label -> any LogHandler in
-            if format == "json" { return JSONLogHandler(label: label) }
-            return StreamLogHandler.standardOutput(label: label)
-        }
-        logger.logLevel = Logger.Level(rawValue: settings.logLevel) ?? .info
-        return logger
     }
 }
 

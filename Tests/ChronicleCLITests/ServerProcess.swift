@@ -47,6 +47,8 @@ final class ServerProcess {
             while true {
                 let n = chunk.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
                 if n <= 0 { break }
+                // A test that stalls the output stops reading here, so the pipe fills.
+                while lines.isStalled { usleep(10_000) }
                 pending += chunk[0..<n]
                 while let newline = pending.firstIndex(of: 0x0A) {
                     lines.append(String(decoding: pending[..<newline], as: UTF8.self))
@@ -89,6 +91,10 @@ final class ServerProcess {
 
     func signal(_ number: Int32) { kill(pid, number) }
 
+    /// Stops reading the child's output (after at most one more chunk): its stdout is then a pipe
+    /// nobody reads, which fills. `false` reads again.
+    func stallOutput(_ stalled: Bool) { lines.isStalled = stalled }
+
     /// The first line containing `text` logged after `index` lines, waiting for it up to `timeout` seconds.
     @discardableResult
     func waitFor(_ text: String, after index: Int = 0, timeout: Double = 60) throws -> String {
@@ -127,6 +133,11 @@ struct ProcessFailure: Error, CustomStringConvertible {
 /// Lines read by the reader thread, read by the test.
 final class LineBuffer: Sendable {
     private let lines = Mutex<[String]>([])
+    private let stalled = Atomic<Bool>(false)
+    var isStalled: Bool {
+        get { stalled.load(ordering: .relaxed) }
+        set { stalled.store(newValue, ordering: .relaxed) }
+    }
     func append(_ line: String) { lines.withLock { $0.append(line) } }
     var all: [String] { lines.withLock { $0 } }
 }

@@ -1,31 +1,27 @@
-// The access log, kept off the request path. Each event loop formats its lines into a buffer of its
-// own (AccessLine: no lock, no dictionary, no allocation per line) and, once per loop iteration,
-// hands the batch to this writer, whose one thread writes it out. Like nginx's buffered log
+// A queued, dropping writer of log lines, kept off every thread that must not wait: the event loops
+// and the signal thread. The access log uses it (each event loop formats its lines into a buffer of
+// its own, AccessLine: no lock, no dictionary, no allocation per line, and hands the batch over once
+// per loop iteration), and so does every other log line of `serve` (the executable's log handlers
+// hand each line over as it is logged). One thread writes. Like nginx's buffered log
 // (`buffer=64k flush=…`), the writer is not woken for every batch, which would cost a context switch
 // per loop iteration under load: it writes when `wakeBytes` are queued, or `flushInterval` after the
-// first batch it has not written, or at close. The hand-off never blocks a loop:
-// past `capacity` queued bytes (the destination is slower than the traffic) a batch is dropped and
-// its lines counted, and /metrics says so. The server closes the log after its loops have stopped
-// and waits (up to the drain deadline) for the writer to write everything queued; `flush()` does the
-// same from the calling thread for a process about to `_exit`.
+// first batch it has not written, or at close or flush. The hand-off never blocks:
+// past `capacity` queued bytes (the destination is slower than the traffic, or a pipe nobody reads)
+// a batch is dropped and its lines counted, and /metrics says so. A blocked destination blocks only
+// the writer thread: `close` and `flush` wait for it up to a deadline, never longer.
 import Synchronization
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// How access lines are written: like swift-log's stream handler, or one JSON object per line.
-public enum AccessLogFormat: String, Sendable {
-    case text, json
-}
-
-final class AccessLog: @unchecked Sendable {
+public final class LogWriter: @unchecked Sendable {
     let descriptor: Int32
     let capacity: Int
     /// Lines handed over but not queued because the queue was full.
-    let droppedLines = Atomic<Int>(0)
+    public let droppedLines = Atomic<Int>(0)
     /// Lines written (or attempted: a destination that refuses them is not retried).
-    let writtenLines = Atomic<Int>(0)
+    public let writtenLines = Atomic<Int>(0)
     /// Queued bytes that wake the writer before its interval is up.
     let wakeBytes: Int
     /// How long a line may wait in the queue.
@@ -33,7 +29,7 @@ final class AccessLog: @unchecked Sendable {
     /// The largest write(2): PIPE_BUF for a pipe (or a socket: a journal), a batch otherwise.
     let piece: Int
     /// Times a loop had to wake the writer (a futex call and a context switch each).
-    let wakeups = Atomic<Int>(0)
+    public let wakeups = Atomic<Int>(0)
 
     // Guarded by `lock`: pthread primitives, so the writer can sleep on a condition.
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -44,9 +40,13 @@ final class AccessLog: @unchecked Sendable {
     private var finished = false
     /// The writer sleeps with nothing queued, and only a batch wakes it.
     private var writerIdle = false
+    /// Batches taken from the queue and not yet written (the writer is inside write(2)).
+    private var writing = false
+    /// A `flush` waits: the writer writes what is queued without waiting out its interval.
+    private var flushRequests = 0
     private var thread: pthread_t?
 
-    init(descriptor: Int32, capacity: Int, wakeBytes: Int = 64 << 10, flushInterval: Duration = .milliseconds(200)) {
+    public init(descriptor: Int32, capacity: Int, wakeBytes: Int = 64 << 10, flushInterval: Duration = .milliseconds(200)) {
         self.descriptor = descriptor
         self.capacity = capacity
         // A small queue must still be written before it fills.
@@ -66,7 +66,7 @@ final class AccessLog: @unchecked Sendable {
     }
 
     /// Starts the writer thread (with the server: a server that never starts owns no thread).
-    func start() {
+    public func start() {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         guard thread == nil, !closed else { return }
@@ -81,7 +81,7 @@ final class AccessLog: @unchecked Sendable {
     }
 
     /// Queues a batch of whole lines; drops it (counting its lines) when the queue is full or closed.
-    func submit(_ batch: [UInt8], lines: Int) {
+    public func submit(_ batch: [UInt8], lines: Int) {
         pthread_mutex_lock(lock)
         guard !closed, queuedBytes + batch.count <= capacity else {
             pthread_mutex_unlock(lock)
@@ -101,19 +101,37 @@ final class AccessLog: @unchecked Sendable {
         pthread_mutex_unlock(lock)
     }
 
-    /// Writes what is queued from the calling thread (before `_exit`, which skips the writer).
-    func flush() {
+    /// Queues one line (a newline is added when it has none).
+    public func submit(line: String) {
+        var bytes = Array(line.utf8)
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        submit(bytes, lines: 1)
+    }
+
+    /// Asks the writer to write everything queued now and waits for it up to `timeout` (before
+    /// `_exit`, which the writer thread would not outlive). The calling thread never writes: a
+    /// destination that has stopped reading blocks the writer, and this returns false at the deadline.
+    @discardableResult
+    public func flush(timeout: Duration) -> Bool {
+        var deadline = Self.deadline(after: timeout)
         pthread_mutex_lock(lock)
-        let batches = take()
-        pthread_mutex_unlock(lock)
-        write(batches)
+        defer { pthread_mutex_unlock(lock) }
+        guard thread != nil, !finished else { return queue.isEmpty }
+        flushRequests += 1
+        defer { flushRequests -= 1 }
+        writerIdle = false
+        pthread_cond_broadcast(wakeup)
+        while !queue.isEmpty || writing {
+            if pthread_cond_timedwait(wakeup, lock, &deadline) == ETIMEDOUT { break }
+        }
+        return queue.isEmpty && !writing
     }
 
     /// Refuses further batches and waits, up to `timeout`, for the writer to write what is queued:
     /// a destination that has stopped reading altogether must not keep the process from ending.
     /// Returns false when the writer was still writing at the deadline.
     @discardableResult
-    func close(timeout: Duration) -> Bool {
+    public func close(timeout: Duration) -> Bool {
         var deadline = Self.deadline(after: timeout)
         pthread_mutex_lock(lock)
         closed = true
@@ -144,13 +162,19 @@ final class AccessLog: @unchecked Sendable {
             // Something is queued: collect more until the interval is up, the queue passes
             // `wakeBytes` (whose batch signals), or the log closes.
             var until = Self.deadline(after: flushInterval)
-            while queuedBytes < wakeBytes && !closed {
+            while queuedBytes < wakeBytes && !closed && flushRequests == 0 {
                 if pthread_cond_timedwait(wakeup, lock, &until) == ETIMEDOUT { break }
             }
             let batches = take()
             let done = closed
+            writing = true
             pthread_mutex_unlock(lock)
             write(batches)
+            pthread_mutex_lock(lock)
+            writing = false
+            // A flush waiting for these batches may return.
+            if flushRequests > 0 { pthread_cond_broadcast(wakeup) }
+            pthread_mutex_unlock(lock)
             if done {
                 pthread_mutex_lock(lock)
                 finished = true
@@ -221,4 +245,9 @@ final class AccessLog: @unchecked Sendable {
             return true
         }
     }
+}
+
+/// A writer is itself (a configuration that names one names that writer).
+extension LogWriter: Equatable {
+    public static func == (lhs: LogWriter, rhs: LogWriter) -> Bool { lhs === rhs }
 }

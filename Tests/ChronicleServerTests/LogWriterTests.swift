@@ -171,10 +171,10 @@ final class PipeCollector: @unchecked Sendable {
 }
 
 /// The writer's hand-off: a loop wakes it rarely, and what it queues is written anyway.
-@Suite struct AccessLogWriterTests {
+@Suite struct LogWriterHandOffTests {
     @Test func batchesBelowTheWakeSizeDoNotWakeTheWriterEachTime() throws {
         let output = PipeCollector()
-        let log = AccessLog(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1 << 19, flushInterval: .seconds(30))
+        let log = LogWriter(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1 << 19, flushInterval: .seconds(30))
         log.start()
         let line = Array((String(repeating: "x", count: 99) + "\n").utf8)
         for _ in 0..<100 { log.submit(line, lines: 1) }
@@ -188,7 +188,7 @@ final class PipeCollector: @unchecked Sendable {
 
     @Test func aQuietQueueIsWrittenWhenItsIntervalIsUp() throws {
         let output = PipeCollector()
-        let log = AccessLog(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1 << 19, flushInterval: .milliseconds(50))
+        let log = LogWriter(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1 << 19, flushInterval: .milliseconds(50))
         log.start()
         log.submit(Array("one line\n".utf8), lines: 1)
         #expect(waitUntil { output.lines == ["one line"] })
@@ -197,10 +197,29 @@ final class PipeCollector: @unchecked Sendable {
         #expect(log.close(timeout: .seconds(10)))
     }
 
+    /// The second-signal flush runs on the signal thread: it must come back by its deadline while the
+    /// destination has stopped reading (the writer thread is stuck in write(2)), and finish the job
+    /// once the destination reads again.
+    @Test func aFlushWaitsForTheWriterOnlyUpToItsDeadline() throws {
+        let output = PipeCollector(reading: false)
+        let log = LogWriter(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1, flushInterval: .milliseconds(10))
+        log.start()
+        let line = Array((String(repeating: "z", count: 1023) + "\n").utf8)
+        // 256 KiB: more than a pipe holds, so the writer blocks.
+        for _ in 0..<256 { log.submit(line, lines: 1) }
+        let started = ContinuousClock.now
+        #expect(!log.flush(timeout: .milliseconds(200)))
+        #expect(ContinuousClock.now - started < .seconds(5))
+        output.startReading()
+        #expect(log.flush(timeout: .seconds(20)))
+        #expect(log.close(timeout: .seconds(10)))
+        #expect(output.finish().count == 256)
+    }
+
     @Test func crossingTheWakeSizeWakesTheWriterAtOnce() throws {
         let output = PipeCollector()
         // An interval no test waits out: only the size can have written these lines.
-        let log = AccessLog(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1000, flushInterval: .seconds(3600))
+        let log = LogWriter(descriptor: output.writeEnd, capacity: 1 << 20, wakeBytes: 1000, flushInterval: .seconds(3600))
         log.start()
         let line = Array((String(repeating: "y", count: 99) + "\n").utf8)
         for _ in 0..<10 { log.submit(line, lines: 1) }
