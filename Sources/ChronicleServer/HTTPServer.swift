@@ -31,6 +31,10 @@ public final class HTTPServer: Sendable {
         var loops: [EventLoop] = []
         var port = configuration.port
         var tlsPort = configuration.tls?.port
+        // Our listeners share their port (SO_REUSEPORT), and would share it with another server too:
+        // refuse to start beside one instead of splitting its connections with it.
+        try Socket.checkNotListening(host: configuration.host, port: port)
+        if let requested = tlsPort { try Socket.checkNotListening(host: configuration.host, port: requested) }
         // On a throw, everything made so far is freed, and each socket, eventfd and epoll set closes
         // its own descriptor: nothing leaks and nothing stays bound.
         for _ in 0..<configuration.effectiveThreads {

@@ -58,6 +58,34 @@ public final class Socket {
         return socket
     }
 
+    /// Fails when another socket is listening on `host:port` already. The event loops' listeners set
+    /// `SO_REUSEPORT`, which lets any process of the same user bind the same port and take a share
+    /// of its connections; a bind without it (`SO_REUSEADDR` only, as every listener here has) fails
+    /// with EADDRINUSE while any listener holds the port, ours or another server's. So a server probes
+    /// before it binds its own (Linux `socket(7)`). Port 0 is never taken.
+    public static func checkNotListening(host: String, port: UInt16) throws {
+        guard port != 0 else { return }
+        let address = try SocketAddress.resolve(host: host, port: port)
+        let fd = Glibc.socket(Int32(address.family), Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw SocketError("socket") }
+        let probe = Socket(adopting: fd)
+        try probe.setOption(SOL_SOCKET, SO_REUSEADDR, 1)
+        if address.family == sa_family_t(AF_INET6) {
+            try probe.setOption(Int32(IPPROTO_IPV6), IPV6_V6ONLY, host == "::" ? 0 : 1)
+        }
+        let rc = address.withSockAddr { Glibc.bind(fd, $0, $1) }
+        let code = errno
+        probe.close()
+        guard rc == 0 else {
+            if code == EADDRINUSE {
+                throw SocketError(
+                    "bind \(host):\(port)",
+                    reason: "another process is already listening on this address and port; stop it, or serve on another port (--port)")
+            }
+            throw SocketError("bind \(host):\(port)", code: code)
+        }
+    }
+
     /// The outcome of `accept4` on a non-blocking listener.
     public enum AcceptResult {
         case accepted(Socket, SocketAddress)

@@ -73,4 +73,20 @@ import Testing
         server.signal(SIGTERM)
         #expect(try server.waitForExit() == 0)
     }
+
+    /// A second `serve` on a port another server listens on refuses to start, saying why; the
+    /// first keeps serving every connection (SO_REUSEPORT would have split them between the two).
+    @Test func aSecondServerOnTheSamePortRefusesToStart() throws {
+        let first = try ServerProcess([])
+        let port = first.port
+        let second = try ServerProcess(["--port", "\(port)"], waitUntilListening: false)
+        let status = try second.waitForExit(timeout: 30)
+        #expect(status != 0)
+        let said = second.output.joined(separator: "\n")
+        #expect(said.contains("another process is already listening"), "\(said)")
+        #expect(said.contains(":\(port)"), "\(said)")
+        for _ in 0..<20 { _ = try probeHealth(port: port) }
+        first.signal(SIGTERM)
+        #expect(try first.waitForExit() == 0)
+    }
 }
