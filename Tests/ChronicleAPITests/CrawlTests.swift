@@ -1,0 +1,75 @@
+import ChronicleAPI
+import ChronicleHTTP
+import ChronicleDomain
+import Foundation
+import Testing
+
+/// Every route of the shipped data, answered in-process, against the answers recorded in
+/// `crawl.tsv`: status, content type, ETag and the SHA-256 of the body, per target. A change that
+/// should not change what the API says (a refactoring, a new layout) must leave every row as it was;
+/// a change that should updates the file (`CHRONICLE_RECORD_CRAWL=1 swift test --filter CrawlTests`)
+/// and shows the rows it changed in its diff. /ready and /metrics are left out: they report the
+/// process (load time, counters), not the data.
+@Suite struct CrawlTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("crawl.tsv")
+
+    /// The targets: every list in every format, every record's detail, every actor's and document's
+    /// sub-resources, every aggregate grouping, filtered lists that exercise each filter, the
+    /// dashboard and its assets, and a few errors.
+    func targets(_ harness: APIHarness) throws -> [String] {
+        var targets = ["/", "/health", "/openapi.json", "/dashboard"]
+        let lists = ["/events", "/actors", "/quotes", "/documents"]
+        for list in lists {
+            for format in ["json", "csv", "ndjson"] {
+                targets.append("\(list)?limit=100&format=\(format)")
+                targets.append("\(list)?limit=3&offset=2&format=\(format)")
+            }
+            targets.append("\(list)?pretty")
+            for id in try harness.ids("\(list)?limit=100") {
+                let path = "\(list)/\(id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)"
+                targets.append(path)
+                if list == "/actors" { targets += [path + "/events", path + "/quotes", path + "/events?format=csv"] }
+                if list == "/documents" { targets.append(path + "/text") }
+            }
+        }
+        for by in ["year", "month", "day", "plover", "cameo", "actor", "pair"] {
+            targets.append("/aggregate/events?by=\(by)")
+            targets.append("/aggregate/events?by=\(by)&actor=mali&limit=3")
+        }
+        let queries = [
+            "/events?actor=mali&actor=algeria", "/events?type=REJECT", "/events?country=MLI", "/events?from=2025-01&to=2025-12",
+            "/events?sort=-date", "/events?document=d5a7a52965b0d6aa", "/quotes?speaker=ahmed-attaf", "/quotes?lang=fr",
+            "/quotes?from=2024", "/actors?kind=state", "/events?q=" + formEncode("الجزائر"),
+            "/events?q=" + formEncode("Maïga"), "/quotes?q=" + formEncode("terroristes"), "/events?q=" + formEncode("وزارة"),
+            "/actors?q=" + formEncode("مالي"), "/events?limit=0", "/events?limit=abc", "/nowhere", "/events?unknown=1",
+        ]
+        targets += queries
+        let page = String(decoding: try harness.get("/dashboard").body, as: UTF8.self)
+        for match in page.matches(of: /\/dashboard\/assets\/[^"' )]+/) { targets.append(String(match.output)) }
+        return targets
+    }
+
+    func row(_ harness: APIHarness, _ target: String) throws -> String {
+        let response = try harness.get(target)
+        let type = response.headerFields[.contentType] ?? "-"
+        let etag = response.headerFields[.eTag] ?? "-"
+        let digest = Digest.sha256Hex(response.body)
+        return [target, String(response.status.code), type, etag, digest].joined(separator: "\t")
+    }
+
+    @Test func everyRouteAnswersAsRecorded() throws {
+        let harness = try APIHarness()
+        let rows = try targets(harness).map { try row(harness, $0) }
+        #expect(rows.count > 100)
+        let text = rows.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["CHRONICLE_RECORD_CRAWL"] == "1" {
+            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let recorded = try String(contentsOf: Self.golden, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.count == recorded.count, "\(rows.count) targets crawled, \(recorded.count) recorded")
+        for (now, before) in zip(rows, recorded) where now != before {
+            Issue.record("answer changed:\n  recorded \(before)\n  now      \(now)")
+        }
+    }
+}
