@@ -11,7 +11,7 @@ struct ApplicationLog: Sendable {
     let logger: Logger
 
     /// What a stop may wait for the log's last lines.
-    static let exitDeadline: Duration = .milliseconds(500)
+    static let exitDeadline: Duration = .milliseconds(250)
 
     /// A log to standard output in the configured format and level; its writer runs from here on.
     init(format: String, level: String, descriptor: Int32 = 1, capacity: Int = 1 << 20) {
