@@ -6,9 +6,12 @@
 //            ^                                   ^
 //            +------- ChronicleServer -----------+          ChronicleRouter (HTTP types only)
 //                                                                   ^
-//   ChronicleDomain (no HTTP)  <---------  ChronicleAPI  -----------+
-//                                               ^
-//                                          chronicle (executable)
+//   ChronicleStore  ChronicleExtraction  ChronicleGenerator         |
+//         ^   ^          ^   ^                 ^                    |
+//         |   +----------|---+-- ChronicleRecords <-- ChronicleText |
+//         +--------------+-------------- ChronicleAPI --------------+
+//                                             ^
+//                                        chronicle (executable)
 import PackageDescription
 
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
@@ -46,19 +49,26 @@ let package = Package(
             ],
             swiftSettings: strict),
         .target(name: "ChronicleRouter", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
+        // The domain, in five modules with one-way arrows (ARCHITECTURE.md): text analysis, then the
+        // records, then the store, extraction and the generator beside each other.
+        .target(name: "ChronicleText", swiftSettings: strict),
         .target(
-            name: "ChronicleDomain", dependencies: ["COpenSSL"],
+            name: "ChronicleRecords", dependencies: ["ChronicleText", "COpenSSL"],
             resources: [.embedInCode("Resources/cameo-plover.tsv")],
             swiftSettings: strict),
+        .target(name: "ChronicleStore", dependencies: ["ChronicleText", "ChronicleRecords", "COpenSSL"], swiftSettings: strict),
+        .target(name: "ChronicleExtraction", dependencies: ["ChronicleText", "ChronicleRecords"], swiftSettings: strict),
+        .target(name: "ChronicleGenerator", dependencies: ["ChronicleRecords"], swiftSettings: strict),
         .target(
             name: "ChronicleAPI",
-            dependencies: ["ChronicleDomain", "ChronicleRouter", "ChronicleHTTP"],
+            dependencies: ["ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleRouter", "ChronicleHTTP"],
             resources: [.embedInCode("openapi.json")] + ["index.html", "main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "source.js", "dom.js", "palette.js", "style.css", "favicon.svg"].map { .embedInCode("Dashboard/\($0)") },
             swiftSettings: strict),
         .executableTarget(
             name: "chronicle",
             dependencies: [
-                "ChronicleAPI", "ChronicleServer", "ChronicleDomain", "ChronicleRouter", "ChronicleSockets",
+                "ChronicleAPI", "ChronicleServer", "ChronicleRecords", "ChronicleStore", "ChronicleExtraction", "ChronicleGenerator",
+                "ChronicleRouter", "ChronicleSockets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -67,18 +77,19 @@ let package = Package(
         .testTarget(name: "ChronicleRouterTests", dependencies: ["ChronicleRouter"], swiftSettings: strict),
         .testTarget(
             name: "ChronicleServerTests",
-            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL", "ChronicleAPI", "ChronicleDomain"],
+            dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL", "ChronicleAPI", "ChronicleRecords", "ChronicleStore"],
             swiftSettings: strict),
         .testTarget(
-            name: "ChronicleDomainTests", dependencies: ["ChronicleDomain"], exclude: ["search-cases.tsv", "extraction-corpus"],
+            name: "ChronicleDomainTests",
+            dependencies: ["ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleExtraction", "ChronicleGenerator"], exclude: ["search-cases.tsv", "extraction-corpus"],
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleAPITests",
-            dependencies: ["ChronicleAPI", "ChronicleServer", "ChronicleRouter", "ChronicleDomain"],
+            dependencies: ["ChronicleAPI", "ChronicleServer", "ChronicleRouter", "ChronicleRecords", "ChronicleStore", "ChronicleGenerator"],
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleCLITests",
-            dependencies: ["chronicle", "ChronicleAPI", "ChronicleServer", "ChronicleDomain", "ChronicleHTTP"],
+            dependencies: ["chronicle", "ChronicleAPI", "ChronicleServer", "ChronicleRecords", "ChronicleStore", "ChronicleGenerator", "ChronicleHTTP"],
             swiftSettings: strict),
     ]
 )

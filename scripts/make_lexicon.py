@@ -3,7 +3,7 @@
 hunspell-ar, /usr/share/hunspell/ar.dic), one per line, sorted and unique.
 
 Search uses them to decide whether a leading و ف ب ل ك is a particle: it is stripped only when the
-token itself is not a stem and what remains is a word (ChronicleDomain/ArabicStemmer.swift).
+token itself is not a stem and what remains is a word (ChronicleText/ArabicStemmer.swift).
 Usage: apt-get install hunspell-ar && python3 scripts/make_lexicon.py
 """
 import re

@@ -241,7 +241,7 @@ actors = [
 # ----------------------------------------------------------------------------------------------
 # PLOVER table (read back from the TSV so that the proposal cannot drift from the shipped table)
 TABLE = {}
-for line in open('Sources/ChronicleDomain/Resources/cameo-plover.tsv', encoding='utf-8'):
+for line in open('Sources/ChronicleRecords/Resources/cameo-plover.tsv', encoding='utf-8'):
     if line.startswith('#') or line.startswith('cameo_code'):
         continue
     code, ev, mode, ctx, desc = line.rstrip('\n').split('\t')

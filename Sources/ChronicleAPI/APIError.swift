@@ -1,4 +1,4 @@
-import ChronicleDomain
+import ChronicleRecords
 import ChronicleRouter
 
 /// Bad input or a missing record, in the RFC 9457 form the router writes out.

@@ -1,7 +1,7 @@
 // `GET /aggregate/events?by=…`: counts of the events `/events` would list under the same filters,
 // grouped by period, type, actor or directed actor pair. A timeline of a million events draws these
 // instead of downloading the events; curl users get the same numbers.
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 

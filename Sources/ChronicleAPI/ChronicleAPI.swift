@@ -1,7 +1,8 @@
 // The read API over the store: the route table and one handler per route. Handlers validate the
 // query, ask the domain, and render JSON; the domain never sees HTTP, and errors reach the client
 // as RFC 9457 problem documents through the router.
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 import HTTPTypes

@@ -1,4 +1,4 @@
-import ChronicleDomain
+import ChronicleStore
 import Synchronization
 
 /// The store currently served. A reload swaps it atomically: a request reads `current` once and

@@ -1,6 +1,6 @@
 // Streamed CSV and NDJSON exports of a list: the rows are rendered a batch at a time as the
 // connection drains, from the query's matches, so a whole-dataset export never sits in memory.
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 
 enum Export {

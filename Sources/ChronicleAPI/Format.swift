@@ -1,7 +1,7 @@
 // The formats a list can be read in: JSON (the default), CSV (RFC 4180) and NDJSON, chosen by
 // `?format=` (for curl users) or by Accept (RFC 9110 section 12.5.1). CSV and NDJSON exports are
 // streamed with chunked transfer coding and have no page-size cap.
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 

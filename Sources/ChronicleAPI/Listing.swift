@@ -2,7 +2,7 @@
 // RFC 8288 Link header. Links are relative references (resolved against the request URI), so they
 // stay right behind a proxy or load balancer. They repeat the request's own query with a new
 // offset, so following `next` from the first page visits every match exactly once.
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 import HTTPTypes

@@ -1,7 +1,9 @@
 // Query-string validation: every endpoint lists the parameters it understands, and anything
 // else, a repeated single-valued parameter, an empty value or a malformed one is a 400 that names
 // the parameter, so a typo ("?actr=mali") is an error rather than a silently unfiltered list.
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
+import ChronicleText
 import ChronicleHTTP
 import ChronicleRouter
 

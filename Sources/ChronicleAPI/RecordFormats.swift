@@ -1,5 +1,6 @@
 // The CSV columns of each record type (documented in the README) and its JSON writer.
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import ChronicleHTTP
 
 enum RecordFormats {

@@ -1,4 +1,5 @@
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import ChronicleHTTP
 
 extension RecordJSON {

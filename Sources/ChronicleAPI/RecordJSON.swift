@@ -2,7 +2,8 @@
 // so a reader sees what the document says without fetching it, and a `links` member points at
 // the resources a record refers to. Events and quotes are in RecordJSON+Event.swift and
 // RecordJSON+Quote.swift.
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import ChronicleHTTP
 
 enum RecordJSON {

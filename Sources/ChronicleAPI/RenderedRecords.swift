@@ -2,7 +2,7 @@
 // never changes while that store serves; lists concatenate these bytes instead of rendering every
 // record on every request. A byte budget bounds the memory: records past it (in date order) are
 // rendered on demand, which is also what `?pretty` does.
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 
 final class RenderedRecords: Sendable {

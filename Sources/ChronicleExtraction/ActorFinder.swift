@@ -2,6 +2,8 @@
 /// normalization (so عطاف, أحمد عطاف, Attaf and @MaliMaeci are found however they are spelled).
 /// An Arabic name may carry a proclitic (و ف ب ل ك, and ال after ل as لل): the span is the name
 /// itself, without it. Names listed as ambiguous (Diop) are not used.
+import ChronicleText
+import ChronicleRecords
 struct ActorFinder {
     struct Mention: Equatable {
         let actor: String

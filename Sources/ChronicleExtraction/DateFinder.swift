@@ -4,6 +4,7 @@
 /// Arabic-Indic digits. A mention without a year gets one inferred, with a note saying how: from
 /// the publication date when it is known (the latest such date not after it, as a news report
 /// looks back), else from the nearest year the text states.
+import ChronicleText
 struct DateFinder {
     struct Mention: Equatable {
         let start: Int

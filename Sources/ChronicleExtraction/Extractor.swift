@@ -2,6 +2,8 @@
 /// with their attribution cue and speaker candidates, its date mentions as EDTF, and the known
 /// actors it names — each with its exact span in code points (end-exclusive). Nothing here is
 /// a record yet: `chronicle add` turns accepted proposals into drafts.
+import ChronicleText
+import ChronicleRecords
 public struct Extractor: Sendable {
     public struct Spanned: Sendable, Equatable {
         public let text: String

@@ -3,6 +3,7 @@
 /// دجنبر), ar_DZ and ar_TN (جانفي، فيفري، أفريل، جوان، جويلية، أوت), ar_LB and ar_IQ (the Syriac
 /// names كانون الثاني … كانون الأول) and ar_EG (يناير … مايو، يوليو، أغسطس). Names are matched after
 /// search normalization (أبريل = ابريل, آذار = اذار), so hamza and alef spellings vary freely.
+import ChronicleText
 enum MonthNames {
     struct Name {
         /// The normalized words of the name (two for كانون الثاني).

@@ -1,6 +1,7 @@
 /// A document's text as code points, with its words: each word's code-point span, its text as
 /// written and its search normalization (TextNormalizer), so that finders match normalized words
 /// and report exact spans. Offsets are code points, end-exclusive, as everywhere in Chronicle.
+import ChronicleText
 struct ScannedText {
     struct Word {
         let start: Int

@@ -2,6 +2,7 @@
 // actors with names in three languages, events with every date precision and multilingual titles,
 // and quotes whose text is exactly a span of a generated document. The loader accepts it as it
 // accepts the real data (same checks), so a scale run exercises the same code.
+import ChronicleRecords
 import Foundation
 
 public struct DatasetGenerator {

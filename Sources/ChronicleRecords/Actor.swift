@@ -16,7 +16,7 @@ public struct Actor: Sendable, Codable {
         public let alsoDenotes: String
         public let source: String?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case name, source
             case alsoDenotes = "also_denotes"
         }
@@ -32,7 +32,7 @@ public struct Actor: Sendable, Codable {
         public let sources: [String]
         public let note: String?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case title, of, start, end, sources, note
             case inOfficeAtDocumentDate = "in_office_at_document_date"
         }
@@ -56,7 +56,7 @@ public struct Actor: Sendable, Codable {
         public let cameo: Code?
         public let plover: PloverActor?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case cameo, plover
             case iso3166Alpha3 = "iso3166_alpha3"
         }
@@ -85,7 +85,7 @@ public struct Actor: Sendable, Codable {
     public let rolesAsOf: String?
     public let note: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case id, kind, names, aliases, description, affiliations, codes, roles, note
         case shortForms = "short_forms"
         case ambiguousNames = "ambiguous_names"

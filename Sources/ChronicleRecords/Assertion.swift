@@ -15,7 +15,7 @@ public struct Assertion: Sendable, Codable {
     public let evidence: String?
     public let note: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case by, actor, cue, flags, evidence, note
     }
 

@@ -44,7 +44,7 @@ public struct CodebookError: Error, Sendable {
 }
 
 extension String {
-    var trimmed: String {
+    package var trimmed: String {
         var slice = Substring(self)
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }

@@ -1,6 +1,7 @@
 // Reading a data directory: documents.json (metadata) with the text files it names, actors.json,
 // events.json and quotes.json. Decoding problems are collected per file, so one run of
 // `chronicle validate` lists everything that is wrong.
+import ChronicleText
 import Foundation
 
 /// The records of a data directory, decoded but not yet checked against each other.
@@ -12,7 +13,7 @@ public struct Dataset: Sendable {
     /// dataset.json, when the directory has one.
     public var info: DatasetInfo?
     /// Normalized Arabic stems from lexicon/ar-stems.txt (empty without it): what search takes for a word.
-    var stems = WordSet([])
+    package var stems = WordSet([])
     /// SHA-256 over the annotation files and the documents' digests: equal for equal data, on any
     /// replica and after any restart, so it can seed ETags.
     public var fingerprint: String

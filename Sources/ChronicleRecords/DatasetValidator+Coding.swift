@@ -3,7 +3,7 @@
 // who acts, an agent's principal takes part with the same role, and every reference resolves.
 
 extension DatasetValidator {
-    mutating func checkEvent(_ event: Event) {
+    package mutating func checkEvent(_ event: Event) {
         let file = files.events
         let id = event.id
         if event.title.en == nil || event.title.ar == nil || event.title.fr == nil

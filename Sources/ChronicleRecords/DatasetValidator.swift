@@ -2,19 +2,19 @@
 // lies inside its document, every quote and every cited passage is exactly the text of its span,
 // and the coding is consistent (DatasetValidator+Coding.swift).
 
-struct DatasetValidator {
-    let dataset: Dataset
-    let files = Dataset.files
-    var problems: [DatasetProblem] = []
-    var documentIDs = Set<String>()
-    var actorIDs = Set<String>()
-    var eventIDs = Set<String>()
-    var quoteIDs = Set<String>()
+package struct DatasetValidator {
+    package let dataset: Dataset
+    package let files = Dataset.files
+    package var problems: [DatasetProblem] = []
+    package var documentIDs = Set<String>()
+    package var actorIDs = Set<String>()
+    package var eventIDs = Set<String>()
+    package var quoteIDs = Set<String>()
     /// The statements events belong to (the ids `in_response_to` may name besides events).
-    var statementIDs = Set<String>()
-    let documents: [String: Document]
+    package var statementIDs = Set<String>()
+    package let documents: [String: Document]
 
-    static func problems(in dataset: Dataset) -> [DatasetProblem] {
+    package static func problems(in dataset: Dataset) -> [DatasetProblem] {
         var validator = DatasetValidator(dataset: dataset)
         validator.run()
         return validator.problems
@@ -25,7 +25,7 @@ struct DatasetValidator {
         documents = Dictionary(dataset.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func report(_ file: String, _ record: String?, _ message: String) {
+    package mutating func report(_ file: String, _ record: String?, _ message: String) {
         problems.append(DatasetProblem(file: file, record: record, message: message))
     }
 
@@ -54,7 +54,7 @@ struct DatasetValidator {
     }
 
     /// The text of `span` when it lies inside a known document; a problem otherwise.
-    mutating func text(of span: Span, file: String, record: String) -> String? {
+    package mutating func text(of span: Span, file: String, record: String) -> String? {
         guard documentIDs.contains(span.document), let document = documents[span.document] else {
             report(file, record, "span refers to unknown document \"\(span.document)\"")
             return nil
@@ -67,7 +67,7 @@ struct DatasetValidator {
     }
 
     /// A cited passage: inside its document, and its `text`, when given, exactly what the document says there.
-    mutating func check(_ cited: CitedSpan, file: String, record: String, what: String) {
+    package mutating func check(_ cited: CitedSpan, file: String, record: String, what: String) {
         guard let actual = text(of: cited.span, file: file, record: record), let claimed = cited.text else { return }
         // Code points, not String ==, which would call NFC and NFD spellings equal.
         if !actual.unicodeScalars.elementsEqual(claimed.unicodeScalars) {
@@ -126,7 +126,7 @@ struct DatasetValidator {
         }
     }
 
-    static func isAlpha3(_ code: String) -> Bool {
+    package static func isAlpha3(_ code: String) -> Bool {
         code.utf8.count == 3 && code.utf8.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 }

@@ -25,7 +25,7 @@ public struct Document: Sendable, Codable {
         /// The evidence, e.g. the Moroccan month names that suggest a Moroccan outlet.
         public let note: LocalizedText?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case outlet, url, published, note
             case publishedCertainty = "published_certainty"
         }
@@ -35,15 +35,15 @@ public struct Document: Sendable, Codable {
     public internal(set) var text: String = ""
     /// The text's UTF-8 bytes, and the byte offset of every 64th code point, so a span is found
     /// with one lookup and a walk of at most 63 code points.
-    var utf8: [UInt8] = []
-    var checkpoints: [Int32] = []
+    package var utf8: [UInt8] = []
+    package var checkpoints: [Int32] = []
     /// Length in code points, as counted when loaded.
     public internal(set) var scalarCount = 0
 
-    static let checkpointStride = 64
+    package static let checkpointStride = 64
 
     /// Sets the text and builds the offset index.
-    mutating func setText(_ text: String) {
+    package mutating func setText(_ text: String) {
         self.text = text
         utf8 = Array(text.utf8)
         checkpoints = []
@@ -57,7 +57,7 @@ public struct Document: Sendable, Codable {
     }
 
     /// Byte offset of code point `index` (0...scalarCount).
-    func byteOffset(ofScalar index: Int) -> Int {
+    package func byteOffset(ofScalar index: Int) -> Int {
         if index >= scalarCount { return utf8.count }
         var offset = Int(checkpoints[index / Self.checkpointStride])
         var remaining = index % Self.checkpointStride
@@ -69,7 +69,7 @@ public struct Document: Sendable, Codable {
         return offset
     }
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case id, file, title, languages, length, sha256, kind, published, provenance, note
     }
 

@@ -26,7 +26,7 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
     }
 
-    init(description: String, precision: Precision, firstDay: Int, lastDay: Int) {
+    package init(description: String, precision: Precision, firstDay: Int, lastDay: Int) {
         self.description = description
         self.precision = precision
         self.firstDay = firstDay
@@ -67,9 +67,9 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         return Int(text)
     }
 
-    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+    package static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
-    static func daysIn(_ year: Int, _ month: Int) -> Int {
+    package static func daysIn(_ year: Int, _ month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -82,14 +82,14 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var lastISODate: String { Self.isoDate(lastDay) }
 
     /// Howard Hinnant's civil_from_days, the inverse of `days`.
-    static func isoDate(_ days: Int) -> String {
+    package static func isoDate(_ days: Int) -> String {
         let (year, month, day) = civil(days)
         func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// Year, month and day of a day number.
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -103,7 +103,7 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
-    static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    package static func days(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -38,7 +38,7 @@ public struct Event: Sendable, Codable {
         public let basis: Basis?
         public let note: String?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case actor, role, basis, note
             case actingFor = "acting_for"
         }
@@ -72,7 +72,7 @@ public struct Event: Sendable, Codable {
     /// The coder's reasoning and the alternatives considered (not searched).
     public let codingNote: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case id, date, certainty, type, actors, title, summary, sources, justification, quotes, statement
         case assertion, location
         case formerIDs = "former_ids"

@@ -1,8 +1,8 @@
 /// What kind of act an event is, in two codebooks: CAMEO (the most specific code the text supports,
 /// with its root and base) and the PLOVER type that follows from it by the published CAMEO→PLOVER
 /// correspondence (`Codebook`). CAMEO 01 and 02 have no PLOVER event: `plover` is nil then.
-public struct EventType: Sendable, Codable {
-    public struct Cameo: Sendable, Codable {
+public struct EventType: Sendable, Codable, Hashable {
+    public struct Cameo: Sendable, Codable, Hashable {
         public let code: String
         public let label: String
         /// The two-digit cue category ("11") and the three-digit base code ("112").
@@ -12,14 +12,14 @@ public struct EventType: Sendable, Codable {
         public let baseLabel: String?
         public let codebook: String?
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case code, label, root, base, codebook
             case rootLabel = "root_label"
             case baseLabel = "base_label"
         }
     }
 
-    public struct Plover: Sendable, Codable {
+    public struct Plover: Sendable, Codable, Hashable {
         public let code: String
         public let label: String
         public let mode: String?
@@ -27,7 +27,7 @@ public struct EventType: Sendable, Codable {
         /// Contexts the text adds beyond the table's (PLOVER's general context list).
         public let contextExtra: [String]
 
-        enum CodingKeys: String, CodingKey {
+        package enum CodingKeys: String, CodingKey {
             case code, label, mode, context
             case contextExtra = "context_extra"
         }
@@ -47,7 +47,7 @@ public struct EventType: Sendable, Codable {
     /// Why there is no PLOVER type, when there is none.
     public let ploverNote: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case cameo, plover
         case ploverNote = "plover_note"
     }

@@ -18,7 +18,7 @@ public struct Location: Sendable, Codable {
     public let coordinatesSource: String?
     public let countrySource: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case country, place, coordinates, precision, basis, span
         case geonamesID = "geonames_id"
         case coordinatesSource = "coordinates_source"

@@ -5,9 +5,9 @@
 import Dispatch
 import Foundation
 
-enum ParallelJSON {
+package enum ParallelJSON {
     /// Each element's value or decoding error, in order. Throws only when `data` is not a JSON array.
-    static func decodeArray<T: Decodable & Sendable>(_ type: T.Type, from data: Data) throws -> [Result<T, any Error>] {
+    package static func decodeArray<T: Decodable & Sendable>(_ type: T.Type, from data: Data) throws -> [Result<T, any Error>] {
         let bytes = [UInt8](data)
         guard let boundaries = elementBoundaries(bytes) else {
             // Not an array we can split: let JSONDecoder produce its own error.
@@ -36,7 +36,7 @@ enum ParallelJSON {
     }
 
     /// Byte ranges of the top-level elements of a JSON array, or nil when `bytes` is not one.
-    static func elementBoundaries(_ bytes: [UInt8]) -> [Range<Int>]? {
+    package static func elementBoundaries(_ bytes: [UInt8]) -> [Range<Int>]? {
         var index = 0
         func skipSpace() { while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 } }
         skipSpace()
@@ -81,26 +81,26 @@ enum ParallelJSON {
 }
 
 /// Per-chunk results written from concurrent workers, each to its own slot.
-final class ResultSlots<T>: @unchecked Sendable {
+package final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    package init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: T) {
+    package func set(_ index: Int, _ value: T) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    var all: [T] { slots.compactMap { $0 } }
+    package var all: [T] { slots.compactMap { $0 } }
 }
 
 /// One array element decoded on its own: its value or why it failed (the error keeps its coding path).
-struct Failable<T: Decodable>: Decodable {
-    let result: Result<T, any Error>
+package struct Failable<T: Decodable>: Decodable {
+    package let result: Result<T, any Error>
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         do {
             result = .success(try T(from: decoder))
         } catch {

@@ -56,7 +56,7 @@ public struct Quote: Sendable, Codable {
     public let source: Span
     public let note: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case id, text, language, speaker, event, events, date, kind, stance, translation, original, translations
         case departures, source, note
         case refusedLabel = "refused_label"

@@ -2,6 +2,8 @@
 // that can overlap [from, to] start no later than `to` (a binary search) and no earlier than
 // `from` minus the longest interval in the set (another), so only that window is scanned.
 
+import ChronicleRecords
+
 struct DayIntervals: Sendable {
     let first: [Int32]
     let last: [Int32]

@@ -4,6 +4,7 @@
 /// Dates are counted honestly: an event counts once, in the period where its date starts, at the
 /// requested precision or at its own when that is coarser. An event dated only "2015" counts under
 /// "2015" in a monthly count, never in January; an interval counts where it starts.
+import ChronicleRecords
 public struct EventCounts: Sendable {
     public enum Grouping: String, Sendable, CaseIterable {
         case year, month, day

@@ -1,4 +1,5 @@
 /// The order of a date-sorted list.
+import ChronicleRecords
 public enum SortOrder: String, Sendable, CaseIterable {
     case ascending = "date"
     case descending = "-date"

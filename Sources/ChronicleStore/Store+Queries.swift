@@ -1,6 +1,8 @@
 // Filtered, paged reads. Each filter contributes an ascending list of positions from an index;
 // the lists are intersected, then the date range is checked on the survivors only.
 
+import ChronicleText
+import ChronicleRecords
 extension Store {
     public func events(_ query: EventQuery) -> Page<Event> {
         matchingEvents(query).page(offset: query.offset, limit: query.limit)

@@ -2,6 +2,8 @@
 // Events and quotes are kept sorted by date (then id); every index maps a key to ascending
 // positions in those arrays, so intersections stay sorted and a page is a slice.
 
+import ChronicleText
+import ChronicleRecords
 public final class Store: Sendable {
     public let documents: [Document]
     public let actors: [Actor]

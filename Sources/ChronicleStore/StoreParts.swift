@@ -1,6 +1,7 @@
 // The indexes a store builds over its records (positions by id, events and quotes by field, date
 // intervals), each an independent task run on every core: at a million events they are most of
 // the time a store takes to open from a snapshot.
+import ChronicleRecords
 import Dispatch
 
 struct StoreParts {

@@ -5,11 +5,13 @@
 // binary search. Words written in capitals (UN, ONU) are also indexed as acronym terms, marked with
 // a leading 0x01 byte, which only an acronym in a query looks up.
 
+import ChronicleText
+import ChronicleRecords
 import Dispatch
 import Foundation
 
 struct TextIndex: Sendable {
-    static let acronymMarker: UInt8 = 0x01
+    static let acronymMarker = TextNormalizer.acronymMarker
 
     /// The stemmed terms, sorted by UTF-8 bytes.
     let terms: WordSet

@@ -6,28 +6,28 @@
 // light10 suffixes ها ان ات ون ين يه ه ي when two letters remain. Tokens are normalized UTF-8
 // (TextNormalizer), so ة is already ه and ية is يه.
 
-enum ArabicStemmer {
+package enum ArabicStemmer {
     private static func utf8(_ items: [String]) -> [[UInt8]] { items.map { Array($0.utf8) } }
 
     /// Lucene's order: the first that matches is stripped.
-    static let articles = utf8(["ال", "وال", "بال", "كال", "فال", "لل"])
+    package static let articles = utf8(["ال", "وال", "بال", "كال", "فال", "لل"])
     /// Conjunction, preposition, or a conjunction then a preposition; longest first.
-    static let particles = utf8(["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"])
-    static let suffixes = utf8(["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"])
+    package static let particles = utf8(["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"])
+    package static let suffixes = utf8(["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"])
 
     /// Arabic letters are two bytes in UTF-8, lead bytes 0xD8–0xDB.
-    static func isArabic(_ token: [UInt8]) -> Bool {
+    package static func isArabic(_ token: [UInt8]) -> Bool {
         guard let first = token.first else { return false }
         return first >= 0xD8 && first <= 0xDB
     }
 
     /// Code points in UTF-8 bytes (continuation bytes are 0b10xxxxxx).
-    static func letters(_ bytes: ArraySlice<UInt8>) -> Int {
+    package static func letters(_ bytes: ArraySlice<UInt8>) -> Int {
         bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// The token without a leading article, when at least two letters (or digits: الـ79) remain.
-    static func withoutArticle(_ token: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+    package static func withoutArticle(_ token: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         for article in articles where token.starts(with: article) && letters(token.dropFirst(article.count)) >= 2 {
             return token.dropFirst(article.count)
         }
@@ -37,7 +37,7 @@ enum ArabicStemmer {
     /// The stem under which a token is indexed and looked up. `isStem` says the token is a word of the
     /// dictionary as it stands (then its first letter is not a particle: وزير, ورد); `isWord` says a
     /// remainder is a word (of the dictionary or the corpus).
-    static func stem(_ token: [UInt8], isStem: ([UInt8]) -> Bool, isWord: ([UInt8]) -> Bool) -> [UInt8] {
+    package static func stem(_ token: [UInt8], isStem: ([UInt8]) -> Bool, isWord: ([UInt8]) -> Bool) -> [UInt8] {
         guard isArabic(token) else { return token }
         var stem = token[...]
         if let stripped = withoutArticle(stem) {

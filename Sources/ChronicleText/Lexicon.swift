@@ -4,15 +4,15 @@
 /// the decision is the same on the index side and the query side.
 public struct Lexicon: Sendable {
     /// The corpus's words (with and without their article) that are not stems; a word is either.
-    let corpusWords: WordSet
-    let stems: WordSet
+    package let corpusWords: WordSet
+    package let stems: WordSet
 
     /// The lexicon of a corpus's tokens, and `stem` for building its indexes, which stem millions of
     /// tokens: the same answers, with the corpus's words kept in the hash set they were gathered in
     /// for as long as the function lives.
-    static func forIndexing(stems: WordSet, tokens: some Sequence<[UInt8]>) -> (lexicon: Lexicon, stem: ([UInt8]) -> [UInt8]) {
+    package static func forIndexing(stems: WordSet, tokens: some Sequence<[UInt8]>) -> (lexicon: Lexicon, stem: ([UInt8]) -> [UInt8]) {
         var words = Set<[UInt8]>()
-        for token in tokens where token.first != TextIndex.acronymMarker {
+        for token in tokens where token.first != TextNormalizer.acronymMarker {
             if !stems.contains(token) { words.insert(token) }
             if let bare = ArabicStemmer.withoutArticle(token[...]), !stems.contains(bare) { words.insert(Array(bare)) }
         }
@@ -20,13 +20,13 @@ public struct Lexicon: Sendable {
     }
 
     /// A lexicon as a snapshot holds it.
-    init(stems: WordSet, corpusWords: WordSet) {
+    package init(stems: WordSet, corpusWords: WordSet) {
         self.stems = stems
         self.corpusWords = corpusWords
     }
 
     /// The stem a normalized token is indexed and looked up under.
-    func stem(_ token: [UInt8]) -> [UInt8] {
+    package func stem(_ token: [UInt8]) -> [UInt8] {
         Self.stem(token, stems: stems, isCorpusWord: { corpusWords.contains($0) })
     }
 
@@ -37,18 +37,18 @@ public struct Lexicon: Sendable {
 
     /// What one word of a query looks up: its stem, or for an acronym (UN, ONU) the acronym term
     /// only, which matches only words written in capitals.
-    struct QueryTerm: Hashable {
-        let term: [UInt8]
+    package struct QueryTerm: Hashable {
+        package let term: [UInt8]
         /// Acronyms match whole words only; other terms match as prefixes of record text.
-        let isAcronym: Bool
+        package let isAcronym: Bool
     }
 
     /// The query's terms, or nil when it has none.
-    func queryTerms(_ query: String) -> [QueryTerm]? {
+    package func queryTerms(_ query: String) -> [QueryTerm]? {
         var terms = Set<QueryTerm>()
         TextNormalizer.forEachToken(query) { token in
             if token.isAcronym {
-                terms.insert(QueryTerm(term: [TextIndex.acronymMarker] + token.bytes, isAcronym: true))
+                terms.insert(QueryTerm(term: [TextNormalizer.acronymMarker] + token.bytes, isAcronym: true))
             } else {
                 terms.insert(QueryTerm(term: stem(token.bytes), isAcronym: false))
             }

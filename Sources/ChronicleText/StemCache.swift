@@ -3,10 +3,10 @@ import Synchronization
 
 /// The normalized stems of a lexicon file, made once per process for each file content (a reload
 /// of the same data, or many test stores, reuse them).
-enum StemCache {
+package enum StemCache {
     private static let cache = Mutex<[String: WordSet]>([:])
 
-    static func stems(digest: String, text: Data) -> WordSet {
+    package static func stems(digest: String, text: Data) -> WordSet {
         if let cached = cache.withLock({ $0[digest] }) { return cached }
         var words: [[UInt8]] = []
         for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {

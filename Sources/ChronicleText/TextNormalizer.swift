@@ -14,11 +14,15 @@
 import Foundation
 
 public enum TextNormalizer {
+    /// The byte that starts an acronym's term in an index (no normalized token starts with it), so
+    /// that `UN` the acronym and `un` the word are different terms.
+    package static let acronymMarker: UInt8 = 0x01
+
     /// A token of normalized text: its UTF-8 bytes, and whether it was written in capitals only
     /// (an acronym such as UN, ONU, AGNU, which search matches only as a whole capitalized word).
-    struct Token {
-        var bytes: [UInt8]
-        var isAcronym: Bool
+    package struct Token {
+        package var bytes: [UInt8]
+        package var isAcronym: Bool
     }
 
     /// Normalized tokens of `text`, in order.
@@ -32,7 +36,7 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String { tokens(text).joined(separator: " ") }
 
     /// What one code point contributes to a token.
-    enum Fold {
+    package enum Fold {
         case letter(Unicode.Scalar)
         case skip
         /// Tanween al-fath: removed together with the alef that carries it.
@@ -42,7 +46,7 @@ public enum TextNormalizer {
     }
 
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar) -> Fold {
+    package static func fold(_ scalar: Unicode.Scalar) -> Fold {
         let value = scalar.value
         switch value {
         case 0x30...0x39, 0x61...0x7A: return .letter(scalar)
@@ -63,12 +67,12 @@ public enum TextNormalizer {
         }
     }
 
-    static let alef: [UInt8] = Array("\u{0627}".utf8)
-    static let abd: [UInt8] = Array("عبد".utf8)
-    static let allah: [UInt8] = Array("الله".utf8)
+    package static let alef: [UInt8] = Array("\u{0627}".utf8)
+    package static let abd: [UInt8] = Array("عبد".utf8)
+    package static let allah: [UInt8] = Array("الله".utf8)
 
     /// Calls `body` with each normalized token.
-    static func forEachToken(_ text: String, _ body: (Token) -> Void) {
+    package static func forEachToken(_ text: String, _ body: (Token) -> Void) {
         var current: [UInt8] = []
         current.reserveCapacity(32)
         var capitals = 0, letters = 0, others = 0

@@ -2,12 +2,12 @@
 /// with one offset per word, and membership by binary search. The lexicon's 108,000 stems take
 /// about 1.5 MB this way, against some 10 MB as a `Set<[UInt8]>` (a heap array per word, and the
 /// hash table twice over once the corpus's words were added to a copy).
-struct WordSet: Sendable {
-    let bytes: [UInt8]
+package struct WordSet: Sendable {
+    package let bytes: [UInt8]
     /// Where each word starts in `bytes`; one more entry marks the end of the last.
-    let starts: [Int32]
+    package let starts: [Int32]
 
-    init(_ words: some Sequence<[UInt8]>) {
+    package init(_ words: some Sequence<[UInt8]>) {
         var sorted = Array(words)
         sorted.sort { $0.lexicographicallyPrecedes($1) }
         var bytes: [UInt8] = []
@@ -25,17 +25,17 @@ struct WordSet: Sendable {
     }
 
     /// Words already sorted and distinct, as a snapshot holds them (`bytes` and `starts` of a set).
-    init(bytes: [UInt8], starts: [Int32]) {
+    package init(bytes: [UInt8], starts: [Int32]) {
         self.bytes = bytes
         self.starts = starts
     }
 
-    var count: Int { starts.count - 1 }
+    package var count: Int { starts.count - 1 }
 
     /// Every word, in byte order.
-    var words: [[UInt8]] { (0..<count).map { Array(word($0)) } }
+    package var words: [[UInt8]] { (0..<count).map { Array(word($0)) } }
 
-    func contains(_ word: some Collection<UInt8>) -> Bool {
+    package func contains(_ word: some Collection<UInt8>) -> Bool {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
@@ -47,7 +47,7 @@ struct WordSet: Sendable {
     }
 
     /// The index of the first word not before `key` (`count` when every word is).
-    func lowerBound(_ key: some Collection<UInt8>) -> Int {
+    package func lowerBound(_ key: some Collection<UInt8>) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
@@ -56,7 +56,7 @@ struct WordSet: Sendable {
         return low
     }
 
-    func word(_ index: Int) -> ArraySlice<UInt8> {
+    package func word(_ index: Int) -> ArraySlice<UInt8> {
         bytes[Int(starts[index])..<Int(starts[index + 1])]
     }
 }

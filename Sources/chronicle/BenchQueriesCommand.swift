@@ -1,5 +1,6 @@
 import ArgumentParser
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import ChronicleServer
 
 /// `chronicle bench-queries --data DIR`: loads a dataset and times filtered queries in-process

@@ -1,5 +1,6 @@
 import ChronicleAPI
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import ChronicleServer
 import Foundation
 import Logging

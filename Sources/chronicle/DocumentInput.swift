@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChronicleDomain
+import ChronicleRecords
 import Foundation
 
 /// A document file as `extract` and `add` take it: readable, not empty, not too large, UTF-8.

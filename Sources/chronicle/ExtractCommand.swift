@@ -1,5 +1,6 @@
 import ArgumentParser
-import ChronicleDomain
+import ChronicleExtraction
+import ChronicleRecords
 import ChronicleHTTP
 import Foundation
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChronicleDomain
+import ChronicleGenerator
 
 /// `chronicle generate --events N --out DIR [--seed S]`: a synthetic dataset the loader accepts.
 struct GenerateCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ChronicleAPI
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 import ChronicleServer

@@ -1,5 +1,5 @@
 import ChronicleAPI
-import ChronicleDomain
+
 import Dispatch
 import Synchronization
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChronicleDomain
+import ChronicleStore
 
 /// `chronicle validate [DIR]`: the loader's checks, without serving; non-zero exit on any problem.
 struct ValidateCommand: ParsableCommand {

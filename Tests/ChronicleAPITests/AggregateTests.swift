@@ -1,5 +1,5 @@
 import ChronicleAPI
-import ChronicleDomain
+
 import ChronicleHTTP
 import Foundation
 import HTTPTypes

@@ -3,7 +3,7 @@ import ChronicleHTTP
 import Foundation
 import HTTPTypes
 import Testing
-import ChronicleDomain
+import ChronicleStore
 
 @Suite struct ChronicleAPITests {
     let harness: APIHarness
@@ -154,7 +154,7 @@ import ChronicleDomain
 
 @Suite struct ServiceEndpointTests {
     @Test func readyTurns503WhileDraining() throws {
-        let store = try ChronicleDomain.Store.load(directory: dataDirectory)
+        let store = try ChronicleStore.Store.load(directory: dataDirectory)
         let status = ServiceStatus()
         let router = try ChronicleAPI(data: DatasetHolder(store), status: status).makeRouter()
         #expect(router.respond(to: try Request.make(.get, "/ready")).status == .ok)
@@ -166,7 +166,7 @@ import ChronicleDomain
     }
 
     @Test func metricsIncludeTheDatasetAndWhatTheServerAdds() throws {
-        let store = try ChronicleDomain.Store.load(directory: dataDirectory)
+        let store = try ChronicleStore.Store.load(directory: dataDirectory)
         let router = try ChronicleAPI(data: DatasetHolder(store, loadSeconds: 0.25), metrics: {
             "# HELP extra_total Extra.\n# TYPE extra_total counter\nextra_total 3\n"
         }).makeRouter()

@@ -1,6 +1,6 @@
 import ChronicleAPI
 import ChronicleHTTP
-import ChronicleDomain
+import ChronicleRecords
 import Foundation
 import Testing
 

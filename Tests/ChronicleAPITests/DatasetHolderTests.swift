@@ -1,5 +1,5 @@
 @testable import ChronicleAPI
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 import Foundation

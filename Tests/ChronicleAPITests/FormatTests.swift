@@ -1,5 +1,5 @@
 import ChronicleAPI
-import ChronicleDomain
+import ChronicleStore
 import ChronicleRouter
 import ChronicleHTTP
 import Foundation
@@ -126,7 +126,7 @@ import Testing
 
 @Suite struct ConditionalListTests {
     @Test func unchangedListsAre304BeforeRenderingWithTheirCachingFields() throws {
-        let store = try ChronicleDomain.Store.load(directory: dataDirectory)
+        let store = try ChronicleStore.Store.load(directory: dataDirectory)
         let router = try ChronicleAPI(data: DatasetHolder(store)).makeRouter(middleware: [RepresentationMiddleware()])
         func get(_ target: String, _ fields: HTTPFields) throws -> Response { router.respond(to: try Request.make(.get, target, headerFields: fields)) }
         let plain = try get("/events?limit=3", [:])

@@ -1,5 +1,5 @@
 import ChronicleAPI
-import ChronicleDomain
+
 import ChronicleServer
 import Foundation
 import Logging

@@ -1,5 +1,6 @@
 import ArgumentParser
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import Foundation
 import Testing
 @testable import chronicle

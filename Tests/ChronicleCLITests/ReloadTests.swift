@@ -1,4 +1,4 @@
-import ChronicleDomain
+import ChronicleGenerator
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import ChronicleDomain
+
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
-import ChronicleDomain
+import ChronicleGenerator
+import ChronicleStore
 import Foundation
 import Testing
 

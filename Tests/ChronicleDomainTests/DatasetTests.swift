@@ -1,4 +1,6 @@
-import ChronicleDomain
+import ChronicleGenerator
+import ChronicleRecords
+import ChronicleStore
 import Foundation
 import Testing
 

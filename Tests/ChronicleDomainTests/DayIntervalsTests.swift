@@ -1,4 +1,6 @@
-@testable import ChronicleDomain
+@testable import ChronicleGenerator
+@testable import ChronicleRecords
+@testable import ChronicleStore
 import Testing
 
 @Suite struct DayIntervalsTests {

@@ -1,4 +1,4 @@
-import ChronicleDomain
+import ChronicleRecords
 import Testing
 
 @Suite struct EDTFDateTests {

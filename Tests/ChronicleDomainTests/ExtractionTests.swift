@@ -1,4 +1,6 @@
-import ChronicleDomain
+import ChronicleExtraction
+import ChronicleRecords
+import ChronicleStore
 import Foundation
 import Testing
 

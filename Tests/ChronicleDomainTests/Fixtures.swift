@@ -1,4 +1,5 @@
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import Foundation
 
 /// The shipped data directory, found from this file's path (Tests/ChronicleDomainTests/ → Data/).

@@ -1,4 +1,5 @@
-@testable import ChronicleDomain
+@testable import ChronicleStore
+@testable import ChronicleText
 import Testing
 
 /// The stemmer that builds the indexes (corpus words in a hash set) and the one queries use (corpus

@@ -1,4 +1,4 @@
-import ChronicleDomain
+import ChronicleStore
 import Foundation
 import Testing
 

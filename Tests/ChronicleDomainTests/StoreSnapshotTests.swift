@@ -1,4 +1,6 @@
-@testable import ChronicleDomain
+@testable import ChronicleGenerator
+@testable import ChronicleRecords
+@testable import ChronicleStore
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
-import ChronicleDomain
+import ChronicleRecords
+import ChronicleStore
 import Testing
 
 @Suite struct StoreTests {

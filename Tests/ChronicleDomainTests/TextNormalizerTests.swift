@@ -1,4 +1,4 @@
-import ChronicleDomain
+import ChronicleText
 import Testing
 
 @Suite struct TextNormalizerTests {

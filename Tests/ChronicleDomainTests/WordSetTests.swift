@@ -1,4 +1,4 @@
-@testable import ChronicleDomain
+@testable import ChronicleText
 import Testing
 
 @Suite struct WordSetTests {

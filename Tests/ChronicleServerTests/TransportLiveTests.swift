@@ -1,5 +1,5 @@
 import ChronicleAPI
-import ChronicleDomain
+import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 import ChronicleServer

@@ -7,23 +7,23 @@ import Glibc
 /// record without a default value and without a place in the snapshot does not compile (one with a
 /// default, or a record read through a memberwise-style initializer with default arguments, is
 /// caught by `StoreSnapshotTests`, which compares every record's JSON after a round trip).
-protocol SnapshotCodable {
+package protocol SnapshotCodable {
     init(snapshot reader: inout SnapshotReader) throws(SnapshotError)
     func write(to writer: inout SnapshotWriter)
 }
 
 extension SnapshotCodable where Self: RawRepresentable, RawValue == String {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         let raw = try String(snapshot: &reader)
         guard let value = Self(rawValue: raw) else { throw .damaged("\"\(raw)\" is not a \(Self.self)") }
         self = value
     }
 
-    func write(to writer: inout SnapshotWriter) { rawValue.write(to: &writer) }
+    package func write(to writer: inout SnapshotWriter) { rawValue.write(to: &writer) }
 }
 
 extension String: SnapshotCodable {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         let count = try reader.count()
         let bytes = try reader.bytes(count)
         // Decoding validates (a specialized path; `String(validating:)` over raw bytes is not one)
@@ -35,7 +35,7 @@ extension String: SnapshotCodable {
         self = string
     }
 
-    func write(to writer: inout SnapshotWriter) {
+    package func write(to writer: inout SnapshotWriter) {
         var copy = self
         copy.withUTF8 { utf8 in
             writer.count(utf8.count)
@@ -45,17 +45,17 @@ extension String: SnapshotCodable {
 }
 
 extension Int: SnapshotCodable {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         let value = try reader.signed()
         guard let int = Int(exactly: value) else { throw .damaged("integer out of range") }
         self = int
     }
 
-    func write(to writer: inout SnapshotWriter) { writer.signed(Int64(self)) }
+    package func write(to writer: inout SnapshotWriter) { writer.signed(Int64(self)) }
 }
 
 extension Bool: SnapshotCodable {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         switch try reader.byte() {
         case 0: self = false
         case 1: self = true
@@ -63,22 +63,22 @@ extension Bool: SnapshotCodable {
         }
     }
 
-    func write(to writer: inout SnapshotWriter) { writer.byte(self ? 1 : 0) }
+    package func write(to writer: inout SnapshotWriter) { writer.byte(self ? 1 : 0) }
 }
 
 extension Double: SnapshotCodable {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         let bytes = try reader.bytes(8)
         self = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
     }
 
-    func write(to writer: inout SnapshotWriter) {
+    package func write(to writer: inout SnapshotWriter) {
         withUnsafeBytes(of: bitPattern.littleEndian) { writer.raw($0) }
     }
 }
 
 extension Optional: SnapshotCodable where Wrapped: SnapshotCodable {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         switch try reader.byte() {
         case 0: self = nil
         case 1: self = try Wrapped(snapshot: &reader)
@@ -86,7 +86,7 @@ extension Optional: SnapshotCodable where Wrapped: SnapshotCodable {
         }
     }
 
-    func write(to writer: inout SnapshotWriter) {
+    package func write(to writer: inout SnapshotWriter) {
         if let self {
             writer.byte(1)
             self.write(to: &writer)
@@ -97,7 +97,7 @@ extension Optional: SnapshotCodable where Wrapped: SnapshotCodable {
 }
 
 extension Array: SnapshotCodable where Element: SnapshotCodable {
-    init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotError) {
         let count = try reader.count()
         var array: [Element] = []
         array.reserveCapacity(Swift.min(count, 4096))
@@ -105,7 +105,7 @@ extension Array: SnapshotCodable where Element: SnapshotCodable {
         self = array
     }
 
-    func write(to writer: inout SnapshotWriter) {
+    package func write(to writer: inout SnapshotWriter) {
         writer.count(count)
         for element in self { element.write(to: &writer) }
     }

@@ -2,26 +2,26 @@
 // record refers to one by its index (0 for "none" where the field is optional), so the records read
 // back share one instance of each, as `Interner` makes the loader's records share them.
 
-struct SnapshotSharedValues {
-    let types: [EventType]
-    let dates: [EDTFDate]
-    let notes: [String]
+package struct SnapshotSharedValues {
+    package let types: [EventType]
+    package let dates: [EDTFDate]
+    package let notes: [String]
 
-    init(snapshot r: inout SnapshotReader) throws(SnapshotError) {
+    package init(snapshot r: inout SnapshotReader) throws(SnapshotError) {
         types = try r.read()
         dates = try r.read()
         notes = try r.read()
     }
 
-    func type(_ r: inout SnapshotReader) throws(SnapshotError) -> EventType {
+    package func type(_ r: inout SnapshotReader) throws(SnapshotError) -> EventType {
         types[try Self.index(&r, count: types.count)]
     }
 
-    func date(_ r: inout SnapshotReader) throws(SnapshotError) -> EDTFDate {
+    package func date(_ r: inout SnapshotReader) throws(SnapshotError) -> EDTFDate {
         dates[try Self.index(&r, count: dates.count)]
     }
 
-    func note(_ r: inout SnapshotReader) throws(SnapshotError) -> String? {
+    package func note(_ r: inout SnapshotReader) throws(SnapshotError) -> String? {
         let index = try Self.index(&r, count: notes.count + 1)
         return index == 0 ? nil : notes[index - 1]
     }
@@ -33,20 +33,19 @@ struct SnapshotSharedValues {
     }
 
     /// The tables of a store's events and quotes, and the index of each value in them.
-    struct Builder {
+    package struct Builder {
         private(set) var types: [EventType] = []
         private(set) var dates: [EDTFDate] = []
         private(set) var notes: [String] = []
-        private var typeIndex: [[UInt8]: Int] = [:]
+        private var typeIndex: [EventType: Int] = [:]
         private var dateIndex: [String: Int] = [:]
         private var noteIndex: [String: Int] = [:]
 
-        init(events: [Event], quotes: [Quote]) {
+        package init(events: [Event], quotes: [Quote]) {
             for event in events {
                 add(event.date)
-                let key = event.type.sharingKey
-                if typeIndex[key] == nil {
-                    typeIndex[key] = types.count
+                if typeIndex[event.type] == nil {
+                    typeIndex[event.type] = types.count
                     types.append(event.type)
                 }
                 if let note = event.dateNote, noteIndex[note] == nil {
@@ -64,14 +63,14 @@ struct SnapshotSharedValues {
             }
         }
 
-        func write(to w: inout SnapshotWriter) {
+        package func write(to w: inout SnapshotWriter) {
             w.write(types)
             w.write(dates)
             w.write(notes)
         }
 
-        func writeType(_ type: EventType, to w: inout SnapshotWriter) { w.count(typeIndex[type.sharingKey]!) }
-        func writeDate(_ date: EDTFDate, to w: inout SnapshotWriter) { w.count(dateIndex[date.description]!) }
-        func writeNote(_ note: String?, to w: inout SnapshotWriter) { w.count(note.map { noteIndex[$0]! + 1 } ?? 0) }
+        package func writeType(_ type: EventType, to w: inout SnapshotWriter) { w.count(typeIndex[type]!) }
+        package func writeDate(_ date: EDTFDate, to w: inout SnapshotWriter) { w.count(dateIndex[date.description]!) }
+        package func writeNote(_ note: String?, to w: inout SnapshotWriter) { w.count(note.map { noteIndex[$0]! + 1 } ?? 0) }
     }
 }

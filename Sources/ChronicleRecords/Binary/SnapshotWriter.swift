@@ -3,14 +3,14 @@
 // presence are one byte; doubles are their IEEE 754 bits; strings are their UTF-8 length and
 // bytes; flat integer arrays are their count and their little-endian bytes.
 
-struct SnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+package struct SnapshotWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    package mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-    mutating func unsigned(_ value: UInt64) {
+    package mutating func unsigned(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -19,21 +19,21 @@ struct SnapshotWriter {
         bytes.append(UInt8(value))
     }
 
-    mutating func count(_ value: Int) { unsigned(UInt64(value)) }
+    package mutating func count(_ value: Int) { unsigned(UInt64(value)) }
 
-    mutating func signed(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    package mutating func signed(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
 
-    mutating func raw(_ data: some Collection<UInt8>) { bytes.append(contentsOf: data) }
+    package mutating func raw(_ data: some Collection<UInt8>) { bytes.append(contentsOf: data) }
 
-    mutating func write<T: SnapshotCodable>(_ value: T) { value.write(to: &self) }
+    package mutating func write<T: SnapshotCodable>(_ value: T) { value.write(to: &self) }
 
     /// Integers copied as they lie in memory: the header records the byte order, and a snapshot
     /// written on a machine of the other order is not read.
-    mutating func flat<T: FixedWidthInteger>(_ values: [T]) {
+    package mutating func flat<T: FixedWidthInteger>(_ values: [T]) {
         count(values.count)
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
     /// Empties the buffer, keeping its capacity (a section is written in blocks).
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 }

@@ -1,3 +1,4 @@
+import ChronicleRecords
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -15,6 +15,8 @@
 // the 32-byte digest. Events
 // and quotes are in blocks of `blockSize` records, each prefixed with its length in bytes, which
 // are decoded in parallel.
+import ChronicleText
+import ChronicleRecords
 import Dispatch
 import Foundation
 #if canImport(Glibc)
