@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -53,10 +54,13 @@ let package = Package(
         // records, then the store, extraction and the generator beside each other.
         .target(name: "ChronicleText", swiftSettings: strict),
         .target(
-            name: "ChronicleRecords", dependencies: ["ChronicleText", "COpenSSL"],
+            name: "ChronicleRecords", dependencies: ["ChronicleText", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("Resources/cameo-plover.tsv")],
             swiftSettings: strict),
-        .target(name: "ChronicleStore", dependencies: ["ChronicleText", "ChronicleRecords", "COpenSSL"], swiftSettings: strict),
+        .target(
+            name: "ChronicleStore",
+            dependencies: ["ChronicleText", "ChronicleRecords", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
         .target(name: "ChronicleExtraction", dependencies: ["ChronicleText", "ChronicleRecords"], swiftSettings: strict),
         .target(name: "ChronicleGenerator", dependencies: ["ChronicleRecords"], swiftSettings: strict),
         .target(
@@ -81,7 +85,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleDomainTests",
-            dependencies: ["ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleExtraction", "ChronicleGenerator"], exclude: ["search-cases.tsv", "extraction-corpus"],
+            dependencies: [
+                "ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleExtraction", "ChronicleGenerator",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ], exclude: ["search-cases.tsv", "extraction-corpus"],
             swiftSettings: strict),
         .testTarget(
             name: "ChronicleAPITests",

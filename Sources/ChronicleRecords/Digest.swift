@@ -1,18 +1,13 @@
-import COpenSSL
+import Crypto
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// SHA-256 through OpenSSL's libcrypto, the same library that serves TLS.
+/// SHA-256 through swift-crypto (OpenSSL is left to TLS): the digests a data directory records for
+/// its documents, the dataset's fingerprint, and the snapshot's checksum.
 public enum Digest {
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let ok = bytes.withUnsafeBytes { input in
-            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
-        }
-        precondition(ok == 1, "EVP_Digest failed")
-        return hex(digest.prefix(Int(length)))
+        hex(SHA256.hash(data: bytes))
     }
 
     /// The SHA-256 of a file, read a megabyte at a time (a large data file is never held whole);
@@ -21,24 +16,19 @@ public enum Digest {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard let context = EVP_MD_CTX_new() else { return nil }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+        var hasher = SHA256()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { return nil }
             if count == 0 { break }
-            guard chunk.withUnsafeBytes({ EVP_DigestUpdate(context, $0.baseAddress, count) }) == 1 else { return nil }
+            chunk.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else { return nil }
-        return hex(digest.prefix(Int(length)))
+        return hex(hasher.finalize())
     }
 
-    private static func hex(_ digest: ArraySlice<UInt8>) -> String {
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in digest {

@@ -19,8 +19,8 @@ import Testing
         // The domain: text analysis, then the records, then the store, extraction and the generator
         // beside each other; none of it knows HTTP, sockets or the server.
         "ChronicleText": [],
-        "ChronicleRecords": ["ChronicleText", "COpenSSL"],
-        "ChronicleStore": ["ChronicleText", "ChronicleRecords", "COpenSSL"],
+        "ChronicleRecords": ["ChronicleText", "Crypto"],
+        "ChronicleStore": ["ChronicleText", "ChronicleRecords", "Crypto"],
         "ChronicleExtraction": ["ChronicleText", "ChronicleRecords"],
         "ChronicleGenerator": ["ChronicleRecords"],
         "ChronicleAPI": ["ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleRouter", "ChronicleHTTP", "HTTPTypes"],

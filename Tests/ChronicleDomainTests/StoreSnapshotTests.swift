@@ -1,6 +1,7 @@
 @testable import ChronicleGenerator
 @testable import ChronicleRecords
 @testable import ChronicleStore
+import Crypto
 import Foundation
 import Testing
 
@@ -178,11 +179,7 @@ import Testing
         for _ in 0..<300 {
             var bytes = Array(original.dropLast(StoreSnapshot.digestSize))
             bytes[Int.random(in: headerEnd..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
-            let digest = bytes.withUnsafeBytes { body in
-                let hasher = SHA256Hasher()
-                hasher.update(body)
-                return hasher.finish()
-            }
+            let digest = Array(SHA256.hash(data: bytes))
             try Data(bytes + digest).write(to: URL(fileURLWithPath: path))
             do { _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint) } catch { refused += 1 }
         }

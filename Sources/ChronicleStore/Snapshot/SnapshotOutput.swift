@@ -1,4 +1,5 @@
 import ChronicleRecords
+import Crypto
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -6,7 +7,7 @@ import Glibc
 /// A snapshot file being written: every byte goes to the descriptor and into the closing digest.
 struct SnapshotOutput {
     private let descriptor: Int32
-    private let hasher = SHA256Hasher()
+    private var hasher = SHA256()
     private(set) var written = 0
 
     init(descriptor: Int32) { self.descriptor = descriptor }
@@ -15,7 +16,7 @@ struct SnapshotOutput {
     mutating func append(_ writer: inout SnapshotWriter) throws(SnapshotError) {
         // `withUnsafeBytes` rethrows untyped errors: the result carries the typed one out.
         try writer.bytes.withUnsafeBytes { bytes in
-            hasher.update(bytes)
+            hasher.update(bufferPointer: bytes)
             return Result { () throws(SnapshotError) in try writeAll(bytes) }
         }.get()
         written += writer.bytes.count
@@ -28,7 +29,7 @@ struct SnapshotOutput {
         writer.count(values.count)
         try append(&writer)
         try values.withUnsafeBytes { bytes in
-            hasher.update(bytes)
+            hasher.update(bufferPointer: bytes)
             return Result { () throws(SnapshotError) in try writeAll(bytes) }
         }.get()
         written += values.count * MemoryLayout<T>.size
@@ -36,7 +37,7 @@ struct SnapshotOutput {
 
     /// Writes the digest of everything before it.
     mutating func finish() throws(SnapshotError) {
-        let digest = hasher.finish()
+        let digest = Array(hasher.finalize())
         try digest.withUnsafeBytes { bytes in Result { () throws(SnapshotError) in try writeAll(bytes) } }.get()
         written += digest.count
     }

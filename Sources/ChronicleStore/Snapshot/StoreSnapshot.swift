@@ -17,6 +17,7 @@
 // are decoded in parallel.
 import ChronicleText
 import ChronicleRecords
+import Crypto
 import Dispatch
 import Foundation
 #if canImport(Glibc)
@@ -211,9 +212,7 @@ public enum StoreSnapshot {
         }
         defer { group.wait() }
         // The digest before any decoding: a damaged count must never size an allocation.
-        let hasher = SHA256Hasher()
-        hasher.update(body)
-        guard hasher.finish().elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - digestSize)...])) else {
+        guard SHA256.hash(data: body).elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - digestSize)...])) else {
             throw .damaged("checksum mismatch")
         }
         var store: Store?
