@@ -32,84 +32,19 @@ public struct Dataset: Sendable {
 
     /// Reads and decodes every file, then checks the whole (see `DatasetValidator`).
     public static func load(directory: String) throws(DatasetError) -> Dataset {
-        var problems: [DatasetProblem] = []
-        var fingerprintInput: [UInt8] = []
-        let base = URL(fileURLWithPath: directory, isDirectory: true)
-        func decode<T: Decodable & Sendable>(_ name: String, as type: [T].Type) -> [T] {
-            let url = base.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: url) else {
-                problems.append(DatasetProblem(file: name, record: nil, message: "cannot read \(url.path)"))
-                return []
-            }
-            fingerprintInput += Array(Digest.sha256Hex([UInt8](data)).utf8)
-            do {
-                // Record by record, so one bad record is reported without hiding the rest of the file.
-                let records = try ParallelJSON.decodeArray(T.self, from: data)
-                var values: [T] = []
-                values.reserveCapacity(records.count)
-                for (index, record) in records.enumerated() {
-                    switch record {
-                    case .success(let value): values.append(value)
-                    case .failure(let error): problems.append(describeRecord(error, file: name, data: data, index: index))
-                    }
-                }
-                return values
-            } catch let error as DecodingError {
-                problems.append(describe(error, file: name, data: data))
-            } catch {
-                problems.append(DatasetProblem(file: name, record: nil, message: "\(error)"))
-            }
-            return []
-        }
-        var documents = decode(files.documents, as: [Document].self)
-        let actors = decode(files.actors, as: [Actor].self)
-        var events = decode(files.events, as: [Event].self)
-        var quotes = decode(files.quotes, as: [Quote].self)
-        var info: DatasetInfo?
-        if let data = try? Data(contentsOf: base.appendingPathComponent(files.info)) {
-            fingerprintInput += Array(Digest.sha256Hex([UInt8](data)).utf8)
-            do {
-                info = try JSONDecoder().decode(DatasetInfo.self, from: data)
-            } catch let error as DecodingError {
-                problems.append(describe(error, file: files.info, data: data))
-            } catch {
-                problems.append(DatasetProblem(file: files.info, record: nil, message: "\(error)"))
-            }
-        }
+        var reader = DatasetReader(directory: directory)
+        var documents = reader.records(files.documents, as: Document.self)
+        let actors = reader.records(files.actors, as: Actor.self)
+        var events = reader.records(files.events, as: Event.self)
+        var quotes = reader.records(files.quotes, as: Quote.self)
+        let info = reader.info(files.info)
         Interner.share(&events, &quotes)
-        for index in documents.indices {
-            let document = documents[index]
-            let url = base.appendingPathComponent(document.file)
-            guard let data = try? Data(contentsOf: url) else {
-                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "cannot read text file \(document.file)"))
-                continue
-            }
-            let bytes = [UInt8](data)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                problems.append(DatasetProblem(file: document.file, record: document.id, message: "text is not valid UTF-8"))
-                continue
-            }
-            let digest = Digest.sha256Hex(bytes)
-            if digest != document.sha256.lowercased() {
-                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "sha256 is \(document.sha256) but \(document.file) hashes to \(digest)"))
-            }
-            documents[index].setText(text)
-            if documents[index].scalarCount != document.length {
-                problems.append(DatasetProblem(file: files.documents, record: document.id, message: "length is \(document.length) but the text has \(documents[index].scalarCount) code points"))
-            }
-        }
-        for document in documents { fingerprintInput += Array(document.sha256.utf8) }
-        var stems = WordSet([])
-        if let data = try? Data(contentsOf: base.appendingPathComponent(files.stems)) {
-            let digest = Digest.sha256Hex([UInt8](data))
-            fingerprintInput += Array(digest.utf8)
-            stems = StemCache.stems(digest: digest, text: data)
-        }
-        var dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes,
-                              fingerprint: Digest.sha256Hex(fingerprintInput))
+        reader.readTexts(of: &documents, listedIn: files.documents)
+        let stems = reader.stems(files.stems)
+        var dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes, fingerprint: reader.fingerprint)
         dataset.info = info
         dataset.stems = stems
-        problems += DatasetValidator.problems(in: dataset)
+        let problems = reader.problems + DatasetValidator.problems(in: dataset)
         if !problems.isEmpty { throw DatasetError(problems) }
         return dataset
     }
@@ -149,12 +84,12 @@ public struct Dataset: Sendable {
 
     /// Names the record (its index and id when it has one) and the field a decoding error is about.
     /// Names the record at `index` (decoded on its own, so its coding path starts inside it).
-    private static func describeRecord(_ error: any Error, file: String, data: Data, index: Int) -> DatasetProblem {
+    static func describeRecord(_ error: any Error, file: String, data: Data, index: Int) -> DatasetProblem {
         guard let decoding = error as? DecodingError else { return DatasetProblem(file: file, record: "record \(index)", message: "\(error)") }
         return describe(decoding, file: file, data: data, index: index)
     }
 
-    private static func describe(_ error: DecodingError, file: String, data: Data, index knownIndex: Int? = nil) -> DatasetProblem {
+    static func describe(_ error: DecodingError, file: String, data: Data, index knownIndex: Int? = nil) -> DatasetProblem {
         let (path, message): ([any CodingKey], String) = {
             switch error {
             case .dataCorrupted(let context): return (context.codingPath, context.debugDescription)

@@ -12,7 +12,9 @@ import ChronicleSockets
 /// `closed` is final: the socket is given back to the kernel by the same transition, and every
 /// operation of the loop checks `isOpen` first, so nothing is read from or written to a descriptor
 /// number that may belong to another client by then. What the loop may do in each state (read,
-/// answer, write) and which timer runs are derived from the state, never kept as separate flags.
+/// answer, write) and which timer runs are derived from the state and the observations kept beside
+/// it (buffered bytes, end-of-stream, a blocked write, what TLS asks for), never stored as
+/// permissions; none of those observations is a phase of the connection's life (ARCHITECTURE.md).
 final class Connection {
     enum State {
         /// TLS handshake in progress (HTTPS only).

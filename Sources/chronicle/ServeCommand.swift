@@ -23,7 +23,6 @@ struct ServeCommand: ParsableCommand {
         // Every way out of here (an error thrown to the argument parser's exit included) waits for
         // the log's last lines, up to a deadline.
         defer { log.flush() }
-        let dataPath = DataDirectory.resolve(settings.data)
         // Signals are taken from the start: a SIGTERM while a large dataset loads ends the process at
         // once (there is nothing to drain yet) instead of waiting for the load.
         let running = RunningServer()
@@ -33,31 +32,14 @@ struct ServeCommand: ParsableCommand {
             Self.handle(signal, running: running, status: status, signals: signals, settings: settings, log: log)
         }
 
-        let loader = DatasetLoader(path: dataPath, settings: settings, environment: ProcessInfoEnvironment.current, logger: logger)
+        let loader = DatasetLoader(
+            path: DataDirectory.resolve(settings.data), settings: settings, environment: ProcessInfoEnvironment.current, logger: logger)
         let saver = SnapshotSaver(loader: loader)
         let holder = try Self.loadDataset(loader, saver: saver)
-        let requestMetrics = RequestMetrics()
         let serverReference = Mutex<HTTPServer?>(nil)
-        var cacheOptions = ResponseCache.Options()
-        cacheOptions.capacityBytes = settings.responseCacheBytes
-        // A reload is a new generation: nothing cached from the old data is served after it.
-        let responseCache = ResponseCache(options: cacheOptions, epoch: { holder.generation })
-        let api = ChronicleAPI(data: holder, status: status, metrics: {
-            requestMetrics.exposition() + responseCache.exposition() + (serverReference.withLock { $0 }?.metricsExposition() ?? "")
-        })
-        var representation = RepresentationMiddleware.Options()
-        representation.cacheControl = settings.cacheControl
-        representation.compressionThreshold = settings.compressionThreshold
-        let middleware: [any Middleware] = [
-            RequestIDMiddleware(),
-            MetricsMiddleware(metrics: requestMetrics),
-            CORSMiddleware(allowedOrigins: settings.allowedOrigins),
-            responseCache,
-            RepresentationMiddleware(options: representation),
-        ]
-        let router = try api.makeRouter(middleware: middleware, errorReporter: { error, request in
-            logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.head.rawTarget)"])
-        })
+        let router = try Self.makeRouter(holder: holder, status: status, settings: settings, logger: logger) {
+            serverReference.withLock { $0 }?.metricsExposition() ?? ""
+        }
         // The loop count is derived once, and the log says how.
         let threads = settings.server.threads > 0
             ? ProcessorCount.Derivation(count: settings.server.threads, reason: "set in the configuration")
@@ -65,16 +47,7 @@ struct ServeCommand: ParsableCommand {
         var configuration = settings.server
         configuration.threads = threads.count
         configuration.applicationLog = log.writer
-        let server: HTTPServer
-        do {
-            server = try HTTPServer(configuration: configuration, responder: router, logger: logger)
-        } catch let error as TLSError {
-            logger.critical("cannot serve HTTPS: \(error)")
-            throw ExitCode(1)
-        } catch {
-            logger.critical("cannot listen: \(error)", metadata: ["host": "\(settings.host)", "port": "\(settings.port)"])
-            throw ExitCode(1)
-        }
+        let server = try Self.bind(configuration, router: router, settings: settings, logger: logger)
         serverReference.withLock { $0 = server }
         server.start()
         let reloader = DataReloader(holder: holder, loader: loader, saver: saver, server: server)
@@ -83,24 +56,8 @@ struct ServeCommand: ParsableCommand {
             // A stop signal came while the server was being set up: shut down at once.
             server.shutdown()
         }
-        // Recorded once SIGHUP reloads (set above) and before "listening" is logged: whoever
-        // waits for that line finds the file, and a `reload` sent through it is not ignored.
         let pid = getpid()
-        if !settings.runtimeFile.isEmpty && !stopping {
-            let file = RuntimeFile(pid: pid, host: settings.host, httpPort: Int(server.port), httpsPort: server.tlsPort.map { Int($0) })
-            do {
-                try file.write(to: settings.runtimeFile)
-            } catch {
-                logger.warning("cannot write the runtime file; healthcheck and reload fall back to the configured port", metadata: [
-                    "runtime_file": "\(settings.runtimeFile)", "error": "\(error.localizedDescription)",
-                ])
-            }
-        }
-        let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        logger.info("listening on http://\(shownHost):\(server.port)", metadata: ["threads": .stringConvertible(threads.count), "threads_from": "\(threads.reason)"])
-        if let tlsPort = server.tlsPort {
-            logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
-        }
+        Self.announce(server, pid: pid, threads: threads, stopping: stopping, settings: settings, logger: logger)
         server.wait()
         if !settings.runtimeFile.isEmpty { RuntimeFile.remove(settings.runtimeFile, pid: pid) }
         logger.info("stopped")
@@ -114,8 +71,73 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    /// What each signal does: SIGHUP reloads; the first SIGTERM/SIGINT drains (or, before the server
-    /// runs, exits at once); a second exits at once.
+    /// The API behind its middleware, from the outside in (ARCHITECTURE.md, "The order of the
+    /// middleware"). `serverMetrics` gives the server's own counters once it exists.
+    static func makeRouter(
+        holder: DatasetHolder, status: ServiceStatus, settings: Settings, logger: Logger,
+        serverMetrics: @escaping @Sendable () -> String
+    ) throws -> Router {
+        let requestMetrics = RequestMetrics()
+        var cacheOptions = ResponseCache.Options()
+        cacheOptions.capacityBytes = settings.responseCacheBytes
+        // A reload is a new generation: nothing cached from the old data is served after it.
+        let responseCache = ResponseCache(options: cacheOptions, epoch: { holder.generation })
+        let api = ChronicleAPI(data: holder, status: status, metrics: {
+            requestMetrics.exposition() + responseCache.exposition() + serverMetrics()
+        })
+        var representation = RepresentationMiddleware.Options()
+        representation.cacheControl = settings.cacheControl
+        representation.compressionThreshold = settings.compressionThreshold
+        let middleware: [any Middleware] = [
+            RequestIDMiddleware(),
+            MetricsMiddleware(metrics: requestMetrics),
+            CORSMiddleware(allowedOrigins: settings.allowedOrigins),
+            responseCache,
+            RepresentationMiddleware(options: representation),
+        ]
+        return try api.makeRouter(middleware: middleware, errorReporter: { error, request in
+            logger.error("handler failed", metadata: ["error": "\(error)", "path": "\(request.head.rawTarget)"])
+        })
+    }
+
+    /// Binds the listeners (and loads the certificate); a failure is logged and ends the process.
+    static func bind(_ configuration: ServerConfiguration, router: Router, settings: Settings, logger: Logger) throws -> HTTPServer {
+        do {
+            return try HTTPServer(configuration: configuration, responder: router, logger: logger)
+        } catch let error as TLSError {
+            logger.critical("cannot serve HTTPS: \(error)")
+            throw ExitCode(1)
+        } catch {
+            logger.critical("cannot listen: \(error)", metadata: ["host": "\(settings.host)", "port": "\(settings.port)"])
+            throw ExitCode(1)
+        }
+    }
+
+    /// Writes the runtime file and logs "listening". The file is recorded once SIGHUP reloads and
+    /// before "listening" is logged: whoever waits for that line finds the file, and a `reload` sent
+    /// through it is not ignored.
+    static func announce(
+        _ server: HTTPServer, pid: pid_t, threads: ProcessorCount.Derivation, stopping: Bool, settings: Settings, logger: Logger
+    ) {
+        if !settings.runtimeFile.isEmpty && !stopping {
+            let file = RuntimeFile(pid: pid, host: settings.host, httpPort: Int(server.port), httpsPort: server.tlsPort.map { Int($0) })
+            do {
+                try file.write(to: settings.runtimeFile)
+            } catch {
+                logger.warning("cannot write the runtime file; healthcheck and reload fall back to the configured port", metadata: [
+                    "runtime_file": "\(settings.runtimeFile)", "error": "\(error.localizedDescription)",
+                ])
+            }
+        }
+        let shownHost = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+        logger.info("listening on http://\(shownHost):\(server.port)", metadata: [
+            "threads": .stringConvertible(threads.count), "threads_from": "\(threads.reason)",
+        ])
+        if let tlsPort = server.tlsPort {
+            logger.info("listening on https://\(shownHost):\(tlsPort)", metadata: ["certificate": "\(settings.tlsCertificate)"])
+        }
+    }
+
     /// Loads and checks the data directory into a holder. The store is reachable only through the
     /// holder once this returns: a reload that replaces it lets it go (a local of `run()` would keep the
     /// first dataset in memory for the life of the process).
@@ -147,6 +169,8 @@ struct ServeCommand: ParsableCommand {
         return holder
     }
 
+    /// What each signal does: SIGHUP reloads; the first SIGTERM/SIGINT drains (or, before the server
+    /// runs, exits at once); a second exits at once.
     static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, log: ApplicationLog) {
         // Nothing here writes to a log destination: lines are queued, and the flushes before
         // `_exit` wait for the writers up to a deadline, so a stdout nobody reads cannot hold a signal.
