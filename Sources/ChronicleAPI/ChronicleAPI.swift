@@ -126,12 +126,19 @@ public struct ChronicleAPI: Sendable {
         let (store, generation, loadSeconds) = data.status
         var text = metrics()
         text += "# HELP chronicle_dataset_records Records in the dataset being served.\n# TYPE chronicle_dataset_records gauge\n"
-        for (kind, count) in [("documents", store.documents.count), ("actors", store.actors.count), ("events", store.events.count), ("quotes", store.quotes.count)] {
+        for (kind, count) in [
+            ("documents", store.documents.count), ("actors", store.actors.count), ("events", store.events.count),
+            ("quotes", store.quotes.count),
+        ] {
             text += "chronicle_dataset_records{kind=\"\(kind)\"} \(count)\n"
         }
-        text += "# HELP chronicle_dataset_generation Dataset loads so far (1 at start, +1 per successful reload).\n# TYPE chronicle_dataset_generation gauge\n"
+        text +=
+            "# HELP chronicle_dataset_generation Dataset loads so far (1 at start, +1 per successful reload).\n# TYPE "
+                + "chronicle_dataset_generation gauge\n"
         text += "chronicle_dataset_generation \(generation)\n"
-        text += "# HELP chronicle_dataset_load_seconds Time the dataset being served took to load and index.\n# TYPE chronicle_dataset_load_seconds gauge\n"
+        text +=
+            "# HELP chronicle_dataset_load_seconds Time the dataset being served took to load and index.\n# TYPE "
+                + "chronicle_dataset_load_seconds gauge\n"
         text += "chronicle_dataset_load_seconds \(loadSeconds)\n"
         var response = Response(contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(text.utf8))
         response.headerFields[.cacheControl] = "no-store"
@@ -149,7 +156,9 @@ public struct ChronicleAPI: Sendable {
         let query = try QueryParameters(request, allowed: QueryParameters.paging.union(Self.eventFilters).union(["sort"]))
         let (store, rendered) = data.snapshot
         let filter = try eventFilter(query, store: store)
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered), fingerprint: store.fingerprint)
+        return try Listing.respond(
+            store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered),
+            fingerprint: store.fingerprint)
     }
 
     /// The filters of `/events`, which `/aggregate/events` shares.
@@ -197,13 +206,16 @@ public struct ChronicleAPI: Sendable {
         var filter = ActorQuery()
         if let kind = try query.single("kind") {
             guard let value = Actor.Kind(rawValue: kind) else {
-                throw APIError.parameter("kind", "\"kind\" must be one of \(Actor.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(kind)\".")
+                throw APIError.parameter(
+                    "kind", "\"kind\" must be one of \(Actor.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(kind)\".")
             }
             filter.kind = value
         }
         filter.text = try query.text
         let (store, rendered) = data.snapshot
-        return try Listing.respond(store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered), fingerprint: store.fingerprint)
+        return try Listing.respond(
+            store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered),
+            fingerprint: store.fingerprint)
     }
 
     private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -219,7 +231,9 @@ public struct ChronicleAPI: Sendable {
         var filter = try eventQuery(query)
         filter.actors = [actor.id]
         filter.type = try query.single("type")
-        return try Listing.respond(store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered), fingerprint: store.fingerprint)
+        return try Listing.respond(
+            store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered),
+            fingerprint: store.fingerprint)
     }
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -228,20 +242,25 @@ public struct ChronicleAPI: Sendable {
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try quoteQuery(query, store: store)
         filter.speakers = [actor.id]
-        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered), fingerprint: store.fingerprint)
+        return try Listing.respond(
+            store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
+            fingerprint: store.fingerprint)
     }
 
     // MARK: Quotes
 
     private func quotes(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["speaker", "event", "lang", "from", "to", "q", "sort"]))
+        let query = try QueryParameters(
+            request, allowed: QueryParameters.paging.union(["speaker", "event", "lang", "from", "to", "q", "sort"]))
         let (store, rendered) = data.snapshot
         var filter = try quoteQuery(query, store: store)
         filter.speakers = try query.all("speaker")
         for speaker in filter.speakers where !store.hasActor(speaker) {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }
-        return try Listing.respond(store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered), fingerprint: store.fingerprint)
+        return try Listing.respond(
+            store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
+            fingerprint: store.fingerprint)
     }
 
     private func quoteQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> QuoteQuery {
@@ -268,7 +287,9 @@ public struct ChronicleAPI: Sendable {
     private func documents(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(request, allowed: QueryParameters.paging)
         let (store, rendered) = data.snapshot
-        return try Listing.respond(store.allDocuments, request: request, parameters: query, record: RecordFormats.documents(rendered), fingerprint: store.fingerprint)
+        return try Listing.respond(
+            store.allDocuments, request: request, parameters: query, record: RecordFormats.documents(rendered),
+            fingerprint: store.fingerprint)
     }
 
     private func document(_ request: Request, _ parameters: Parameters) throws -> Response {

@@ -37,7 +37,9 @@ enum Format: String, CaseIterable {
         // Highest quality wins; on a tie, the order of `allCases` (JSON first).
         let best = allCases.map { ($0, list.mediaQuality($0.bareMediaType)) }.max { $0.1 < $1.1 }
         guard let (format, quality) = best, quality > 0 else {
-            throw HTTPProblem(.notAcceptable, "This list is available as application/json, text/csv or application/x-ndjson; the Accept header allows none of them.")
+            throw HTTPProblem(
+                .notAcceptable,
+                "This list is available as application/json, text/csv or application/x-ndjson; the Accept header allows none of them.")
         }
         return allCases.first { list.mediaQuality($0.bareMediaType) == quality } ?? format
     }

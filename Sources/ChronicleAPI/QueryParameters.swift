@@ -20,11 +20,13 @@ struct QueryParameters {
         items = request.queryItems
         let known = allowed.union(Self.common)
         for item in items where !known.contains(item.name) {
-            throw APIError.parameter(item.name, "Unknown query parameter \"\(item.name)\"; this endpoint accepts: \(known.sorted().joined(separator: ", ")).")
+            throw APIError.parameter(
+                item.name, "Unknown query parameter \"\(item.name)\"; this endpoint accepts: \(known.sorted().joined(separator: ", ")).")
         }
         for item in items where item.name == "pretty" {
             guard Self.prettyValues.keys.contains((item.value ?? "").lowercased()) else {
-                throw APIError.parameter("pretty", "\"pretty\" is true or false (or 1, 0, yes, no, or no value); got \"\(item.value ?? "")\".")
+                throw APIError.parameter(
+                    "pretty", "\"pretty\" is true or false (or 1, 0, yes, no, or no value); got \"\(item.value ?? "")\".")
             }
         }
     }
@@ -56,7 +58,8 @@ struct QueryParameters {
     func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws(HTTPProblem) -> Int {
         guard let text = try single(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw APIError.parameter(name, "\"\(name)\" must be a whole number from \(range.lowerBound) to \(range.upperBound); got \"\(text)\".")
+            throw APIError.parameter(
+                name, "\"\(name)\" must be a whole number from \(range.lowerBound) to \(range.upperBound); got \"\(text)\".")
         }
         return number
     }

@@ -26,7 +26,8 @@ enum RecordFormats {
     }
 
     static func events(_ store: Store, _ rendered: RenderedRecords) -> RecordFormat<Event> {
-        RecordFormat(csvHeader: eventColumns, csvRow: eventRow, json: { RecordJSON.write($0, store: store, &$1) }, rendered: rendered.events)
+        RecordFormat(
+            csvHeader: eventColumns, csvRow: eventRow, json: { RecordJSON.write($0, store: store, &$1) }, rendered: rendered.events)
     }
 
     static func quotes(_ store: Store, _ rendered: RenderedRecords) -> RecordFormat<Quote> {
@@ -43,7 +44,9 @@ enum RecordFormats {
     }
 
     static func actors(_ rendered: RenderedRecords) -> RecordFormat<Actor> { RecordFormat<Actor>(
-        csvHeader: ["id", "kind", "name_en", "name_ar", "name_fr", "aliases", "short_forms", "affiliations", "iso3166_alpha3", "cameo_code"],
+            csvHeader: [
+                "id", "kind", "name_en", "name_ar", "name_fr", "aliases", "short_forms", "affiliations", "iso3166_alpha3", "cameo_code",
+            ],
         csvRow: { actor in
             [actor.id, actor.kind.rawValue, actor.names.en ?? "", actor.names.ar ?? "", actor.names.fr ?? "",
              actor.aliases.joined(separator: " | "), actor.shortForms.joined(separator: " | "), actor.affiliations.joined(separator: ";"),

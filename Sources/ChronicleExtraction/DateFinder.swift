@@ -18,9 +18,11 @@ struct DateFinder {
     /// Words after which a bare month name is a date: في شتنبر, منذ يناير, en mars, in May.
     static let temporalWords: Set<String> = Set(
         ["في", "منذ", "خلال", "شهر", "حتى", "بداية", "مطلع", "أواخر", "نهاية", "أوائل", "منتصف", "أواسط", "وفي", "ومنذ", "قبل", "بعد",
-         "en", "depuis", "mois", "fin", "début", "mi", "in", "since", "during", "early", "late", "of"].flatMap { TextNormalizer.tokens($0) })
+            "en", "depuis", "mois", "fin", "début", "mi", "in", "since", "during", "early", "late", "of",
+        ].flatMap { TextNormalizer.tokens($0) })
     /// Words after which a bare number is a year: عام 2015, سنة 2015, en 2015, in 2015.
-    static let yearWords: Set<String> = Set(["عام", "سنة", "العام", "السنة", "لعام", "لسنة", "année", "an", "en", "in", "year"].flatMap { TextNormalizer.tokens($0) })
+    static let yearWords: Set<String> = Set(
+        ["عام", "سنة", "العام", "السنة", "لعام", "لسنة", "année", "an", "en", "in", "year"].flatMap { TextNormalizer.tokens($0) })
 
     let text: ScannedText
 
@@ -113,10 +115,13 @@ struct DateFinder {
            (1...12).contains(second), (1...31).contains(third), (1800...2199).contains(first) {
             return (mention(index, index + 2, year: first, month: second, day: third), index + 3)
         }
-        if let third, words[index + 2].normalized.count == 4, (1...31).contains(first), (1...12).contains(second), (1800...2199).contains(third) {
+        if let third, words[index + 2].normalized.count == 4, (1...31).contains(first), (1...12).contains(second),
+            (1800...2199).contains(third)
+        {
             return (mention(index, index + 2, year: third, month: second, day: first), index + 3)
         }
-        if third == nil, separator == "/", words[index + 1].normalized.count == 4, (1...12).contains(first), (1800...2199).contains(second) {
+        if third == nil, separator == "/", words[index + 1].normalized.count == 4, (1...12).contains(first), (1800...2199).contains(second)
+        {
             return (mention(index, index + 1, year: second, month: first, day: nil), index + 2)
         }
         return nil

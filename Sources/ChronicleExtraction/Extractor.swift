@@ -100,14 +100,18 @@ public struct Extractor: Sendable {
     /// end), nearest the cue first, then those of the sentence before, nearest first (Arabic
     /// drops the subject: "حيث قال" follows the sentence that names the speaker).
     /// The candidates, and whether an actor is named before the cue in its sentence (a subject).
-    private func speakers(for quote: QuoteFinder.Found, cue: Spanned?, actors: [ActorFinder.Mention], in text: ScannedText) -> ([String], Bool) {
+    private func speakers(
+        for quote: QuoteFinder.Found, cue: Spanned?, actors: [ActorFinder.Mention], in text: ScannedText
+    ) -> ([String], Bool) {
         var ordered: [ActorFinder.Mention]
         var named = true
         if let line = quote.attribution {
             ordered = actors.filter { $0.start >= line.start && $0.end <= line.end }
         } else if let cue, cue.start >= quote.end {
             let end = sentenceEnd(after: cue.end, in: text)
-            ordered = actors.filter { $0.start >= quote.end && $0.end <= end }.sorted { abs($0.start - cue.start) < abs($1.start - cue.start) }
+            ordered = actors.filter { $0.start >= quote.end && $0.end <= end }.sorted {
+                abs($0.start - cue.start) < abs($1.start - cue.start)
+            }
         } else {
             let anchor = cue?.start ?? quote.start
             let start = sentenceStart(before: min(anchor, quote.start), in: text)
@@ -187,7 +191,9 @@ public struct Extractor: Sendable {
             if let day = mention.day { value += "-" + Self.two(day) }
             return value
         }
-        let names = mention.systems.isEmpty ? nil : "Month name of the \(mention.systems.joined(separator: ", ")) system\(mention.systems.count > 1 ? "s" : "")."
+        let names =
+            mention.systems.isEmpty
+            ? nil : "Month name of the \(mention.systems.joined(separator: ", ")) system\(mention.systems.count > 1 ? "s" : "")."
         if let year = mention.year {
             guard EDTFDate(edtf(String(year))) != nil else { return nil }
             return DateProposal(span: span, edtf: edtf(String(year)), precision: precision, certainty: .stated, note: names)
@@ -205,14 +211,21 @@ public struct Extractor: Sendable {
             }
             while EDTFDate(edtf(String(inferred))) == nil && inferred > year - 8 { inferred -= 1 }
             guard EDTFDate(edtf(String(inferred))) != nil else { return nil }
-            let note = "No year is written (\"\(monthName)\"); \(inferred) is the latest such date not after the publication date \(published)."
-            return DateProposal(span: span, edtf: edtf(String(inferred)), precision: precision, certainty: .inferred, note: [note, names].compactMap { $0 }.joined(separator: " "))
+            let note =
+                "No year is written (\"\(monthName)\"); \(inferred) is the latest such date not after the publication date \(published)."
+            return DateProposal(
+                span: span, edtf: edtf(String(inferred)), precision: precision, certainty: .inferred,
+                note: [note, names].compactMap { $0 }.joined(separator: " "))
         }
         let stated = all.filter { $0.year != nil }
         if let nearest = stated.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }), let year = nearest.year,
            EDTFDate(edtf(String(year))) != nil {
-            let note = "No year is written (\"\(monthName)\"); \(year) is the nearest year the text states (\"\(text.text(nearest.start, nearest.end))\"). Check it against the publication date."
-            return DateProposal(span: span, edtf: edtf(String(year)), precision: precision, certainty: .inferred, note: [note, names].compactMap { $0 }.joined(separator: " "))
+            let note =
+                "No year is written (\"\(monthName)\"); \(year) is the nearest year the text states "
+                    + "(\"\(text.text(nearest.start, nearest.end))\"). Check it against the publication date."
+            return DateProposal(
+                span: span, edtf: edtf(String(year)), precision: precision, certainty: .inferred,
+                note: [note, names].compactMap { $0 }.joined(separator: " "))
         }
         return DateProposal(span: span, edtf: edtf("XXXX"), precision: precision, certainty: .inferred,
                             note: "No year is written and none is stated in the text; give --published to infer it.")
@@ -222,8 +235,13 @@ public struct Extractor: Sendable {
 
     // MARK: Languages
 
-    private static let frenchWords: Set<String> = ["le", "la", "les", "des", "du", "de", "et", "un", "une", "est", "dans", "pour", "qui", "que", "sur", "au", "aux", "a", "à", "ne", "pas", "par", "en"]
-    private static let englishWords: Set<String> = ["the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "by", "it", "as", "at", "be", "this", "from"]
+    private static let frenchWords: Set<String> = [
+        "le", "la", "les", "des", "du", "de", "et", "un", "une", "est", "dans", "pour", "qui", "que", "sur", "au", "aux", "a", "à", "ne",
+        "pas", "par", "en",
+    ]
+    private static let englishWords: Set<String> = [
+        "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "by", "it", "as", "at", "be", "this", "from",
+    ]
 
     /// "ar" when Arabic letters outnumber Latin ones; among Latin texts, French or English by their
     /// function words; `fallback` when neither script has a letter.

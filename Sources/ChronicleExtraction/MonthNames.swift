@@ -20,10 +20,22 @@ enum MonthNames {
     static let written: [(String, [String])] = [
         (maghrebi, ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]),
         (algerian, ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]),
-        (levantine, ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"]),
+        (
+            levantine,
+            [
+                "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني",
+                "كانون الأول",
+            ]
+        ),
         (egyptian, ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]),
-        ("French", ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]),
-        ("English", ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]),
+        (
+            "French",
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        ),
+        (
+            "English",
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        ),
     ]
 
     /// Common variants outside CLDR that news writes: إبريل, أغشت, يوليه, Sept.

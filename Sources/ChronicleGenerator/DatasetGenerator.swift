@@ -38,7 +38,9 @@ public struct DatasetGenerator {
             return (code, mapping?.description ?? "Make statement", mapping)
         }
     static let verbsEnglish = ["accused", "met", "praised", "criticized", "signed an accord with", "warned", "supported", "rejected"]
-    static let verbsFrench = ["a accusé", "a rencontré", "a salué", "a critiqué", "a signé un accord avec", "a averti", "a soutenu", "a rejeté"]
+    static let verbsFrench = [
+        "a accusé", "a rencontré", "a salué", "a critiqué", "a signé un accord avec", "a averti", "a soutenu", "a rejeté",
+    ]
 
     /// A synthetic ISO-style alpha-3 code for state `index` (three capital letters, X first).
     static func countryCode(_ index: Int) -> String {
@@ -106,7 +108,9 @@ public struct DatasetGenerator {
                 var quote: (start: Int, end: Int, text: String)?
                 if eventIndex % 4 == 0 {
                     append("وقال: \"")
-                    let said = "إن الوضع في المنطقة \(random.pick(["خطير", "مستقر", "معقد", "هادئ"])) والحل \(random.pick(["سياسي", "عسكري", "اقتصادي"])) رقم \(eventIndex)"
+                    let said =
+                        "إن الوضع في المنطقة \(random.pick(["خطير", "مستقر", "معقد", "هادئ"])) "
+                            + "والحل \(random.pick(["سياسي", "عسكري", "اقتصادي"])) رقم \(eventIndex)"
                     let start = length
                     append(said)
                     quote = (start, length, said)
@@ -145,13 +149,20 @@ public struct DatasetGenerator {
                         w.field("fr", "\(names[source].en) \(Self.verbsFrench[verb]) \(names[target].en)")
                     }
                     w.object("summary") { w in
-                        w.field("en", "Synthetic event \(eventIndex): \(names[source].en) \(Self.verbsEnglish[verb]) \(names[target].en) (\(type.cameoLabel.lowercased())).")
+                        w.field(
+                            "en",
+                            "Synthetic event \(eventIndex): \(names[source].en) \(Self.verbsEnglish[verb]) \(names[target].en) "
+                                + "(\(type.cameoLabel.lowercased()))."
+                        )
                         w.field("ar", "حدث تجريبي \(eventIndex): \(names[source].ar) \(Self.verbsArabic[verb]) \(names[target].ar).")
-                        w.field("fr", "Événement synthétique \(eventIndex) : \(names[source].en) \(Self.verbsFrench[verb]) \(names[target].en).")
+                        w.field(
+                            "fr", "Événement synthétique \(eventIndex) : \(names[source].en) \(Self.verbsFrench[verb]) \(names[target].en)."
+                        )
                     }
                     w.array("sources") { w in
                         w.element { w in
-                            w.field("document", documentID); w.number("start", sentenceStart); w.number("end", sentenceEnd); w.field("role", "act")
+                            w.field("document", documentID); w.number("start", sentenceStart); w.number("end", sentenceEnd);
+                            w.field("role", "act")
                         }
                     }
                 }
@@ -164,7 +175,9 @@ public struct DatasetGenerator {
                             w.field("en", "The situation in the region is synthetic; number \(eventIndex).")
                             w.field("fr", "La situation dans la région est synthétique ; numéro \(eventIndex).")
                         }
-                        w.object("source") { w in w.field("document", documentID); w.number("start", quote.start); w.number("end", quote.end) }
+                        w.object("source") { w in
+                            w.field("document", documentID); w.number("start", quote.start); w.number("end", quote.end)
+                        }
                     }
                 }
                 eventIndex += 1
@@ -174,12 +187,16 @@ public struct DatasetGenerator {
             try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + file))
             documentsJSON.record { w in
                 w.field("id", documentID); w.field("file", file)
-                w.object("title") { w in w.field("en", "Synthetic document \(documentIndex)"); w.field("ar", "وثيقة تجريبية \(documentIndex)") }
+                w.object("title") { w in
+                    w.field("en", "Synthetic document \(documentIndex)"); w.field("ar", "وثيقة تجريبية \(documentIndex)")
+                }
                 w.strings("languages", ["ar"]); w.number("length", length); w.field("sha256", Digest.sha256Hex(bytes))
             }
             documentIndex += 1
         }
-        for (name, lines) in [("documents.json", documentsJSON), ("actors.json", actors), ("events.json", eventsJSON), ("quotes.json", quotesJSON)] {
+        for (name, lines) in [
+            ("documents.json", documentsJSON), ("actors.json", actors), ("events.json", eventsJSON), ("quotes.json", quotesJSON),
+        ] {
             try Data(lines.finish()).write(to: URL(fileURLWithPath: directory + "/" + name))
         }
     }

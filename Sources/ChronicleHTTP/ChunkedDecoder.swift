@@ -157,7 +157,9 @@ public struct ChunkedDecoder: Sendable {
         if trailers.count >= limits.maxHeaderCount {
             throw HTTPParseError(.requestHeaderFieldsTooLarge, "more than \(limits.maxHeaderCount) trailer fields")
         }
-        guard let name = HTTPField.Name(String(decoding: trailerLine[..<colon], as: UTF8.self)) else { throw .bad("invalid trailer field name") }
+        guard let name = HTTPField.Name(String(decoding: trailerLine[..<colon], as: UTF8.self)) else {
+            throw .bad("invalid trailer field name")
+        }
         let trimmed = String(decoding: value, as: UTF8.self).trimmingCharactersOWS()
         trailers.append(HTTPField(name: name, value: trimmed))
     }

@@ -9,7 +9,9 @@ public struct ProblemDetails: Sendable, Equatable {
     /// Extension members (RFC 9457 section 3.2), e.g. the offending parameter.
     public var extensions: [(String, String)]
 
-    public init(status: HTTPResponse.Status, detail: String, title: String? = nil, type: String = "about:blank", extensions: [(String, String)] = []) {
+    public init(
+        status: HTTPResponse.Status, detail: String, title: String? = nil, type: String = "about:blank", extensions: [(String, String)] = []
+    ) {
         self.type = type
         self.title = title ?? status.reasonPhrase
         self.status = status

@@ -66,7 +66,9 @@ public enum RequestParser {
         bytes.withUnsafeBytes { parse($0, limits: limits) }
     }
 
-    public static func parse(_ buffer: UnsafeRawBufferPointer, limits: Limits = Limits(), resuming progress: Progress = Progress()) -> Result {
+    public static func parse(
+        _ buffer: UnsafeRawBufferPointer, limits: Limits = Limits(), resuming progress: Progress = Progress()
+    ) -> Result {
         var progress = progress
         do throws(HTTPParseError) {
             return try scan(buffer, limits: limits, &progress)
@@ -190,7 +192,9 @@ public enum RequestParser {
                 if i == end { return try needMoreOfHeaders() }
                 guard buffer[i] == HTTPSyntax.colon else {
                     // RFC 9112 section 5.1: no whitespace is allowed between the field name and the colon.
-                    if buffer[i] == HTTPSyntax.space || buffer[i] == HTTPSyntax.tab { throw .bad("whitespace before the colon in a header field") }
+                    if buffer[i] == HTTPSyntax.space || buffer[i] == HTTPSyntax.tab {
+                        throw .bad("whitespace before the colon in a header field")
+                    }
                     throw .bad("invalid character in a header field name")
                 }
                 guard i > p.nameStart else { throw .bad("empty header field name") }
@@ -215,7 +219,9 @@ public enum RequestParser {
                 }
                 guard buffer[i + 1] == lf else { throw .bad("bare CR in a header field") }
                 var valueEnd = i
-                while valueEnd > p.valueStart, buffer[valueEnd - 1] == HTTPSyntax.space || buffer[valueEnd - 1] == HTTPSyntax.tab { valueEnd -= 1 }
+                while valueEnd > p.valueStart, buffer[valueEnd - 1] == HTTPSyntax.space || buffer[valueEnd - 1] == HTTPSyntax.tab {
+                    valueEnd -= 1
+                }
                 i += 2
                 if p.fields.count + 1 > limits.maxHeaderCount {
                     throw HTTPParseError(.requestHeaderFieldsTooLarge, "more than \(limits.maxHeaderCount) header fields")

@@ -37,7 +37,9 @@ enum RequestSemantics {
             framing: framing, keepAlive: keepAlive, expectsContinue: expectsContinue && framing != .none)
     }
 
-    private static func bodyFraming(version: HTTPVersion, fields: HTTPFields, limits: RequestParser.Limits) throws(HTTPParseError) -> BodyFraming {
+    private static func bodyFraming(
+        version: HTTPVersion, fields: HTTPFields, limits: RequestParser.Limits
+    ) throws(HTTPParseError) -> BodyFraming {
         let transferEncodings = fields[values: .transferEncoding]
         let contentLengths = fields[values: .contentLength]
         if !transferEncodings.isEmpty {

@@ -25,7 +25,8 @@ public enum Codebook {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmed }
             guard fields.count == 5 else { continue }
             let context = fields[3].split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
-            table[fields[0]] = Mapping(event: fields[1], mode: fields[2].isEmpty ? nil : fields[2], context: context, description: fields[4])
+            table[fields[0]] = Mapping(
+                event: fields[1], mode: fields[2].isEmpty ? nil : fields[2], context: context, description: fields[4])
         }
         return table
     }()

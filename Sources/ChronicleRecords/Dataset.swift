@@ -85,7 +85,9 @@ public struct Dataset: Sendable {
     /// Names the record (its index and id when it has one) and the field a decoding error is about.
     /// Names the record at `index` (decoded on its own, so its coding path starts inside it).
     static func describeRecord(_ error: any Error, file: String, data: Data, index: Int) -> DatasetProblem {
-        guard let decoding = error as? DecodingError else { return DatasetProblem(file: file, record: "record \(index)", message: "\(error)") }
+        guard let decoding = error as? DecodingError else {
+            return DatasetProblem(file: file, record: "record \(index)", message: "\(error)")
+        }
         return describe(decoding, file: file, data: data, index: index)
     }
 

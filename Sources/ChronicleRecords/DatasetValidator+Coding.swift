@@ -27,7 +27,9 @@ extension DatasetValidator {
         }
         checkAssertion(event)
         if let location = event.location {
-            if !Self.isAlpha3(location.country) { report(file, id, "location country \"\(location.country)\" is not an ISO 3166-1 alpha-3 code") }
+            if !Self.isAlpha3(location.country) {
+                report(file, id, "location country \"\(location.country)\" is not an ISO 3166-1 alpha-3 code")
+            }
             if let coordinates = location.coordinates, !(-90...90).contains(coordinates.lat) || !(-180...180).contains(coordinates.lon) {
                 report(file, id, "location coordinates out of range")
             }
@@ -43,14 +45,20 @@ extension DatasetValidator {
             report(file, event.id, "CAMEO code \"\(cameo.code)\" is not a CAMEO code")
             return
         }
-        if cameo.root != String(cameo.code.prefix(2)) { report(file, event.id, "CAMEO root \"\(cameo.root)\" is not the first two digits of \(cameo.code)") }
-        if cameo.base != String(cameo.code.prefix(3)) { report(file, event.id, "CAMEO base \"\(cameo.base)\" is not the first three digits of \(cameo.code)") }
+        if cameo.root != String(cameo.code.prefix(2)) {
+            report(file, event.id, "CAMEO root \"\(cameo.root)\" is not the first two digits of \(cameo.code)")
+        }
+        if cameo.base != String(cameo.code.prefix(3)) {
+            report(file, event.id, "CAMEO base \"\(cameo.base)\" is not the first three digits of \(cameo.code)")
+        }
         switch Codebook.expectedPlover(forCameo: cameo.code) {
         case .failure:
             report(file, event.id, "CAMEO code \(cameo.code) is not in the CAMEO→PLOVER table")
         case .success(nil):
             if let plover = event.type.plover {
-                report(file, event.id, "CAMEO \(cameo.code) (cue category \(cameo.root)) has no PLOVER event, but the event is coded \(plover.code)")
+                report(
+                    file, event.id,
+                    "CAMEO \(cameo.code) (cue category \(cameo.root)) has no PLOVER event, but the event is coded \(plover.code)")
             }
         case .success(let mapping?):
             guard let plover = event.type.plover else {
@@ -61,10 +69,14 @@ extension DatasetValidator {
                 report(file, event.id, "codes disagree: CAMEO \(cameo.code) maps to PLOVER \(mapping.event), not \(plover.code)")
             }
             if plover.mode != mapping.mode {
-                report(file, event.id, "PLOVER mode \(plover.mode ?? "none") disagrees with the table's \(mapping.mode ?? "none") for CAMEO \(cameo.code)")
+                report(
+                    file, event.id,
+                    "PLOVER mode \(plover.mode ?? "none") disagrees with the table's \(mapping.mode ?? "none") for CAMEO \(cameo.code)")
             }
             if plover.context != mapping.context {
-                report(file, event.id, "PLOVER context \(plover.context) disagrees with the table's \(mapping.context) for CAMEO \(cameo.code)")
+                report(
+                    file, event.id, "PLOVER context \(plover.context) disagrees with the table's \(mapping.context) for CAMEO \(cameo.code)"
+                )
             }
         }
     }
@@ -80,7 +92,9 @@ extension DatasetValidator {
             guard let principal = participant.actingFor else { continue }
             // Where a state acts through its minister or ministry, the state takes part too.
             if !event.actors.contains(where: { $0.actor == principal && $0.role == participant.role }) {
-                report(file, event.id, "\"\(participant.actor)\" acts for \"\(principal)\", which is not a \(participant.role.rawValue) of the event")
+                report(
+                    file, event.id,
+                    "\"\(participant.actor)\" acts for \"\(principal)\", which is not a \(participant.role.rawValue) of the event")
             }
         }
         var seen = Set<String>()

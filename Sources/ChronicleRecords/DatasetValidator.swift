@@ -40,7 +40,9 @@ package struct DatasetValidator {
         let quotes = Dictionary(dataset.quotes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for quote in dataset.quotes { checkQuote(quote, quotes: quotes) }
         if let info = dataset.info, info.codebooks.plover != Codebook.ploverVersion {
-            report(files.info, nil, "the data follows \"\(info.codebooks.plover)\", but the CAMEO→PLOVER table here is \"\(Codebook.ploverVersion)\"")
+            report(
+                files.info, nil,
+                "the data follows \"\(info.codebooks.plover)\", but the CAMEO→PLOVER table here is \"\(Codebook.ploverVersion)\"")
         }
     }
 
@@ -60,7 +62,8 @@ package struct DatasetValidator {
             return nil
         }
         guard span.start >= 0, span.start < span.end, span.end <= document.scalarCount else {
-            report(file, record, "span \(span.start)..<\(span.end) is outside document \"\(span.document)\" (length \(document.scalarCount))")
+            report(
+                file, record, "span \(span.start)..<\(span.end) is outside document \"\(span.document)\" (length \(document.scalarCount))")
             return nil
         }
         return document.text(of: span)
@@ -82,7 +85,9 @@ package struct DatasetValidator {
         }
         if let iso = actor.codes.iso3166Alpha3 {
             if actor.kind != .state { report(files.actors, actor.id, "an ISO 3166-1 alpha-3 code belongs to a state") }
-            if !Self.isAlpha3(iso.code) { report(files.actors, actor.id, "ISO 3166-1 alpha-3 code \"\(iso.code)\" is not three capital letters") }
+            if !Self.isAlpha3(iso.code) {
+                report(files.actors, actor.id, "ISO 3166-1 alpha-3 code \"\(iso.code)\" is not three capital letters")
+            }
         } else if actor.kind == .state {
             report(files.actors, actor.id, "a state needs its ISO 3166-1 alpha-3 code (codes.iso3166_alpha3)")
         }
@@ -113,7 +118,9 @@ package struct DatasetValidator {
         if let original = quote.translationOf {
             if let target = quotes[original] {
                 if !target.original { report(file, quote.id, "translation_of \"\(original)\" is not marked original") }
-                if !target.translations.contains(quote.id) { report(file, quote.id, "\"\(original)\" does not list it among its translations") }
+                if !target.translations.contains(quote.id) {
+                    report(file, quote.id, "\"\(original)\" does not list it among its translations")
+                }
             } else {
                 report(file, quote.id, "translation_of unknown quote \"\(original)\"")
             }
@@ -121,8 +128,14 @@ package struct DatasetValidator {
         for translation in quote.translations where quotes[translation]?.translationOf != quote.id {
             report(file, quote.id, "translation \"\(translation)\" does not name it in translation_of")
         }
-        if let spanText = text(of: quote.source, file: file, record: quote.id), !spanText.unicodeScalars.elementsEqual(quote.text.unicodeScalars) {
-            report(file, quote.id, "text differs from its span \(quote.source.start)..<\(quote.source.end) in \"\(quote.source.document)\", which reads \"\(spanText)\"")
+        if let spanText = text(of: quote.source, file: file, record: quote.id),
+            !spanText.unicodeScalars.elementsEqual(quote.text.unicodeScalars)
+        {
+            report(
+                file, quote.id,
+                "text differs from its span \(quote.source.start)..<\(quote.source.end) in \"\(quote.source.document)\", which "
+                    + "reads \"\(spanText)\""
+            )
         }
     }
 

@@ -25,7 +25,10 @@ public struct RepresentationMiddleware: Middleware {
         self.cache = CompressionCache(capacityBytes: 64 << 20)
     }
 
-    static let compressible = ["application/json", "application/problem+json", "application/x-ndjson", "text/csv", "text/plain", "application/xml", "image/svg+xml"]
+    static let compressible = [
+        "application/json", "application/problem+json", "application/x-ndjson", "text/csv", "text/plain", "application/xml",
+        "image/svg+xml",
+    ]
 
     static func isCompressible(_ contentType: String?) -> Bool {
         guard let type = contentType?.split(separator: ";").first?.filter({ $0 != " " }).lowercased() else { return false }

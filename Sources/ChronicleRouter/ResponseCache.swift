@@ -135,7 +135,9 @@ public final class ResponseCache: Middleware {
     /// What an entry costs: its body's storage (capacity: what it keeps allocated), its fields and
     /// its key, with a fixed overhead for the rest.
     static func size(of response: Response, key: Key) -> Int {
-        var size = 256 + max(response.body.capacity, response.body.count) + key.target.utf8.count + key.accept.utf8.count + key.acceptEncoding.utf8.count
+        var size =
+            256 + max(response.body.capacity, response.body.count) + key.target.utf8.count + key.accept.utf8.count
+            + key.acceptEncoding.utf8.count
         for field in response.headerFields { size += field.name.rawName.utf8.count + field.value.utf8.count + 32 }
         return size
     }

@@ -37,7 +37,10 @@ public enum ProcessorCount {
         if let quota = try? String(contentsOfFile: cgroupRoot + "/cpu/cpu.cfs_quota_us", encoding: .utf8),
            let period = try? String(contentsOfFile: cgroupRoot + "/cpu/cpu.cfs_period_us", encoding: .utf8),
            let cpus = cpus(quota: quota, period: period) {
-            return (cpus, "cfs \(quota.trimmingCharacters(in: .whitespacesAndNewlines))/\(period.trimmingCharacters(in: .whitespacesAndNewlines))")
+            return (
+                cpus,
+                "cfs \(quota.trimmingCharacters(in: .whitespacesAndNewlines))/\(period.trimmingCharacters(in: .whitespacesAndNewlines))"
+            )
         }
         return nil
     }

@@ -40,7 +40,8 @@ public final class Socket {
     /// `reusePort` lets several event loops bind the same port and have the kernel spread connections.
     public static func listen(host: String, port: UInt16, reusePort: Bool, backlog: Int32 = 1024) throws -> Socket {
         let address = try SocketAddress.resolve(host: host, port: port)
-        let fd = Glibc.socket(Int32(address.family), Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let fd = Glibc.socket(
+            Int32(address.family), Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SocketError("socket") }
         // On a throw below, the socket is freed and its deinit closes the descriptor.
         let socket = Socket(adopting: fd)

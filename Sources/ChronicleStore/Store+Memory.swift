@@ -18,7 +18,11 @@ extension Store {
         let fields = [eventsByActor, eventsByType, eventsByDocument, eventsByCountry, quotesBySpeaker, quotesByEvent, quotesByLanguage]
         let parts: [(String, Int)] = [
             ("text indexes (terms and postings)", text(eventText) + text(quoteText) + text(actorNames)),
-            ("lexicon", array(lexicon.stems.bytes) + array(lexicon.stems.starts) + array(lexicon.corpusWords.bytes) + array(lexicon.corpusWords.starts)),
+            (
+                "lexicon",
+                array(lexicon.stems.bytes) + array(lexicon.stems.starts) + array(lexicon.corpusWords.bytes)
+                    + array(lexicon.corpusWords.starts)
+            ),
             ("id lookups", [documentPositions, actorPositions, eventPositions, quotePositions].reduce(0) { $0 + table($1) { _ in 0 } }),
             ("field indexes", fields.reduce(0) { $0 + table($1) { array($0) } }),
             ("date intervals", array(eventDays.first) + array(eventDays.last) + array(quoteDays.first) + array(quoteDays.last)),

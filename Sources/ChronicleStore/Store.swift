@@ -62,7 +62,8 @@ public final class Store: Sendable {
             return event.title.all + event.summary.all + event.sources.compactMap(passage)
         }
         let rawQuotes = TextIndex.Raw(count: quotes.count) { index in [quotes[index].text] + quotes[index].translation.all }
-        let (lexicon, stem) = Lexicon.forIndexing(stems: dataset.stems, tokens: [rawNames, rawEvents, rawQuotes].lazy.flatMap(\.tokens.keys))
+        let (lexicon, stem) = Lexicon.forIndexing(
+            stems: dataset.stems, tokens: [rawNames, rawEvents, rawQuotes].lazy.flatMap(\.tokens.keys))
         self.init(
             fingerprint: dataset.fingerprint, info: dataset.info, documents: documents, actors: actors, events: events, quotes: quotes,
             lexicon: lexicon, actorNames: TextIndex(rawNames, stem: stem), eventText: TextIndex(rawEvents, stem: stem),

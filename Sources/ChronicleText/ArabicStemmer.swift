@@ -2,8 +2,8 @@
 // light10), with one change that matters for precision: a single-letter conjunction or preposition
 // (و ف ب ل ك, alone or combined) is stripped only when the token is not itself a word and what
 // remains is one (Lexicon), so a root letter is never taken for a particle (وزارة stays وزارة: زارة
-// is not a word; بسيادة becomes سيادة, وفشل becomes فشل). The article forms ال وال بال كال فال لل are stripped when two letters remain, and the
-// light10 suffixes ها ان ات ون ين يه ه ي when two letters remain. Tokens are normalized UTF-8
+// is not a word; بسيادة becomes سيادة, وفشل becomes فشل). The article forms ال وال بال كال فال لل
+// are stripped when two letters remain, and the light10 suffixes ها ان ات ون ين يه ه ي when two letters remain. Tokens are normalized UTF-8
 // (TextNormalizer), so ة is already ه and ية is يه.
 
 package enum ArabicStemmer {

@@ -109,7 +109,13 @@ public enum TextNormalizer {
             let value = scalar.value
             switch fold(scalar) {
             case .letter(let letter):
-                if value >= 0x41 && value <= 0x5A { capitals += 1; letters += 1 } else if value >= 0x61 && value <= 0x7A { letters += 1 } else { others += 1 }
+                if value >= 0x41 && value <= 0x5A {
+                    capitals += 1; letters += 1
+                } else if value >= 0x61 && value <= 0x7A {
+                    letters += 1
+                } else {
+                    others += 1
+                }
                 append(letter)
             case .skip: continue
             case .tanweenFath:

@@ -29,7 +29,9 @@ struct AddCommand: ParsableCommand {
     func validate() throws {
         guard id.utf8.count <= 64, let first = id.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first),
               id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
-        else { throw ValidationError("--id is 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit; got \"\(id)\"") }
+        else {
+            throw ValidationError("--id is 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit; got \"\(id)\"")
+        }
         try DocumentInput.check(lang: lang, published: published)
     }
 
@@ -38,7 +40,9 @@ struct AddCommand: ParsableCommand {
         let directory = DataDirectory.resolve(data ?? "")
         let dataset = try ExtractCommand.loadDataset(data, command: "add")
         let sha256 = Digest.sha256Hex(input.bytes)
-        if dataset.documents.contains(where: { $0.id == id }) { throw DocumentInput.fail("add", "\(directory) already has a document \"\(id)\"") }
+        if dataset.documents.contains(where: { $0.id == id }) {
+            throw DocumentInput.fail("add", "\(directory) already has a document \"\(id)\"")
+        }
         if let same = dataset.documents.first(where: { $0.sha256 == sha256 }) {
             throw DocumentInput.fail("add", "this text is already document \"\(same.id)\" (same SHA-256)")
         }
@@ -48,7 +52,8 @@ struct AddCommand: ParsableCommand {
         }
         let proposals = Extractor(actors: dataset.actors).extract(input.text, language: lang, published: published.flatMap(EDTFDate.init))
         let catalogue = directory + "/documents.json"
-        let updated = try Self.appending(entry(proposals, sha256: sha256, file: relative), to: String(contentsOfFile: catalogue, encoding: .utf8))
+        let updated = try Self.appending(
+            entry(proposals, sha256: sha256, file: relative), to: String(contentsOfFile: catalogue, encoding: .utf8))
 
         // Validate the dataset as it would be, in a scratch copy.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-add-\(UUID().uuidString)").path
@@ -65,7 +70,10 @@ struct AddCommand: ParsableCommand {
         // sees an entry without its file.
         try Data(input.bytes).write(to: URL(fileURLWithPath: directory + "/" + relative), options: .withoutOverwriting)
         try updated.write(toFile: catalogue, atomically: true, encoding: .utf8)
-        print("add: \(id): \(relative), \(proposals.length) code points, SHA-256 \(sha256), languages \(proposals.languages.joined(separator: ", "))")
+        print(
+            "add: \(id): \(relative), \(proposals.length) code points, SHA-256 \(sha256), "
+                + "languages \(proposals.languages.joined(separator: ", "))"
+        )
         if acceptQuotes || acceptDates {
             let drafts = directory + "/drafts"
             try FileManager.default.createDirectory(atPath: drafts, withIntermediateDirectories: true)
@@ -73,7 +81,11 @@ struct AddCommand: ParsableCommand {
             writeDrafts(proposals, into: &w)
             w.newline()
             try Data(w.bytes).write(to: URL(fileURLWithPath: drafts + "/\(id).json"))
-            print("add: drafts/\(id).json: \(acceptQuotes ? proposals.quotes.count : 0) quotes, \(acceptDates ? proposals.dates.count : 0) dates to complete (speakers, translations, events) before they move into quotes.json and events.json")
+            print(
+                "add: drafts/\(id).json: \(acceptQuotes ? proposals.quotes.count : 0) "
+                    + "quotes, \(acceptDates ? proposals.dates.count : 0) dates to complete (speakers, translations, events) "
+                    + "before they move into quotes.json and events.json"
+            )
         }
         print("add: \(directory) validates; a running server picks it up on SIGHUP (chronicle reload)")
     }
@@ -123,7 +135,11 @@ struct AddCommand: ParsableCommand {
     private func writeDrafts(_ proposals: Extractor.Proposals, into w: inout JSONWriter) {
         w.object { w in
             w.member("document", id)
-            w.member("note", "Proposals by chronicle extract, not records: check each speaker, write the translations, link the events, then move them into quotes.json and events.json (chronicle validate checks the result).")
+            w.member(
+                "note",
+                "Proposals by chronicle extract, not records: check each speaker, write the translations, link the events, then move "
+                    + "them into quotes.json and events.json (chronicle validate checks the result)."
+            )
             w.key("quotes")
             w.array { w in
                 guard acceptQuotes else { return }

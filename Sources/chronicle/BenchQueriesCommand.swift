@@ -64,7 +64,8 @@ struct BenchQueriesCommand: ParsableCommand {
             var q = EventQuery(); q.offset = store.events.count * 9 / 10; return store.events(q).items.count
         }))
         queries.append(("events date range, newest first", {
-            var q = EventQuery(); q.from = EDTFDate("2015-06"); q.to = EDTFDate("2015-07"); q.order = .descending; return store.events(q).total
+                    var q = EventQuery(); q.from = EDTFDate("2015-06"); q.to = EDTFDate("2015-07"); q.order = .descending;
+                    return store.events(q).total
         }))
         for (name, query) in queries {
             var samples: [Duration] = []

@@ -5,7 +5,10 @@ struct Chronicle: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronicle",
         abstract: "An HTTP/1.1 JSON API over events, actors and quotes taken from source documents.",
-        subcommands: [ServeCommand.self, ValidateCommand.self, ConfigCommand.self, HealthcheckCommand.self, ReloadCommand.self, ExtractCommand.self, AddCommand.self, GenerateCommand.self, BenchQueriesCommand.self],
+        subcommands: [
+            ServeCommand.self, ValidateCommand.self, ConfigCommand.self, HealthcheckCommand.self, ReloadCommand.self, ExtractCommand.self,
+            AddCommand.self, GenerateCommand.self, BenchQueriesCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 }
 

@@ -27,12 +27,18 @@ struct DocumentInput {
             throw Self.fail(command, "\(path): the file is empty")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw Self.fail(command, "\(path): cannot be read") }
-        guard data.count <= Self.maxBytes else { throw Self.fail(command, "\(path): documents are at most \(Self.maxBytes) bytes (10 MiB)") }
+        guard data.count <= Self.maxBytes else {
+            throw Self.fail(command, "\(path): documents are at most \(Self.maxBytes) bytes (10 MiB)")
+        }
         guard !data.isEmpty else { throw Self.fail(command, "\(path): the file is empty") }
         bytes = Array(data)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = Self.firstInvalidByte(bytes)
-            throw Self.fail(command, "\(path): not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset)); convert it first, e.g. iconv -f WINDOWS-1256 -t UTF-8")
+            throw Self.fail(
+                command,
+                "\(path): not UTF-8 text (invalid byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset)); convert it first, "
+                    + "e.g. iconv -f WINDOWS-1256 -t UTF-8"
+            )
         }
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
             throw Self.fail(command, "\(path): no letters in the file")

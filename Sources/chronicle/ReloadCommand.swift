@@ -15,7 +15,8 @@ struct ReloadCommand: ParsableCommand {
     func run() throws {
         let settings = try options.settings()
         guard !settings.runtimeFile.isEmpty else {
-            printError("reload: no runtime file is configured (set runtime_file or CHRONICLE_RUNTIME_FILE); or send SIGHUP to the server yourself")
+            printError(
+                "reload: no runtime file is configured (set runtime_file or CHRONICLE_RUNTIME_FILE); or send SIGHUP to the server yourself")
             throw ExitCode(1)
         }
         guard let file = RuntimeFile.read(settings.runtimeFile) else {

@@ -171,7 +171,9 @@ struct ServeCommand: ParsableCommand {
 
     /// What each signal does: SIGHUP reloads; the first SIGTERM/SIGINT drains (or, before the server
     /// runs, exits at once); a second exits at once.
-    static func handle(_ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, log: ApplicationLog) {
+    static func handle(
+        _ signal: Int32, running: RunningServer, status: ServiceStatus, signals: SignalState, settings: Settings, log: ApplicationLog
+    ) {
         // Nothing here writes to a log destination: lines are queued, and the flushes before
         // `_exit` wait for the writers up to a deadline, so a stdout nobody reads cannot hold a signal.
         let logger = log.logger

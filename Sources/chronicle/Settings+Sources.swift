@@ -53,7 +53,11 @@ extension Settings {
         flatten(object, prefix: "")
         for (key, value) in flat {
             guard let spec = SettingSpec.all.first(where: { $0.key == key }) else {
-                throw SettingsError(message: "config file \(path): unknown setting \"\(key)\"; known settings: \(SettingSpec.all.map(\.key).joined(separator: ", "))")
+                throw SettingsError(
+                    message:
+                        "config file \(path): unknown setting \"\(key)\"; known "
+                            + "settings: \(SettingSpec.all.map(\.key).joined(separator: ", "))"
+                )
             }
             guard let text = value.scalarText else {
                 throw SettingsError(message: "config file \(path): \"\(key)\" must be a string, number or boolean")
@@ -73,7 +77,9 @@ extension Settings {
             guard choices.contains(text) else { throw fail(choices.joined(separator: ", ")) }
             self[keyPath: path] = text
         case .number(let path, let range):
-            guard let number = Int(text), range.contains(number) else { throw fail("a whole number from \(range.lowerBound) to \(range.upperBound)") }
+            guard let number = Int(text), range.contains(number) else {
+                throw fail("a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
             self[keyPath: path] = number
         case .flag(let path):
             switch text.lowercased() {

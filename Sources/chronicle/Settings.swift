@@ -98,33 +98,62 @@ struct SettingSpec {
             SettingSpec(key: "port", kind: .number(\.port, 0...65535), help: "TCP port; 0 picks a free one"),
             SettingSpec(key: "threads", kind: .number(\.threads, 0...256), help: "Event loops; 0 means one per core"),
             SettingSpec(key: "data", kind: .text(\.data), help: "Data directory; empty means the shipped Data/"),
-            SettingSpec(key: "snapshot.enabled", kind: .flag(\.snapshots), help: "Start from a snapshot of the checked, indexed data when one matches the files and this build"),
-            SettingSpec(key: "snapshot.directory", kind: .text(\.snapshotDirectory), help: "Where snapshots are kept; empty means $XDG_CACHE_HOME/chronicle or ~/.cache/chronicle"),
-            SettingSpec(key: "snapshot.min_load_ms", kind: .number(\.snapshotMinLoadMs, 0...86_400_000), help: "A load from the data files that takes this long or longer is saved as a snapshot"),
-            SettingSpec(key: "limits.request_line_bytes", kind: .number(\.requestLineBytes, 64...1 << 20), help: "Longest request line (414 beyond)"),
-            SettingSpec(key: "limits.header_bytes", kind: .number(\.headerBytes, 256...1 << 22), help: "Largest header section (431 beyond)"),
+            SettingSpec(
+                key: "snapshot.enabled", kind: .flag(\.snapshots),
+                help: "Start from a snapshot of the checked, indexed data when one matches the files and this build"),
+            SettingSpec(
+                key: "snapshot.directory", kind: .text(\.snapshotDirectory),
+                help: "Where snapshots are kept; empty means $XDG_CACHE_HOME/chronicle or ~/.cache/chronicle"),
+            SettingSpec(
+                key: "snapshot.min_load_ms", kind: .number(\.snapshotMinLoadMs, 0...86_400_000),
+                help: "A load from the data files that takes this long or longer is saved as a snapshot"),
+            SettingSpec(
+                key: "limits.request_line_bytes", kind: .number(\.requestLineBytes, 64...1 << 20), help: "Longest request line (414 beyond)"
+            ),
+            SettingSpec(
+                key: "limits.header_bytes", kind: .number(\.headerBytes, 256...1 << 22), help: "Largest header section (431 beyond)"),
             SettingSpec(key: "limits.header_count", kind: .number(\.headerCount, 1...10_000), help: "Most header fields (431 beyond)"),
             SettingSpec(key: "limits.body_bytes", kind: .number(\.bodyBytes, 0...1 << 30), help: "Largest request body (413 beyond)"),
-            SettingSpec(key: "limits.max_connections", kind: .number(\.maxConnections, 1...1_000_000), help: "Open connections; more get 503"),
-            SettingSpec(key: "limits.max_pipelined", kind: .number(\.maxPipelined, 1...10_000), help: "Queued responses per connection before reading pauses"),
-            SettingSpec(key: "limits.output_budget_bytes", kind: .number(\.outputBudgetBytes, 1 << 20...1 << 40), help: "Output queued for clients across the server before stalled connections are dropped"),
-            SettingSpec(key: "timeouts.header_ms", kind: .number(\.headerTimeoutMs, 1...3_600_000), help: "Time to receive a header section (408)"),
+            SettingSpec(
+                key: "limits.max_connections", kind: .number(\.maxConnections, 1...1_000_000), help: "Open connections; more get 503"),
+            SettingSpec(
+                key: "limits.max_pipelined", kind: .number(\.maxPipelined, 1...10_000),
+                help: "Queued responses per connection before reading pauses"),
+            SettingSpec(
+                key: "limits.output_budget_bytes", kind: .number(\.outputBudgetBytes, 1 << 20...1 << 40),
+                help: "Output queued for clients across the server before stalled connections are dropped"),
+            SettingSpec(
+                key: "timeouts.header_ms", kind: .number(\.headerTimeoutMs, 1...3_600_000), help: "Time to receive a header section (408)"),
             SettingSpec(key: "timeouts.body_ms", kind: .number(\.bodyTimeoutMs, 1...3_600_000), help: "Time to receive a body (408)"),
-            SettingSpec(key: "timeouts.idle_ms", kind: .number(\.idleTimeoutMs, 1...86_400_000), help: "Idle keep-alive connection lifetime"),
+            SettingSpec(
+                key: "timeouts.idle_ms", kind: .number(\.idleTimeoutMs, 1...86_400_000), help: "Idle keep-alive connection lifetime"),
             SettingSpec(key: "timeouts.write_ms", kind: .number(\.writeTimeoutMs, 1...3_600_000), help: "Time a stalled reader is given"),
-            SettingSpec(key: "timeouts.drain_ms", kind: .number(\.drainTimeoutMs, 0...3_600_000), help: "Graceful shutdown deadline (keep it under the orchestrator's stop timeout)"),
-            SettingSpec(key: "timeouts.shutdown_delay_ms", kind: .number(\.shutdownDelayMs, 0...600_000), help: "On SIGTERM, time /ready answers 503 before the listeners close"),
-            SettingSpec(key: "log.level", kind: .choice(\.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"]), help: "Lowest level logged"),
+            SettingSpec(
+                key: "timeouts.drain_ms", kind: .number(\.drainTimeoutMs, 0...3_600_000),
+                help: "Graceful shutdown deadline (keep it under the orchestrator's stop timeout)"),
+            SettingSpec(
+                key: "timeouts.shutdown_delay_ms", kind: .number(\.shutdownDelayMs, 0...600_000),
+                help: "On SIGTERM, time /ready answers 503 before the listeners close"),
+            SettingSpec(
+                key: "log.level", kind: .choice(\.logLevel, ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
+                help: "Lowest level logged"),
             SettingSpec(key: "log.format", kind: .choice(\.logFormat, ["text", "json"]), help: "Log line format on stdout"),
             SettingSpec(key: "log.access", kind: .flag(\.accessLog), help: "One log line per request"),
-            SettingSpec(key: "tls.port", kind: .number(\.tlsPort, 0...65535), help: "HTTPS port (0 picks a free one); used when tls.cert and tls.key are set"),
+            SettingSpec(
+                key: "tls.port", kind: .number(\.tlsPort, 0...65535),
+                help: "HTTPS port (0 picks a free one); used when tls.cert and tls.key are set"),
             SettingSpec(key: "tls.cert", kind: .text(\.tlsCertificate), help: "PEM certificate chain for HTTPS"),
             SettingSpec(key: "tls.key", kind: .text(\.tlsKey), help: "PEM private key for HTTPS"),
             SettingSpec(key: "cors.origins", kind: .text(\.corsOrigins), help: "Allowed CORS origins: * or a comma-separated list"),
             SettingSpec(key: "cache.control", kind: .text(\.cacheControl), help: "Cache-Control on successful GETs"),
-            SettingSpec(key: "cache.response_bytes", kind: .number(\.responseCacheBytes, 0...1 << 34), help: "Bytes of whole responses kept per dataset generation (0: none)"),
-            SettingSpec(key: "compression.threshold_bytes", kind: .number(\.compressionThreshold, 0...1 << 30), help: "Smallest body worth gzip"),
-            SettingSpec(key: "runtime_file", kind: .text(\.runtimeFile), help: "File where serve records its pid and bound ports for healthcheck and reload; empty for none"),
+            SettingSpec(
+                key: "cache.response_bytes", kind: .number(\.responseCacheBytes, 0...1 << 34),
+                help: "Bytes of whole responses kept per dataset generation (0: none)"),
+            SettingSpec(
+                key: "compression.threshold_bytes", kind: .number(\.compressionThreshold, 0...1 << 30), help: "Smallest body worth gzip"),
+            SettingSpec(
+                key: "runtime_file", kind: .text(\.runtimeFile),
+                help: "File where serve records its pid and bound ports for healthcheck and reload; empty for none"),
         ]
     }
 }

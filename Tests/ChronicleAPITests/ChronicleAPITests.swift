@@ -80,7 +80,8 @@ import ChronicleStore
         #expect(try harness.ids("/events?actor=mali&actor=algeria&type=ACCUSE") == accusations)
         #expect(try harness.ids("/events?from=2024-12&to=2025-01-01&sort=-date") == [
             "mali-condemns-algerian-interference", "maeci-rejects-algerian-lessons", "maeci-disparages-algerian-officials",
-            "maeci-calls-on-algeria-to-mind-internal-crises", "maeci-accuses-algeria-of-backing-terrorists", "attaf-rejects-terrorist-label",
+                "maeci-calls-on-algeria-to-mind-internal-crises", "maeci-accuses-algeria-of-backing-terrorists",
+                "attaf-rejects-terrorist-label",
             "attaf-military-solution-comment", "attaf-defends-signatory-movements", "morocco-backs-accusations-at-unsc",
         ])
         #expect(try harness.ids("/events?document=d5a7a52965b0d6aa&q=Morocco") == ["morocco-backs-accusations-at-unsc"])
@@ -110,7 +111,8 @@ import ChronicleStore
         ("/events?offset=-1", "offset"), ("/events?from=2025&to=2024", "from"), ("/events?sort=name", "sort"),
         ("/events?type=1&type=2", "type"), ("/events?actor=nobody", "actor"), ("/events?q=", "q"), ("/events?q=%21%21", "q"),
         ("/events?document=nope", "document"), ("/quotes?speaker=nobody", "speaker"), ("/quotes?event=nope", "event"),
-        ("/actors?kind=wizard", "kind"), ("/events/attaf-rejects-terrorist-label?limit=1", "limit"), ("/events?country=Mali", "country"), ("/events?from=2024-09/2025-01", "from"),
+        ("/actors?kind=wizard", "kind"), ("/events/attaf-rejects-terrorist-label?limit=1", "limit"), ("/events?country=Mali", "country"),
+        ("/events?from=2024-09/2025-01", "from"),
     ])
     func badInputIs400NamingTheParameter(_ target: String, _ parameter: String) throws {
         let response = try harness.get(target)

@@ -61,7 +61,11 @@ import Testing
 
     @Test func everyModuleImportResolvesToAnAsset() throws {
         let names = Set(try reachableAssets().map { String($0.split(separator: "/").last!) })
-        #expect(names.isSuperset(of: ["main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "source.js", "dom.js", "palette.js", "style.css", "favicon.svg"]))
+        #expect(
+            names.isSuperset(of: [
+                "main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "source.js", "dom.js", "palette.js", "style.css",
+                "favicon.svg",
+            ]))
     }
 
     @Test func anotherVersionGetsTheCurrentFileButNotToKeep() throws {

@@ -34,7 +34,9 @@ import Testing
                 } else { field.unicodeScalars.append(c) }
             } else if c == "\"" { quoted = true }
             else if c == "," { row.append(field); field = "" }
-            else if c == "\r" && characters.first == "\n" { characters.removeFirst(); row.append(field); rows.append(row); row = []; field = "" }
+            else if c == "\r" && characters.first == "\n" {
+                characters.removeFirst(); row.append(field); rows.append(row); row = []; field = ""
+            }
             else { field.unicodeScalars.append(c) }
         }
         return rows
@@ -107,7 +109,8 @@ import Testing
     @Test func acceptNegotiation() throws {
         #expect(try get("/events", accept: "text/csv").headerFields[.contentType]?.hasPrefix("text/csv") == true)
         #expect(try get("/events", accept: "text/html, */*;q=0.1").headerFields[.contentType] == "application/json")
-        #expect(try get("/events", accept: "application/json;q=0.5, application/x-ndjson").headerFields[.contentType] == "application/x-ndjson")
+        #expect(
+            try get("/events", accept: "application/json;q=0.5, application/x-ndjson").headerFields[.contentType] == "application/x-ndjson")
         let refused = try get("/events", accept: "text/html")
         #expect(refused.status == .notAcceptable)
         #expect(refused.headerFields[.contentType] == "application/problem+json")
@@ -128,7 +131,9 @@ import Testing
     @Test func unchangedListsAre304BeforeRenderingWithTheirCachingFields() throws {
         let store = try ChronicleStore.Store.load(directory: dataDirectory)
         let router = try ChronicleAPI(data: DatasetHolder(store)).makeRouter(middleware: [RepresentationMiddleware()])
-        func get(_ target: String, _ fields: HTTPFields) throws -> Response { router.respond(to: try Request.make(.get, target, headerFields: fields)) }
+        func get(_ target: String, _ fields: HTTPFields) throws -> Response {
+            router.respond(to: try Request.make(.get, target, headerFields: fields))
+        }
         let plain = try get("/events?limit=3", [:])
         let zipped = try get("/events?limit=3", [.acceptEncoding: "gzip"])
         let tag = try #require(plain.headerFields[.eTag]), gzipTag = try #require(zipped.headerFields[.eTag])

@@ -72,6 +72,8 @@ import FoundationNetworking
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var value: (Data?, HTTPURLResponse?, (any Error)?) = (nil, nil, nil)
-    func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: (any Error)?) { lock.lock(); value = (data, response, error); lock.unlock() }
+    func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: (any Error)?) {
+        lock.lock(); value = (data, response, error); lock.unlock()
+    }
     func get() -> (Data?, HTTPURLResponse?, (any Error)?) { lock.lock(); defer { lock.unlock() }; return value }
 }

@@ -56,7 +56,9 @@ import Testing
         #expect(document.languages.contains("ar") && document.languages.contains("fr"))
         #expect(store.documents.count == 2)
         // Drafts for a curator: the quotes with their spans and proposed speakers, dated by the mention before them.
-        let drafts = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: data + "/drafts/maeci-tweet-2024.json"))) as? [String: Any])
+        let drafts = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: data + "/drafts/maeci-tweet-2024.json")))
+                as? [String: Any])
         let quotes = try #require(drafts["quotes"] as? [[String: Any]])
         #expect(quotes.map { $0["text"] as? String } == ["Le Mali condamne fermement ces déclarations.", "لا نقبل الاتهامات"])
         #expect(quotes.map { $0["speaker"] as? String } == ["mali-maeci", "ahmed-attaf"])
@@ -103,6 +105,8 @@ import Testing
         #expect(throws: ExitCode(1)) { try add.run() }
         #expect(try String(contentsOfFile: data + "/documents.json", encoding: .utf8) == before)
         #expect(!FileManager.default.fileExists(atPath: data + "/documents/maghreb.txt"))
-        #expect(throws: (any Error).self) { _ = try AddCommand.parse([Self.corpus + "/01-maghrebi.txt", "--id", "Bad ID", "--title-en", "x"]) }
+        #expect(throws: (any Error).self) {
+            _ = try AddCommand.parse([Self.corpus + "/01-maghrebi.txt", "--id", "Bad ID", "--title-en", "x"])
+        }
     }
 }

@@ -18,7 +18,9 @@ import Testing
 
     @Test func aCgroupQuotaBoundsTheCountRoundedUp() throws {
         // cgroup v2: 1.5 CPUs is 2 loops; no limit leaves the affinity count.
-        #expect(ProcessorCount.available(cgroupRoot: try cgroup(["cpu.max": "150000 100000\n"])).count == min(2, ProcessorCount.available(cgroupRoot: "/nonexistent").count))
+        #expect(
+            ProcessorCount.available(cgroupRoot: try cgroup(["cpu.max": "150000 100000\n"])).count
+                == min(2, ProcessorCount.available(cgroupRoot: "/nonexistent").count))
         #expect(ProcessorCount.available(cgroupRoot: try cgroup(["cpu.max": "50000 100000\n"])).count == 1)
         let unlimited = ProcessorCount.available(cgroupRoot: try cgroup(["cpu.max": "max 100000\n"]))
         #expect(unlimited == ProcessorCount.available(cgroupRoot: "/nonexistent"))

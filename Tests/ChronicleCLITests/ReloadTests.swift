@@ -91,7 +91,9 @@ import Testing
         #expect(try server.waitForExit() == 0)
         try server.waitFor("stop signal during start-up")
         // It did not wait for the load to finish and then listen.
-        #expect(!server.output.contains { $0.contains("listening on") || $0.contains("dataset loaded") }, "\(server.output.joined(separator: "\n"))")
+        #expect(
+            !server.output.contains { $0.contains("listening on") || $0.contains("dataset loaded") },
+            "\(server.output.joined(separator: "\n"))")
     }
 
     @Test func sigtermDuringAReloadDrainsWithoutWaitingForIt() throws {
@@ -126,7 +128,9 @@ final class FileHandleConnection {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let rc = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
         guard rc == 0 else { throw CocoaError(.fileReadUnknown) }
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -144,7 +148,9 @@ final class FileHandleConnection {
             data += chunk[0..<n]
             let text = String(decoding: data, as: UTF8.self)
             if let end = text.range(of: "\r\n\r\n"),
-               let lengthLine = text[..<end.lowerBound].split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-length:") }),
+                let lengthLine = text[..<end.lowerBound].split(separator: "\r\n").first(where: {
+                    $0.lowercased().hasPrefix("content-length:")
+                }),
                let length = Int(lengthLine.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)),
                data.count >= text[..<end.upperBound].utf8.count + length {
                 return String(decoding: data[text[..<end.upperBound].utf8.count...], as: UTF8.self)

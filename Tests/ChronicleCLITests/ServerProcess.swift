@@ -18,7 +18,8 @@ final class ServerProcess {
     /// is started with posix_spawn (Foundation's Process leaves allocations AddressSanitizer reports).
     /// `launcher` runs before the binary (e.g. taskset); `threads` nil leaves the default (one per CPU).
     /// Snapshots are off unless `snapshots` (a test's data should not leave files in the user's cache).
-    init(_ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1, snapshots: Bool = false) throws {
+    init(_ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1, snapshots: Bool = false) throws
+    {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
         var actions = posix_spawn_file_actions_t()

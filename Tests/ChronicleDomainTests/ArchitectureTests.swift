@@ -38,7 +38,9 @@ import Testing
 
     /// Module names a Swift file imports, whatever the attributes, access level or kind of import.
     static func imports(in text: String) -> Set<String> {
-        let pattern = #"^\s*(?:@[A-Za-z_]+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([A-Za-z_][A-Za-z0-9_]*)"#
+        let pattern =
+            #"^\s*(?:@[A-Za-z_]+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:typealias|struc"#
+                + #"t|class|enum|protocol|let|var|func)\s+)?([A-Za-z_][A-Za-z0-9_]*)"#
         let regex = try! NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
         let range = NSRange(text.startIndex..., in: text)
         return Set(regex.matches(in: text, range: range).compactMap { match in
@@ -91,7 +93,8 @@ import Testing
     }
 
     @Test func importsAreFoundInEveryForm() {
-        let text = "import A\n@testable import B\npublic import C\n@_exported import D\nimport struct E.F\n  package import G\n// import H\n"
+        let text =
+            "import A\n@testable import B\npublic import C\n@_exported import D\nimport struct E.F\n  package import G\n// import H\n"
         #expect(Self.imports(in: text) == ["A", "B", "C", "D", "E", "G"])
     }
 
@@ -107,6 +110,24 @@ import Testing
         let files = try sourceFiles(of: "ChronicleStore").map(\.path)
         #expect(files.contains { $0.contains("/Snapshot/") })
         #expect(try sourceFiles(of: "ChronicleRecords").contains { $0.path.contains("/Binary/") })
+    }
+
+    /// Lines of at most 140 characters (code points), in every module and every test.
+    @Test func everyLineFitsIn140Characters() throws {
+        var long: [String] = []
+        for folder in ["Sources", "Tests"] {
+            let directory = Self.root.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(atPath: directory.path)
+            while let path = enumerator?.nextObject() as? String {
+                guard path.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.unicodeScalars.count > 140 {
+                    long.append("\(folder)/\(path):\(number + 1)")
+                }
+            }
+        }
+        #expect(long.isEmpty, "lines over 140 characters: \(long)")
     }
 
     @Test(arguments: allowed.keys.sorted())

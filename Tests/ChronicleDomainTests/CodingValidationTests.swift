@@ -26,8 +26,12 @@ import Testing
             records[comment]["type"] = type
         }
         let found = problems(loading: directory)
-        #expect(found.contains { $0.record == "algiers-accords-signed" && $0.message.contains("CAMEO 057 maps to PLOVER SUPPORT, not AGREE") })
-        #expect(found.contains { $0.record == "mali-withdraws-from-algiers-accords" && $0.message.contains("maps to PLOVER SANCTION, not REDUCE_RELATIONS") })
+        #expect(
+            found.contains { $0.record == "algiers-accords-signed" && $0.message.contains("CAMEO 057 maps to PLOVER SUPPORT, not AGREE") })
+        #expect(
+            found.contains {
+                $0.record == "mali-withdraws-from-algiers-accords" && $0.message.contains("maps to PLOVER SANCTION, not REDUCE_RELATIONS")
+            })
         #expect(found.contains { $0.record == "attaf-military-solution-comment" && $0.message.contains("has no PLOVER event") })
     }
 
@@ -53,12 +57,17 @@ import Testing
         let directory = try corruptedCopy("events.json") { records in
             // The ministry's condemnation without Mali as a source, and the accusation without any source.
             let condemnation = event("mali-condemns-algerian-interference", in: records)
-            records[condemnation]["actors"] = (records[condemnation]["actors"] as! [[String: Any]]).filter { $0["actor"] as? String != "mali" }
+            records[condemnation]["actors"] = (records[condemnation]["actors"] as! [[String: Any]]).filter {
+                $0["actor"] as? String != "mali"
+            }
             let accusation = event("maiga-accuses-algeria-at-unga79", in: records)
             records[accusation]["actors"] = (records[accusation]["actors"] as! [[String: Any]]).filter { $0["role"] as? String != "source" }
         }
         let found = problems(loading: directory)
-        #expect(found.contains { $0.record == "mali-condemns-algerian-interference" && $0.message.contains("acts for \"mali\", which is not a source") })
+        #expect(
+            found.contains {
+                $0.record == "mali-condemns-algerian-interference" && $0.message.contains("acts for \"mali\", which is not a source")
+            })
         #expect(found.contains { $0.record == "maiga-accuses-algeria-at-unga79" && $0.message.contains("no source") })
     }
 
@@ -72,7 +81,10 @@ import Testing
         let found = problems(loading: directory)
         #expect(found.contains { $0.record == "attaf-refused-term" && $0.message.contains("refused_label false disagree") })
         // The flag is required: a quote without it does not load.
-        #expect(found.contains { $0.file == "quotes.json" && $0.message.contains("refused_label") && $0.record?.contains("maeci-no-lessons") == true })
+        #expect(
+            found.contains {
+                $0.file == "quotes.json" && $0.message.contains("refused_label") && $0.record?.contains("maeci-no-lessons") == true
+            })
     }
 
     @Test func aCitedPassageMustBeWhatTheDocumentSays() throws {

@@ -12,7 +12,8 @@ import Testing
         #expect(store.events.count >= 6)
         #expect(store.quotes.count >= 8)
         for id in ["mali", "mali-transitional-government", "algeria", "ahmed-attaf", "abdoulaye-diop", "abdoulaye-maiga",
-                   "mali-maeci", "mali-armed-forces", "morocco", "algiers-accords-movements", "un-general-assembly", "un-security-council"] {
+            "mali-maeci", "mali-armed-forces", "morocco", "algiers-accords-movements", "un-general-assembly", "un-security-council",
+        ] {
             #expect(store.hasActor(id), "missing actor \(id)")
         }
     }
@@ -64,7 +65,10 @@ import Testing
             records[0]["text"] = (records[0]["text"] as! String) + "!"
         }
         let found = problems(loading: directory)
-        #expect(found.contains { $0.file == "quotes.json" && $0.record == "attaf-military-solution" && $0.message.contains("differs from its span") })
+        #expect(
+            found.contains {
+                $0.file == "quotes.json" && $0.record == "attaf-military-solution" && $0.message.contains("differs from its span")
+            })
     }
 
     @Test func aSpanOutsideItsDocumentIsRefused() throws {

@@ -23,7 +23,8 @@ import Testing
         for from in bounds {
             for to in bounds where from == nil || to == nil || from!.firstDay <= to!.lastDay {
                 let expected = dates.indices.filter { dates[$0].overlaps(from: from, to: to) }.map(Int32.init)
-                #expect(days.overlapping(from: from, to: to, among: nil) == expected, "\(String(describing: from)) \(String(describing: to))")
+                #expect(
+                    days.overlapping(from: from, to: to, among: nil) == expected, "\(String(describing: from)) \(String(describing: to))")
                 let some = expected.filter { $0 % 3 == 0 }
                 let candidates = dates.indices.filter { $0 % 3 == 0 }.map(Int32.init)
                 #expect(days.overlapping(from: from, to: to, among: candidates) == some)

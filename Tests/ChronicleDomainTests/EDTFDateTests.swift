@@ -13,7 +13,10 @@ import Testing
         #expect(interval.precision == .interval && interval.firstISODate == "2024-09-01" && interval.lastISODate == "2025-01-31")
     }
 
-    @Test(arguments: ["", "15", "2015-1", "2015-13", "2023-02-29", "2024-04-31", "2024-00", "2024-01-00", "2025/2024", "2024-01-01T00", "２０２４", "+2024", "2024--01"])
+    @Test(arguments: [
+        "", "15", "2015-1", "2015-13", "2023-02-29", "2024-04-31", "2024-00", "2024-01-00", "2025/2024", "2024-01-01T00", "２０２４", "+2024",
+        "2024--01",
+    ])
     func refusesInvalidDates(_ text: String) {
         #expect(EDTFDate(text) == nil)
     }

@@ -24,13 +24,16 @@ import Testing
     }
 
     @Test func theCorpusFindsEveryQuoteAndDateAndNoFalseQuote() throws {
-        let expected = try JSONDecoder().decode([String: Expected].self, from: Data(contentsOf: Self.corpus.appendingPathComponent("expected.json")))
+        let expected = try JSONDecoder().decode(
+            [String: Expected].self, from: Data(contentsOf: Self.corpus.appendingPathComponent("expected.json")))
         var quotes = (found: 0, right: 0, expected: 0), dates = (found: 0, right: 0, expected: 0)
         for (name, wanted) in expected.sorted(by: { $0.key < $1.key }) {
             let text = try String(contentsOf: Self.corpus.appendingPathComponent(name), encoding: .utf8)
             let proposals = extractor.extract(text, published: wanted.published.flatMap(EDTFDate.init))
             let foundQuotes = proposals.quotes.map(\.span.text)
-            let foundDates = proposals.dates.map { Expected.DateMention(text: $0.span.text, edtf: $0.edtf, certainty: $0.certainty.rawValue) }
+            let foundDates = proposals.dates.map {
+                Expected.DateMention(text: $0.span.text, edtf: $0.edtf, certainty: $0.certainty.rawValue)
+            }
             quotes.found += foundQuotes.count
             quotes.right += foundQuotes.filter(wanted.quotes.contains).count
             quotes.expected += wanted.quotes.count
@@ -43,7 +46,12 @@ import Testing
             for wrong in foundDates where !wanted.dates.contains(wrong) { Issue.record("\(name): wrong date: \(wrong)") }
         }
         func ratio(_ a: Int, _ b: Int) -> String { b == 0 ? "n/a" : String(format: "%.3f", Double(a) / Double(b)) }
-        print("extraction corpus (\(expected.count) documents): quotes precision \(ratio(quotes.right, quotes.found)) recall \(ratio(quotes.right, quotes.expected)) (\(quotes.right)/\(quotes.expected)); dates precision \(ratio(dates.right, dates.found)) recall \(ratio(dates.right, dates.expected)) (\(dates.right)/\(dates.expected))")
+        print(
+            "extraction corpus (\(expected.count) documents): quotes precision \(ratio(quotes.right, quotes.found)) "
+                + "recall \(ratio(quotes.right, quotes.expected)) (\(quotes.right)/\(quotes.expected)); "
+                + "dates precision \(ratio(dates.right, dates.found)) "
+                + "recall \(ratio(dates.right, dates.expected)) (\(dates.right)/\(dates.expected))"
+        )
         #expect(quotes.right == quotes.expected && quotes.found == quotes.right)
         #expect(dates.right == dates.expected && dates.found == dates.right)
     }

@@ -23,7 +23,8 @@ import Testing
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5 else { return nil }
             func ids(_ field: String) -> Set<String> { Set(field.split(separator: ",").map(String.init)) }
-            return Case(line: index + 1, query: fields[0], kind: fields[1], expected: ids(fields[2]), mustNot: ids(fields[3]), why: fields[4])
+            return Case(
+                line: index + 1, query: fields[0], kind: fields[1], expected: ids(fields[2]), mustNot: ids(fields[3]), why: fields[4])
         }
     }()
 

@@ -40,8 +40,10 @@ import Testing
         #expect(a.eventsByActor == b.eventsByActor && a.eventsByType == b.eventsByType)
         #expect(a.eventsByDocument == b.eventsByDocument && a.eventsByCountry == b.eventsByCountry)
         #expect(a.quotesBySpeaker == b.quotesBySpeaker && a.quotesByEvent == b.quotesByEvent && a.quotesByLanguage == b.quotesByLanguage)
-        #expect(a.eventDays.first == b.eventDays.first && a.eventDays.last == b.eventDays.last && a.eventDays.longest == b.eventDays.longest)
-        #expect(a.quoteDays.first == b.quoteDays.first && a.quoteDays.last == b.quoteDays.last && a.quoteDays.longest == b.quoteDays.longest)
+        #expect(
+            a.eventDays.first == b.eventDays.first && a.eventDays.last == b.eventDays.last && a.eventDays.longest == b.eventDays.longest)
+        #expect(
+            a.quoteDays.first == b.quoteDays.first && a.quoteDays.last == b.quoteDays.last && a.quoteDays.longest == b.quoteDays.longest)
         #expect(a.events.map(\.date) == b.events.map(\.date) && a.quotes.map(\.date) == b.quotes.map(\.date))
         #expect(a.events.map(\.date.precision) == b.events.map(\.date.precision))
         for (x, y) in [(a.eventText, b.eventText), (a.quoteText, b.quoteText), (a.actorNames, b.actorNames)] {

@@ -28,10 +28,12 @@ import Testing
     @Test func dateRangeMatchesOverlappingIntervals() {
         // The Morocco event is dated 2024-09/2025-01: it overlaps December 2024.
         #expect(eventIDs { $0.from = EDTFDate("2024-12"); $0.to = EDTFDate("2024-12") } == [
-            "morocco-backs-accusations-at-unsc", "attaf-defends-signatory-movements", "attaf-military-solution-comment", "attaf-rejects-terrorist-label",
+                "morocco-backs-accusations-at-unsc", "attaf-defends-signatory-movements", "attaf-military-solution-comment",
+                "attaf-rejects-terrorist-label",
         ])
         #expect(eventIDs { $0.from = EDTFDate("2025") } == [
-            "morocco-backs-accusations-at-unsc", "maeci-accuses-algeria-of-backing-terrorists", "maeci-calls-on-algeria-to-mind-internal-crises",
+                "morocco-backs-accusations-at-unsc", "maeci-accuses-algeria-of-backing-terrorists",
+                "maeci-calls-on-algeria-to-mind-internal-crises",
             "maeci-disparages-algerian-officials", "maeci-rejects-algerian-lessons", "mali-condemns-algerian-interference",
         ])
         #expect(eventIDs { $0.to = EDTFDate("2015-06-30") } == ["algiers-accords-signed"])
@@ -42,7 +44,8 @@ import Testing
                            "maeci-disparages-algerian-officials", "mali-condemns-algerian-interference"]
         #expect(eventIDs { $0.type = "11" } == accusations)  // the CAMEO root
         #expect(eventIDs { $0.type = "accuse" } == accusations)  // the PLOVER type
-        #expect(eventIDs { $0.type = "112" } == ["maiga-accuses-algeria-at-unga79", "maeci-accuses-algeria-of-backing-terrorists"])  // the base
+        // The base code.
+        #expect(eventIDs { $0.type = "112" } == ["maiga-accuses-algeria-at-unga79", "maeci-accuses-algeria-of-backing-terrorists"])
         #expect(eventIDs { $0.type = "057" } == ["algiers-accords-signed"])
         // CAMEO 01 has no PLOVER type; the event is still found by its CAMEO codes.
         #expect(eventIDs { $0.type = "01" } == ["attaf-military-solution-comment"])
@@ -55,9 +58,22 @@ import Testing
         #expect(eventIDs { $0.text = "Maiga" } == ["maiga-accuses-algeria-at-unga79", "morocco-backs-accusations-at-unsc"])
         #expect(eventIDs { $0.text = "Maïga" } == ["maiga-accuses-algeria-at-unga79", "morocco-backs-accusations-at-unsc"])
         // Written with hamza (أحمد) in the data, typed without.
-        #expect(eventIDs { $0.text = "احمد عطاف" } == ["attaf-defends-signatory-movements", "attaf-military-solution-comment", "attaf-rejects-terrorist-label"])
+        #expect(
+            eventIDs { $0.text = "احمد عطاف" } == [
+                "attaf-defends-signatory-movements", "attaf-military-solution-comment", "attaf-rejects-terrorist-label",
+            ])
         // "الجزائر" also finds "والجزائر" and "الجزائري".
-        #expect(store.quotes({ var q = QuoteQuery(); q.text = "جزائر"; return q }()).total == store.quotes({ var q = QuoteQuery(); q.text = "الجزائر"; return q }()).total)
+        #expect(
+            store.quotes(
+                {
+                    var q = QuoteQuery(); q.text = "جزائر"; return q
+                }()
+            ).total
+                == store.quotes(
+                    {
+                        var q = QuoteQuery(); q.text = "الجزائر"; return q
+                    }()
+                ).total)
     }
 
     @Test func quotesSearchAcrossTextTranslationAndLanguages() {

@@ -3,7 +3,9 @@ import HTTPTypes
 import Testing
 
 /// Decodes `input` split into pieces of `step` bytes; returns the body, trailers and bytes consumed.
-func decodeChunked(_ input: String, step: Int, limits: RequestParser.Limits = .init()) throws(HTTPParseError) -> (body: String, trailers: HTTPFields, consumed: Int)? {
+func decodeChunked(
+    _ input: String, step: Int, limits: RequestParser.Limits = .init()
+) throws(HTTPParseError) -> (body: String, trailers: HTTPFields, consumed: Int)? {
     let bytes = Array(input.utf8)
     var decoder = ChunkedDecoder(limits: limits)
     var body: [UInt8] = []

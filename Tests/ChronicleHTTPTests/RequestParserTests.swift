@@ -181,8 +181,13 @@ struct ParseFailure: Error {}
 
     @Test func headerLimitsGive431() {
         let size = RequestParser.Limits(maxHeaderBytes: 64)
-        #expect(parseIncrementally("GET / HTTP/1.1\r\nHost: a\r\nX: \(String(repeating: "v", count: 80))\r\n\r\n", limits: size) == .invalid(431))
-        guard case .invalid(let error) = RequestParser.parse(Array("GET / HTTP/1.1\r\nX: \(String(repeating: "v", count: 80))".utf8), limits: size) else {
+        #expect(
+            parseIncrementally("GET / HTTP/1.1\r\nHost: a\r\nX: \(String(repeating: "v", count: 80))\r\n\r\n", limits: size)
+                == .invalid(431))
+        guard
+            case .invalid(let error) = RequestParser.parse(
+                Array("GET / HTTP/1.1\r\nX: \(String(repeating: "v", count: 80))".utf8), limits: size)
+        else {
             Issue.record("an unfinished over-large header section must be refused at once")
             return
         }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct RequestTargetTests {
     @Test func arabicQueryWithPlusAsSpace() throws {
         // "الحل العسكري" as a form-encoded query value.
-        let target = try RequestTarget.parse("/quotes?q=%D8%A7%D9%84%D8%AD%D9%84+%D8%A7%D9%84%D8%B9%D8%B3%D9%83%D8%B1%D9%8A&pretty", method: .get)
+        let target = try RequestTarget.parse(
+            "/quotes?q=%D8%A7%D9%84%D8%AD%D9%84+%D8%A7%D9%84%D8%B9%D8%B3%D9%83%D8%B1%D9%8A&pretty", method: .get)
         #expect(target.queryItems == [QueryItem(name: "q", value: "الحل العسكري"), QueryItem(name: "pretty", value: nil)])
     }
 

@@ -5,7 +5,8 @@ import Testing
 @Suite struct ResponseSerializerTests {
     func wire(_ response: Response, head: Bool = false, keepAlive: Bool = true, version: HTTPVersion = .http1_1) -> String {
         var out: [UInt8] = []
-        ResponseSerializer.serialize(response, omitBody: head, keepAlive: keepAlive, requestVersion: version, date: "Sun, 06 Nov 1994 08:49:37 GMT", into: &out)
+        ResponseSerializer.serialize(
+            response, omitBody: head, keepAlive: keepAlive, requestVersion: version, date: "Sun, 06 Nov 1994 08:49:37 GMT", into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -36,7 +36,8 @@ import Testing
     @Test func preflightEchoesOnlyValidFieldNames() throws {
         let cors = try router(["*"])
         let clean = try call(cors, .options, [
-            .origin: "https://dash.example", .accessControlRequestMethod: "GET", .accessControlRequestHeaders: " If-None-Match ,x-request-id,",
+                .origin: "https://dash.example", .accessControlRequestMethod: "GET",
+                .accessControlRequestHeaders: " If-None-Match ,x-request-id,"
         ])
         #expect(clean.headerFields[.accessControlAllowHeaders] == "if-none-match, x-request-id")
         let dirty = try call(cors, .options, [

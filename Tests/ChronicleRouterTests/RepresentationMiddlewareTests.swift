@@ -38,7 +38,9 @@ import Testing
     }
 
     @Test func identityWhenNotAcceptedTooSmallOrNotCompressible() throws {
-        for (path, accept) in [("/large", "br"), ("/large", "gzip;q=0"), ("/small", "gzip"), ("/image", "gzip"), ("/large", "gzip;q=0.5, identity")] {
+        for (path, accept) in [
+            ("/large", "br"), ("/large", "gzip;q=0"), ("/small", "gzip"), ("/image", "gzip"), ("/large", "gzip;q=0.5, identity"),
+        ] {
             let response = try get(path, [.acceptEncoding: accept])
             #expect(response.headerFields[.contentEncoding] == nil, "\(path) \(accept)")
         }
@@ -105,7 +107,9 @@ import Testing
                 Response(status: .ok, headerFields: [.contentType: "text/plain", .cacheControl: "no-store"], body: Array(Self.large.utf8))
             }),
         ], middleware: [RepresentationMiddleware()])
-        func get(_ path: String, _ fields: HTTPFields) throws -> Response { router.respond(to: try Request.make(.get, path, headerFields: fields)) }
+        func get(_ path: String, _ fields: HTTPFields) throws -> Response {
+            router.respond(to: try Request.make(.get, path, headerFields: fields))
+        }
         #expect(try get("/tagged", [.acceptEncoding: "gzip"]).headerFields[.eTag] == "\"abc-gzip\"")
         #expect(try get("/tagged", [.ifNoneMatch: "\"abc\""]).status == .notModified)
         #expect(try get("/export", [:]).headerFields[.eTag] == "\"exp\"")

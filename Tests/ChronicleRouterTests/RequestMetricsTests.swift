@@ -13,7 +13,11 @@ enum PrometheusText {
     static func validate(_ text: String) throws -> [String: Double] {
         guard text.hasSuffix("\n") else { throw Failure(description: "must end with a newline") }
         let name = try NSRegularExpression(pattern: "^[a-zA-Z_:][a-zA-Z0-9_:]*$")
-        let sample = try NSRegularExpression(pattern: #"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\\\|\\"|\\n|[^"\\\n])*"(,[a-zA-Z_][a-zA-Z0-9_]*="(\\\\|\\"|\\n|[^"\\\n])*")*)?\})? (\S+)$"#)
+        let sample = try NSRegularExpression(
+            pattern:
+                #"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\\\|\\"|\\n|[^"\\\n])*"(,[a-zA-Z_][a-zA-Z0-9_]*="(\\\\|\\"|\\"#
+                    + #"n|[^"\\\n])*")*)?\})? (\S+)$"#
+        )
         func matches(_ regex: NSRegularExpression, _ line: String) -> NSTextCheckingResult? {
             regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line))
         }
@@ -22,10 +26,14 @@ enum PrometheusText {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) {
             if line.hasPrefix("# HELP ") {
                 let family = String(line.dropFirst(7).prefix { $0 != " " })
-                guard matches(name, family) != nil, helps.insert(family).inserted else { throw Failure(description: "bad or repeated HELP: \(line)") }
+                guard matches(name, family) != nil, helps.insert(family).inserted else {
+                    throw Failure(description: "bad or repeated HELP: \(line)")
+                }
             } else if line.hasPrefix("# TYPE ") {
                 let parts = line.dropFirst(7).split(separator: " ")
-                guard parts.count == 2, ["counter", "gauge", "histogram", "summary", "untyped"].contains(parts[1]), types[String(parts[0])] == nil else {
+                guard parts.count == 2, ["counter", "gauge", "histogram", "summary", "untyped"].contains(parts[1]),
+                    types[String(parts[0])] == nil
+                else {
                     throw Failure(description: "bad TYPE: \(line)")
                 }
                 types[String(parts[0])] = String(parts[1])
@@ -33,13 +41,18 @@ enum PrometheusText {
                 guard let match = matches(sample, line) else { throw Failure(description: "bad sample: \(line)") }
                 let metric = String(line[Range(match.range(at: 1), in: line)!])
                 let valueText = String(line[Range(match.range(at: 7), in: line)!])
-                guard let value = Double(valueText) ?? (valueText == "+Inf" ? .infinity : nil) else { throw Failure(description: "bad value: \(line)") }
+                guard let value = Double(valueText) ?? (valueText == "+Inf" ? .infinity : nil) else {
+                    throw Failure(description: "bad value: \(line)")
+                }
                 let family = ["_bucket", "_sum", "_count", "_total"].reduce(metric) { name, suffix in
-                    types[name] == nil && name.hasSuffix(suffix) && types[String(name.dropLast(suffix.count))] != nil ? String(name.dropLast(suffix.count)) : name
+                    types[name] == nil && name.hasSuffix(suffix) && types[String(name.dropLast(suffix.count))] != nil
+                        ? String(name.dropLast(suffix.count)) : name
                 }
                 guard types[family] != nil || types[metric] != nil else { throw Failure(description: "sample without TYPE: \(line)") }
                 let labels = match.range(at: 3).location == NSNotFound ? "" : String(line[Range(match.range(at: 3), in: line)!])
-                guard samples.updateValue(value, forKey: metric + "{" + labels + "}") == nil else { throw Failure(description: "duplicate sample: \(line)") }
+                guard samples.updateValue(value, forKey: metric + "{" + labels + "}") == nil else {
+                    throw Failure(description: "duplicate sample: \(line)")
+                }
                 if metric.hasSuffix("_bucket") {
                     let le = try #require(labels.split(separator: ",").last { $0.hasPrefix("le=") })
                     let bound = String(le.dropFirst(4).dropLast())
@@ -53,7 +66,9 @@ enum PrometheusText {
                 throw Failure(description: "histogram \(key) buckets are not cumulative and ordered up to +Inf")
             }
             let countKey = key.replacingOccurrences(of: "{", with: "_count{", options: [], range: key.range(of: "{"))
-            guard samples[countKey] == run.last?.value else { throw Failure(description: "histogram \(key): +Inf bucket differs from _count") }
+            guard samples[countKey] == run.last?.value else {
+                throw Failure(description: "histogram \(key): +Inf bucket differs from _count")
+            }
         }
         return samples
     }
@@ -104,9 +119,12 @@ enum PrometheusText {
         let all = (1...RequestMetrics.shardCount).reduce(0, +)
         #expect(samples[#"chronicle_http_requests_total{route="GET /x",method="GET",status="2xx"}"#] == Double(all))
         #expect(samples[#"chronicle_http_requests_total{route="GET /x",method="GET",status="5xx"}"#] == Double(all))
-        #expect(samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="2xx",le="0.00025"}"#] == Double(all))
+        #expect(
+            samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="2xx",le="0.00025"}"#]
+                == Double(all))
         #expect(samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="5xx",le="2.5"}"#] == 0)
-        #expect(samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="5xx",le="+Inf"}"#] == Double(all))
+        #expect(
+            samples[#"chronicle_http_request_duration_seconds_bucket{route="GET /x",method="GET",status="5xx",le="+Inf"}"#] == Double(all))
         #expect(samples[#"chronicle_http_request_duration_seconds_sum{route="GET /x",method="GET",status="5xx"}"#] == Double(all * 3))
         #expect(samples[#"chronicle_http_requests_total{route="GET /y",method="GET",status="4xx"}"#] == 1600)
     }

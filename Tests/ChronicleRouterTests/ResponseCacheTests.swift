@@ -26,14 +26,19 @@ import Testing
         options.capacityBytes = 8 * 64 << 10
         cache = ResponseCache(options: options, shards: 8, epoch: { world.epoch.load(ordering: .relaxed) })
         let body: @Sendable (String) -> [UInt8] = { tag in
-            Array(("{\"epoch\":\(world.epoch.load(ordering: .relaxed)),\"call\":\(world.calls.add(1, ordering: .relaxed).newValue),\"tag\":\"\(tag)\",\"pad\":\"" + String(repeating: "x", count: 2000) + "\"}").utf8)
+            Array(
+                ("{\"epoch\":\(world.epoch.load(ordering: .relaxed)),"
+                    + "\"call\":\(world.calls.add(1, ordering: .relaxed).newValue),\"tag\":\"\(tag)\",\"pad\":\""
+                    + String(repeating: "x", count: 2000) + "\"}").utf8)
         }
         router = try Router(routes: [
             ("GET /data", { request, _ in
                 if world.reloadDuringNextCall.exchange(false, ordering: .relaxed) { world.epoch.add(1, ordering: .relaxed) }
                 // The representation chosen by Accept, as the API's formats are.
                 if request.headerFields[.accept]?.contains("text/csv") == true {
-                    return Response(contentType: "text/csv", body: Array("epoch\r\n\(world.epoch.load(ordering: .relaxed))\r\n".utf8) + body("csv"))
+                            return Response(
+                                contentType: "text/csv",
+                                body: Array("epoch\r\n\(world.epoch.load(ordering: .relaxed))\r\n".utf8) + body("csv"))
                 }
                 return Response(contentType: "application/json", body: body("json"))
             }),
@@ -148,7 +153,9 @@ import Testing
     @Test func gzipBodiesAreChargedWhatTheyKeepAllocated() throws {
         _ = try get("/data", [.acceptEncoding: "gzip"])
         let gzip = try get("/data", [.acceptEncoding: "gzip"])
-        #expect(cache.bytes < 1024 + gzip.body.count * 2, "a compressed body keeps its worst-case reserve: \(cache.bytes) for \(gzip.body.count) bytes")
+        #expect(
+            cache.bytes < 1024 + gzip.body.count * 2,
+            "a compressed body keeps its worst-case reserve: \(cache.bytes) for \(gzip.body.count) bytes")
     }
 
     @Test func anAnswerMadeAcrossAReloadIsNotKeptForTheNewData() throws {

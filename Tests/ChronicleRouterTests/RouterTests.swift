@@ -39,7 +39,10 @@ let empty: Handler = { _, _ in text("") }
     @Test func parametersAreNamedByTheRouteThatMatched() throws {
         let router = try Router(routes: [
             ("GET /a/{id}", { _, p in Response(contentType: "text/plain", body: Array("id=\(p["id"] ?? "nil")".utf8)) }),
-            ("GET /a/{name}/x", { _, p in Response(contentType: "text/plain", body: Array("name=\(p["name"] ?? "nil") id=\(p["id"] ?? "nil")".utf8)) }),
+            (
+                "GET /a/{name}/x",
+                { _, p in Response(contentType: "text/plain", body: Array("name=\(p["name"] ?? "nil") id=\(p["id"] ?? "nil")".utf8)) }
+            ),
         ])
         #expect(bodyText(router.respond(to: try Request.make(.get, "/a/1"))) == "id=1")
         #expect(bodyText(router.respond(to: try Request.make(.get, "/a/2/x"))) == "name=2 id=nil")
@@ -97,7 +100,8 @@ let empty: Handler = { _, _ in text("") }
 
     @Test func unexpectedErrorsAreReported() throws {
         let reported = Reported()
-        let router = try Router(routes: [("GET /x", { _, _ in throw FailingError() })], errorReporter: { error, _ in reported.add("\(error)") })
+        let router = try Router(
+            routes: [("GET /x", { _, _ in throw FailingError() })], errorReporter: { error, _ in reported.add("\(error)") })
         _ = router.respond(to: try Request.make(.get, "/x"))
         #expect(reported.values == ["FailingError()"])
     }

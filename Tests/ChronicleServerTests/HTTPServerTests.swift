@@ -68,7 +68,8 @@ import Testing
         let client = try TestClient(port: server.port)
         try client.send("POST /body HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello")
         #expect(try client.readResponse().text == "5:hello:")
-        try client.send("POST /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n2\r\nde\r\n0\r\nX-T: 1\r\n\r\n")
+        try client.send(
+            "POST /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n2\r\nde\r\n0\r\nX-T: 1\r\n\r\n")
         #expect(try client.readResponse().text == "5:abcde:X-T=1")
         try client.send("POST /body HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n")
         #expect(try client.readResponse().status == 100)
@@ -81,7 +82,10 @@ import Testing
         ("GET /echo/a HTTP/1.1\r\nHost: t\r\nX: \(String(repeating: "v", count: 600))\r\n\r\n", 431),
         ("GET /echo/a HTTP/1.1\r\nHost: t\r\n" + (0..<20).map { "X-\($0): v\r\n" }.joined() + "\r\n", 431),
         ("POST /body HTTP/1.1\r\nHost: t\r\nContent-Length: 2000\r\n\r\n", 413),
-        ("POST /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n" + String(repeating: "z", count: 2048) + "\r\n0\r\n\r\n", 413),
+        (
+            "POST /body HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n" + String(repeating: "z", count: 2048)
+                + "\r\n0\r\n\r\n", 413
+        ),
         ("GET /echo/a HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\nContent-Length: 1\r\n\r\na", 400),
         ("GET /echo/a HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n", 400),
         ("GET /echo/a HTTP/1.1\nHost: t\n\n", 400),

@@ -20,7 +20,9 @@ import Glibc
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
         return fd
     }
 
@@ -83,7 +85,9 @@ import Glibc
                 if worker < 4 {
                     // The attacker: pipelined answers queued, a malformed request, then a reset.
                     let fd = Self.connect(port)
-                    let junk = Array(("GET /echo/x HTTP/1.1\r\nHost: t\r\n\r\n" + String(repeating: "GET /nope/attacker HTTP/1.1\r\nHost: t\r\n\r\n", count: 20) + "GARBAGE\r\n\r\n").utf8)
+                    let junk = Array(
+                        ("GET /echo/x HTTP/1.1\r\nHost: t\r\n\r\n"
+                            + String(repeating: "GET /nope/attacker HTTP/1.1\r\nHost: t\r\n\r\n", count: 20) + "GARBAGE\r\n\r\n").utf8)
                     _ = junk.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                     Self.reset(fd)
                 } else {

@@ -72,7 +72,11 @@ final class PipeCollector: @unchecked Sendable {
         let paths = Set(lines.compactMap { $0.split(separator: " ").first { $0.hasPrefix("path=") } })
         #expect(paths.count == count)
         let first = try #require(lines.first)
-        let pattern = try NSRegularExpression(pattern: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info test : bytes=\d+ duration_us=\d+ method=GET path=/echo/\d+ remote=127\.0\.0\.1:\d+ status=200 \[ChronicleServer\] request$"#)
+        let pattern = try NSRegularExpression(
+            pattern:
+                #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000 info test : bytes=\d+ duration_us=\d+ method=GET path=/echo/\d+ "#
+                    + #"remote=127\.0\.0\.1:\d+ status=200 \[ChronicleServer\] request$"#
+        )
         #expect(pattern.firstMatch(in: first, range: NSRange(first.startIndex..., in: first)) != nil, "\(first)")
     }
 

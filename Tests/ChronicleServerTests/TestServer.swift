@@ -21,7 +21,9 @@ func testRouter() throws -> Router {
             return Response(contentType: "application/octet-stream", body: body)
         }),
         ("GET /bytes/{count}", { _, parameters in
-            Response(contentType: "application/octet-stream", body: [UInt8](repeating: 0x2E, count: min(Int(parameters["count"] ?? "0") ?? 0, 1 << 20)))
+                Response(
+                    contentType: "application/octet-stream",
+                    body: [UInt8](repeating: 0x2E, count: min(Int(parameters["count"] ?? "0") ?? 0, 1 << 20)))
         }),
         ("GET /stream/{count}", { _, parameters in
             var left = Int(parameters["count"] ?? "0") ?? 0
@@ -33,7 +35,9 @@ func testRouter() throws -> Router {
         }),
         ("POST /body", { request, _ in
             let trailers = request.trailers.map { "\($0.name.rawName)=\($0.value)" }.joined(separator: ",")
-            return Response(contentType: "text/plain", body: Array("\(request.body.count):\(String(decoding: request.body, as: UTF8.self)):\(trailers)".utf8))
+                return Response(
+                    contentType: "text/plain",
+                    body: Array("\(request.body.count):\(String(decoding: request.body, as: UTF8.self)):\(trailers)".utf8))
         }),
     ])
 }

@@ -70,7 +70,11 @@ import Testing
         #expect(csv.header("Transfer-Encoding") == "chunked")
         #expect(csv.header("Content-Encoding") == "gzip")
         let text = String(decoding: try #require(Gzip.decompress(csv.body)), as: UTF8.self)
-        #expect(text.hasPrefix("id,text,language,kind,stance,refused_label,speaker,event,date,date_start,date_end,translation_en,translation_fr,translation_of,document,start,end\r\n"))
+        #expect(
+            text.hasPrefix(
+                "id,text,language,kind,stance,refused_label,speaker,event,date,date_start,date_end,translation_en,translation_fr,transl"
+                    + "ation_of,document,start,end\r\n"
+            ))
         #expect(text.components(separatedBy: "\r\n").count == 10)  // header, 8 quotes, and the empty string after the last CRLF
 
         try c.send("GET /events/nope HTTP/1.1\r\nHost: t\r\n\r\n")  // the connection is still good

@@ -177,7 +177,9 @@ extension Quote {
 extension Actor.Kind: SnapshotCodable {}
 
 extension Actor.AmbiguousName: SnapshotCodable {
-    package init(snapshot r: inout SnapshotReader) throws(SnapshotError) { name = try r.read(); alsoDenotes = try r.read(); source = try r.read() }
+    package init(snapshot r: inout SnapshotReader) throws(SnapshotError) {
+        name = try r.read(); alsoDenotes = try r.read(); source = try r.read()
+    }
 
     package func write(to w: inout SnapshotWriter) { w.write(name); w.write(alsoDenotes); w.write(source) }
 }
@@ -194,7 +196,9 @@ extension Actor.Office: SnapshotCodable {
 }
 
 extension Actor.Codes.Code: SnapshotCodable {
-    package init(snapshot r: inout SnapshotReader) throws(SnapshotError) { code = try r.read(); basis = try r.read(); source = try r.read() }
+    package init(snapshot r: inout SnapshotReader) throws(SnapshotError) {
+        code = try r.read(); basis = try r.read(); source = try r.read()
+    }
 
     package func write(to w: inout SnapshotWriter) { w.write(code); w.write(basis); w.write(source) }
 }
@@ -232,7 +236,9 @@ extension Document.Provenance: SnapshotCodable {
         outlet = try r.read(); url = try r.read(); published = try r.read(); publishedCertainty = try r.read(); note = try r.read()
     }
 
-    package func write(to w: inout SnapshotWriter) { w.write(outlet); w.write(url); w.write(published); w.write(publishedCertainty); w.write(note) }
+    package func write(to w: inout SnapshotWriter) {
+        w.write(outlet); w.write(url); w.write(published); w.write(publishedCertainty); w.write(note)
+    }
 }
 
 extension Document: SnapshotCodable {

@@ -65,9 +65,13 @@ public enum StoreSnapshot {
         do {
             try encode(store, builder: builder, into: &output)
             try output.finish()
-            guard fsync(descriptor) == 0 else { throw SnapshotError.unavailable("cannot sync \(temporary): \(String(cString: strerror(errno)))") }
+            guard fsync(descriptor) == 0 else {
+                throw SnapshotError.unavailable("cannot sync \(temporary): \(String(cString: strerror(errno)))")
+            }
             close(descriptor)
-            guard rename(temporary, path) == 0 else { throw SnapshotError.unavailable("cannot rename to \(path): \(String(cString: strerror(errno)))") }
+            guard rename(temporary, path) == 0 else {
+                throw SnapshotError.unavailable("cannot rename to \(path): \(String(cString: strerror(errno)))")
+            }
             return output.written
         } catch let error as SnapshotError {
             close(descriptor)
@@ -237,8 +241,12 @@ public enum StoreSnapshot {
         let documents = try readBlocks(&r, size: 16, minimumRecordSize: 8) { r throws(SnapshotError) in try Document(snapshot: &r) }
         let actors: [Actor] = try r.read()
         let shared = try SnapshotSharedValues(snapshot: &r)
-        let events = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in try Event(snapshot: &r, shared: shared) }
-        let quotes = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in try Quote(snapshot: &r, shared: shared) }
+        let events = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in
+            try Event(snapshot: &r, shared: shared)
+        }
+        let quotes = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in
+            try Quote(snapshot: &r, shared: shared)
+        }
         var indexes: [TextIndex] = []
         for count in [actors.count, events.count, quotes.count] {
             let terms = try readWords(&r)
