@@ -3,6 +3,10 @@
 // and the coding is consistent (DatasetValidator+Coding.swift).
 
 package struct DatasetValidator {
+    /// Raised when a check is added or changed: a saved store was checked by the rules of the build
+    /// that saved it, and is read only under the same rules (`StoreSnapshot`).
+    package static let rulesVersion = 1
+
     package let dataset: Dataset
     package let files = Dataset.files
     package var problems: [DatasetProblem] = []

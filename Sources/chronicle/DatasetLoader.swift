@@ -4,7 +4,8 @@ import Foundation
 import Logging
 
 /// How `serve` and its reloads get a store: from the snapshot of the data directory when there is
-/// one of these exact files made by this build (see `StoreSnapshot`), otherwise from the files,
+/// one of these exact files made under this build's analyser and rules (see `StoreSnapshot`), in a
+/// directory only this user may write (`SnapshotDirectory`), otherwise from the files,
 /// after which a load that took `snapshotAfter` or longer is saved as the snapshot for next time.
 struct DatasetLoader: Sendable {
     enum Source: String { case snapshot, files }
@@ -19,7 +20,18 @@ struct DatasetLoader: Sendable {
         self.path = path
         self.logger = logger
         snapshotAfter = .milliseconds(settings.snapshotMinLoadMs)
-        snapshotPath = Self.snapshotDirectory(settings, environment: environment).map { StoreSnapshot.path(for: path, in: $0) }
+        var directory = Self.snapshotDirectory(settings, environment: environment)
+        if let configured = directory {
+            do {
+                directory = try SnapshotDirectory.resolve(configured)
+            } catch {
+                logger.warning("snapshots off: no trusted directory for them", metadata: [
+                    "snapshot_directory": "\(configured)", "reason": "\(error)",
+                ])
+                directory = nil
+            }
+        }
+        snapshotPath = directory.map { StoreSnapshot.path(for: path, in: $0) }
     }
 
     /// `snapshot.directory`, or the user's cache directory (XDG); nil when snapshots are off or

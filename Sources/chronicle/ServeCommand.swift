@@ -66,6 +66,7 @@ struct ServeCommand: ParsableCommand {
             // An abandoned reload is still loading, or a snapshot being written (its temporary file
             // is never renamed into place): end the process without running exit-time destructors
             // under their feet (the log is written line by line, nothing is lost).
+            StoreSnapshot.abandonWriteInProgress()
             log.flush()
             Glibc._exit(0)
         }
@@ -186,6 +187,7 @@ struct ServeCommand: ParsableCommand {
             running.server?.flushAccessLog(timeout: .milliseconds(500))
             log.flush(timeout: .milliseconds(500))
             // _exit: no atexit handlers or static destructors racing the event loops.
+            StoreSnapshot.abandonWriteInProgress()
             Glibc._exit(1)
         }
         guard let (server, reloader) = running.stop() else {

@@ -18,8 +18,11 @@ final class ServerProcess {
     /// is started with posix_spawn (Foundation's Process leaves allocations AddressSanitizer reports).
     /// `launcher` runs before the binary (e.g. taskset); `threads` nil leaves the default (one per CPU).
     /// Snapshots are off unless `snapshots` (a test's data should not leave files in the user's cache).
-    init(_ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1, snapshots: Bool = false) throws
-    {
+    /// `binary`: another executable than the one built beside the tests (a copy, say).
+    init(
+        _ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1, snapshots: Bool = false,
+        binary: String = ServerProcess.binary
+    ) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
         var actions = posix_spawn_file_actions_t()
@@ -28,7 +31,7 @@ final class ServerProcess {
         posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
         posix_spawn_file_actions_adddup2(&actions, ends[1], 2)
         posix_spawn_file_actions_addclose(&actions, ends[0])
-        let argv = launcher + [Self.binary, "serve", "--port", "0"] + (threads.map { ["--set", "threads=\($0)"] } ?? [])
+        let argv = launcher + [binary, "serve", "--port", "0"] + (threads.map { ["--set", "threads=\($0)"] } ?? [])
             + (snapshots ? [] : ["--set", "snapshot.enabled=false"]) + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }

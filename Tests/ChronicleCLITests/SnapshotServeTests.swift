@@ -99,6 +99,36 @@ import Testing
     }
 }
 
+extension SnapshotServeTests {
+    /// A snapshot names the analyser and the rules it was made under, not the executable: another
+    /// build (here a copy of the binary with bytes appended, so its SHA-256 differs) starts from the
+    /// snapshot the first one saved, as a rolling update does.
+    @Test func anotherBuildStartsFromTheSnapshot() throws {
+        let data = try reload.copyOfData()
+        let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-snapshots-\(UUID().uuidString)").path
+        let otherBuild = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-build-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: snapshots)
+            try? FileManager.default.removeItem(atPath: otherBuild)
+        }
+        var server = try start(data, snapshots)
+        try server.waitFor("snapshot saved")
+        try stop(server)
+
+        try FileManager.default.copyItem(atPath: ServerProcess.binary, toPath: otherBuild)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: otherBuild))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("another build".utf8))
+        try handle.close()
+        server = try ServerProcess(
+            ["--data", data, "--set", "snapshot.directory=\(snapshots)", "--set", "snapshot.min_load_ms=0"], snapshots: true,
+            binary: otherBuild)
+        #expect(try server.waitFor("dataset loaded").contains("source=snapshot"))
+        try stop(server)
+    }
+}
+
 extension String {
     /// The response without its Date field, which differs between two servers' answers.
     func dropDate() -> String {

@@ -6,12 +6,16 @@ public enum SnapshotError: Error, Sendable, CustomStringConvertible {
     case stale(String)
     /// A snapshot that fails its checksum or does not decode.
     case damaged(String)
+    /// A snapshot, or its directory, that another user owns or that group or others may write: a
+    /// snapshot is served without the loader's checks, so it must be as trusted as the data.
+    case untrusted(String)
 
     public var description: String {
         switch self {
         case .unavailable(let reason): "unavailable: \(reason)"
         case .stale(let reason): "stale: \(reason)"
         case .damaged(let reason): "damaged: \(reason)"
+        case .untrusted(let reason): "untrusted: \(reason)"
         }
     }
 }

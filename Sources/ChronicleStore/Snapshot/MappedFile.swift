@@ -8,13 +8,8 @@ import Glibc
 final class MappedFile {
     let bytes: UnsafeRawBufferPointer
 
-    init(path: String) throws(SnapshotError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unavailable("cannot open \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .unavailable("cannot stat \(path): \(String(cString: strerror(errno)))") }
-        let size = Int(status.st_size)
+    /// Maps `size` bytes of an open file (the size its header promised and `fstat` confirmed).
+    init(descriptor: Int32, size: Int, path: String) throws(SnapshotError) {
         guard size > 0 else { throw .damaged("\(path) is empty") }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             throw .unavailable("cannot map \(path): \(String(cString: strerror(errno)))")

@@ -35,6 +35,13 @@ struct SnapshotOutput {
         written += values.count * MemoryLayout<T>.size
     }
 
+    /// Writes bytes the digest does not cover: the header's fixed part, whose length field is
+    /// filled in at the end and checked against the file's size instead.
+    mutating func appendUnhashed(_ bytes: [UInt8]) throws(SnapshotError) {
+        try bytes.withUnsafeBytes { bytes in Result { () throws(SnapshotError) in try writeAll(bytes) } }.get()
+        written += bytes.count
+    }
+
     /// Writes the digest of everything before it.
     mutating func finish() throws(SnapshotError) {
         let digest = Array(hasher.finalize())

@@ -1,20 +1,25 @@
 // A checked, indexed store saved to one file, so a restart reads it instead of decoding, checking
 // and indexing the data files again (a million events: minutes of work, seconds to read).
 //
-// A snapshot is used only for the data it was made from and by the build that made it: its header
-// holds the dataset's fingerprint (the SHA-256 of every data file, see
-// `Dataset.contentFingerprint`) and the SHA-256 of the executable that wrote it, and both must
-// equal the reader's. A snapshot is only ever written from a store that passed the loader's checks,
-// so a matching fingerprint proves the checks for these bytes, and a matching build proves the
-// rules they were checked and indexed by. A SHA-256 of the whole file closes it, so a damaged file
-// is refused rather than served; a refused snapshot means a full load.
+// A snapshot is used only for the data it was made from and by an analyser and a set of checks that
+// would have made the same store. Its header names what it depends on, as Lucene's segment headers
+// name their codec: the format (which is also the records' encoding), the dataset's fingerprint
+// (the SHA-256 of every data file, lexicon included: `Dataset.contentFingerprint`), the analyser's
+// identity (`AnalyzerVersion`) and the version of the loader's rules (`DatasetValidator`). It does
+// not name the executable: another build with the same format, analyser and rules reads it, so a
+// rolling update starts from the snapshot its predecessor saved. A snapshot is only ever written
+// from a store that passed the loader's checks. A SHA-256 of the file closes it, so a damaged file is
+// refused rather than served; a refused snapshot means a full load. A snapshot is served without
+// the loader's checks, so it is read only from a file and a directory that this user owns and that
+// no one else may write (the snapshot directory must be as trusted as the data).
 //
 // Layout: the magic "CHRNSNAP", the format version and a byte-order mark (4 bytes each), the
-// fingerprint and the builder's digest, then the sections (dataset info, lexicon, documents,
-// actors, shared values, events, quotes, the three text indexes, the seven field indexes), then
-// the 32-byte digest. Events
-// and quotes are in blocks of `blockSize` records, each prefixed with its length in bytes, which
-// are decoded in parallel.
+// file's length in bytes (8, little-endian), then, under the digest: the fingerprint, the analyser's
+// identity, the rules' version, the sections (dataset info, lexicon, documents, actors, shared
+// values, events, quotes, the three text indexes, the seven field indexes), then the 32-byte SHA-256
+// of everything after the length. Events and quotes are in blocks of `blockSize` records, each
+// prefixed with its length in bytes, which are decoded in parallel. The header is read and checked,
+// length against the file's size included, before anything is mapped or hashed.
 import ChronicleText
 import ChronicleRecords
 import Crypto
@@ -26,14 +31,22 @@ import Glibc
 
 public enum StoreSnapshot {
     static let magic = Array("CHRNSNAP".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let byteOrderMark: UInt32 = 0x0102_0304
     static let blockSize = 8192
     static let digestSize = 32
 
-    /// The SHA-256 of the running executable: a snapshot is read only by the build that wrote it,
-    /// whose loader, checks, tokenizer and stemmer made it. Nil where the executable cannot be read.
-    public static let builder: String? = Digest.sha256Hex(fileAtPath: "/proc/self/exe")
+    /// The bytes before the digested part: magic, format version, byte-order mark, file length.
+    static let fixedHeaderSize = 8 + 4 + 4 + 8
+    /// The most a header's variable part (fingerprint, analyser, rules) may take.
+    static let maximumHeaderSize = 4096
+
+    /// What a snapshot depends on besides its data: the analyser and the loader's rules.
+    public struct Dependencies: Equatable, Sendable {
+        public var analyzer = AnalyzerVersion.identity
+        public var rules = DatasetValidator.rulesVersion
+        public init() {}
+    }
 
     /// The file that holds the snapshot of `dataDirectory` in `directory`: one per data directory,
     /// named by the SHA-256 of its absolute path as given (symbolic links not followed, so a
@@ -46,64 +59,61 @@ public enum StoreSnapshot {
 
     // MARK: Writing
 
-    /// Writes `store` to `path`: to a temporary file beside it, synced, then renamed over it, so a
-    /// reader sees the old file or the whole new one. Returns the bytes written.
+    /// Writes `store` to `path`. The old file at `path` is removed first (it is stale by definition:
+    /// a snapshot is written only when the store did not come from it), so a volume never holds two.
+    /// The new file is written unnamed (`O_TMPFILE`) and linked in once complete and synced: a stop or
+    /// a crash meanwhile leaves nothing behind, and writers in other containers (all pid 1) never
+    /// share a name. Where the file system has no `O_TMPFILE`, a `mkstemp` name held under `flock`
+    /// is used, and a later writer removes one whose writer is gone. Returns the bytes written.
+    /// `afterHeader` runs once the header is written (tests look at the directory then).
     @discardableResult
-    public static func write(_ store: Store, to path: String) throws(SnapshotError) -> Int {
-        guard let builder else { throw .unavailable("cannot read the executable to name the build") }
+    public static func write(
+        _ store: Store, to path: String, dependencies: Dependencies = Dependencies(), afterHeader: (() -> Void)? = nil
+    ) throws(SnapshotError) -> Int {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .unavailable("cannot create \(directory): \(error.localizedDescription)")
+        try SnapshotDirectory.prepare(directory)
+        if unlink(path) != 0 && errno != ENOENT {
+            throw .unavailable("cannot remove the stale \(path): \(String(cString: strerror(errno)))")
         }
-        removeAbandonedTemporaries(of: path)
-        let temporary = "\(path).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .unavailable("cannot create \(temporary): \(String(cString: strerror(errno)))") }
-        var output = SnapshotOutput(descriptor: descriptor)
+        var file = try TemporaryFile(in: directory, for: path)
+        var output = SnapshotOutput(descriptor: file.descriptor)
         do {
-            try encode(store, builder: builder, into: &output)
+            try encode(store, dependencies: dependencies, into: &output, afterHeader: afterHeader)
             try output.finish()
-            guard fsync(descriptor) == 0 else {
-                throw SnapshotError.unavailable("cannot sync \(temporary): \(String(cString: strerror(errno)))")
+            var length = UInt64(output.written).littleEndian
+            guard withUnsafeBytes(of: &length, { pwrite(file.descriptor, $0.baseAddress, 8, off_t(fixedHeaderSize - 8)) }) == 8 else {
+                throw SnapshotError.unavailable("cannot write the snapshot's length: \(String(cString: strerror(errno)))")
             }
-            close(descriptor)
-            guard rename(temporary, path) == 0 else {
-                throw SnapshotError.unavailable("cannot rename to \(path): \(String(cString: strerror(errno)))")
+            guard fsync(file.descriptor) == 0 else {
+                throw SnapshotError.unavailable("cannot sync the snapshot: \(String(cString: strerror(errno)))")
             }
+            try file.link(to: path)
             return output.written
         } catch let error as SnapshotError {
-            close(descriptor)
-            unlink(temporary)
+            file.discard()
             throw error
         } catch {
-            close(descriptor)
-            unlink(temporary)
+            file.discard()
             throw .unavailable("\(error)")
         }
     }
 
-    /// Temporary files of this snapshot left by processes that ended while writing (a second
-    /// SIGTERM, a crash); a writer that still runs keeps its own.
-    private static func removeAbandonedTemporaries(of path: String) {
-        let url = URL(fileURLWithPath: path)
-        let prefix = url.lastPathComponent + "."
-        let directory = url.deletingLastPathComponent().path
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            guard let pid = pid_t(name.dropFirst(prefix.count).dropLast(4)), pid != getpid() else { continue }
-            if kill(pid, 0) == -1 && errno == ESRCH { unlink(directory + "/" + name) }
-        }
-    }
-
-    private static func encode(_ store: Store, builder: String, into output: inout SnapshotOutput) throws(SnapshotError) {
+    private static func encode(
+        _ store: Store, dependencies: Dependencies, into output: inout SnapshotOutput, afterHeader: (() -> Void)?
+    ) throws(SnapshotError) {
         var w = SnapshotWriter(capacity: 1 << 20)
         w.raw(magic)
         withUnsafeBytes(of: formatVersion.littleEndian) { w.raw($0) }
         withUnsafeBytes(of: byteOrderMark) { w.raw($0) }
+        // The length, written once it is known.
+        withUnsafeBytes(of: UInt64(0)) { w.raw($0) }
+        try output.appendUnhashed(w.bytes)
+        w.removeAll()
         w.write(store.fingerprint)
-        w.write(builder)
+        w.write(dependencies.analyzer)
+        w.count(dependencies.rules)
+        try output.append(&w)
+        afterHeader?()
         w.write(store.info)
         write(store.lexicon.stems, to: &w)
         write(store.lexicon.corpusWords, to: &w)
@@ -172,38 +182,55 @@ public enum StoreSnapshot {
         w.flat(words.starts)
     }
 
-    // MARK: Reading
-
-    /// Reads the snapshot at `path` if it was made from data with `fingerprint` by this build, and
-    /// throws why not otherwise.
-    public static func read(path: String, fingerprint: String) throws(SnapshotError) -> Store {
-        try read(path: path, expected: fingerprint, computing: nil)
+    /// Removes the temporary file of a write in progress, for a process about to `_exit` during one
+    /// (an unnamed `O_TMPFILE` file needs nothing: it goes with the process).
+    public static func abandonWriteInProgress() {
+        TemporaryFile.discardInProgress()
     }
 
-    /// Reads the snapshot at `path` if it was made by this build from the data in `directory` as it
-    /// is now: the data files are hashed while the snapshot decodes (on a loaded machine that is
-    /// most of a second saved at a million events), and the store is returned only once the two
-    /// fingerprints are equal.
+    // MARK: Reading
+
+    /// Reads the snapshot at `path` if it was made from data with `fingerprint` under `dependencies`
+    /// (this build's analyser and rules), and throws why not otherwise.
+    public static func read(
+        path: String, fingerprint: String, dependencies: Dependencies = Dependencies()
+    ) throws(SnapshotError) -> Store {
+        try read(path: path, expected: fingerprint, computing: nil, dependencies: dependencies)
+    }
+
+    /// Reads the snapshot at `path` if it was made under this build's analyser and rules from the
+    /// data in `directory` as it is now: the data files are hashed while the snapshot decodes (on a
+    /// loaded machine that is most of a second saved at a million events), and the store is
+    /// returned only once the two fingerprints are equal.
     public static func read(path: String, dataDirectory directory: String) throws(SnapshotError) -> Store {
         try read(path: path, expected: nil, computing: { Dataset.contentFingerprint(directory: directory) })
     }
 
     private static func read(
-        path: String, expected: String?, computing: (@Sendable () -> String?)?
+        path: String, expected: String?, computing: (@Sendable () -> String?)?, dependencies: Dependencies = Dependencies()
     ) throws(SnapshotError) -> Store {
-        guard let builder else { throw .unavailable("cannot read the executable to name the build") }
-        let file = try MappedFile(path: path)
+        // Nothing of the file is read before its directory, its owner, its mode, its header and its
+        // size are checked; nothing is hashed or decoded before its header matches.
+        try SnapshotDirectory.checkTrusted(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .unavailable("cannot open \(path): \(String(cString: strerror(errno)))") }
+        // The mapping outlives the descriptor; the descriptor is only for the header and the map.
+        defer { close(descriptor) }
+        let header = try SnapshotHeader(descriptor: descriptor, path: path)
+        if let expected, header.fingerprint != expected { throw .stale("made from other data (\(header.fingerprint.prefix(12)))") }
+        guard header.analyzer == dependencies.analyzer else {
+            throw .stale("made by another analyser (\(header.analyzer); this build has \(dependencies.analyzer))")
+        }
+        guard header.rules == dependencies.rules else {
+            throw .stale("checked under other rules (version \(header.rules); this build has \(dependencies.rules))")
+        }
+        let file = try MappedFile(descriptor: descriptor, size: header.length, path: path)
         let bytes = file.bytes
-        guard bytes.count > magic.count + 8 + digestSize else { throw .damaged("\(bytes.count) bytes is too short") }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - digestSize)])
+        let body = UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize..<(bytes.count - digestSize)])
         var r = SnapshotReader(body)
-        guard Array(try r.bytes(magic.count)).elementsEqual(magic) else { throw .stale("not a Chronicle snapshot") }
-        let version = UInt32(littleEndian: try r.bytes(4).loadUnaligned(as: UInt32.self))
-        guard version == formatVersion else { throw .stale("format \(version), this build reads \(formatVersion)") }
-        guard try r.bytes(4).loadUnaligned(as: UInt32.self) == byteOrderMark else { throw .stale("written with the other byte order") }
-        let storedFingerprint: String = try r.read(), storedBuilder: String = try r.read()
-        if let expected, storedFingerprint != expected { throw .stale("made from other data (\(storedFingerprint.prefix(12)))") }
-        guard storedBuilder == builder else { throw .stale("made by another build of Chronicle (\(storedBuilder.prefix(12)))") }
+        let storedFingerprint: String = try r.read()
+        _ = try r.read(String.self)
+        _ = try r.count()
 
         // The data's fingerprint, when it is not known yet, is computed while the snapshot is checked
         // and decoded; nothing decoded is returned before it is compared.
