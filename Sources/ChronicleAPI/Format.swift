@@ -70,9 +70,13 @@ struct RecordFormat<Item: Sendable> {
 }
 
 /// RFC 4180 rows: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled.
+/// A cell a spreadsheet would run as a formula (OWASP's CSV injection: it begins with = + - @, a
+/// tab or a CR) is written with a leading apostrophe, which spreadsheets show as text; a number
+/// (-12, +3.5) is left as it is.
 enum CSV {
     static func append(_ fields: [String], to out: inout [UInt8]) {
-        for (index, field) in fields.enumerated() {
+        for (index, cell) in fields.enumerated() {
+            let field = neutralized(cell)
             if index > 0 { out.append(UInt8(ascii: ",")) }
             let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
             if needsQuotes {
@@ -87,5 +91,30 @@ enum CSV {
             }
         }
         out.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// The cell, with an apostrophe in front when a spreadsheet would take it for a formula.
+    static func neutralized(_ cell: String) -> String {
+        guard let first = cell.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+            .contains(first) else { return cell }
+        if isNumber(cell) { return cell }
+        return "'" + cell
+    }
+
+    /// A signed decimal number: [+-]digits[.digits].
+    private static func isNumber(_ cell: String) -> Bool {
+        var bytes = cell.utf8.dropFirst()
+        guard cell.utf8.first == UInt8(ascii: "-") || cell.utf8.first == UInt8(ascii: "+"), !bytes.isEmpty else { return false }
+        var digits = 0, dot = false
+        while let byte = bytes.popFirst() {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else if byte == UInt8(ascii: "."), !dot, digits > 0, !bytes.isEmpty {
+                dot = true
+            } else {
+                return false
+            }
+        }
+        return digits > 0
     }
 }

@@ -8,15 +8,31 @@ import ChronicleRouter
 import HTTPTypes
 
 enum Listing {
+    /// Raised whenever what a list or a record looks like changes (a field, its order, a format):
+    /// it is part of every list's ETag, so a client's cached copy made by an older build is not
+    /// taken for the new representation of the same data. `CrawlTests` fails when an answer's body
+    /// changes and this stays as it was recorded.
+    static let representationVersion = 2
+
     /// A list in the negotiated format: a JSON page (limit 1–500, default 50) or a streamed export
     /// (CSV or NDJSON: every match unless `limit` is given).
     static func respond<Item>(
         _ matches: Matches<Item>, request: Request, parameters: QueryParameters, record: RecordFormat<Item>, fingerprint: String
     ) throws(HTTPProblem) -> Response {
-        let format = try Format.negotiate(request, parameters)
+        let negotiated = try parameters.single("format") == nil
+        let format: Format
+        do {
+            format = try Format.negotiate(request, parameters)
+        } catch {
+            // The 406 depends on Accept too.
+            throw error.varying(onAccept: negotiated)
+        }
         let offset = try parameters.offset
         let etag = tag(fingerprint, request, format)
-        if let unchanged = notModified(request, etag: etag) { return unchanged }
+        if var unchanged = notModified(request, etag: etag) {
+            if negotiated { unchanged.headerFields.append(HTTPField(name: .vary, value: "Accept")) }
+            return unchanged
+        }
         var response: Response
         switch format {
         case .json:
@@ -33,6 +49,9 @@ enum Listing {
             response = Export.response(matches, offset: offset, limit: limit, format: format, record: record)
         }
         response.headerFields[.eTag] = etag
+        // The format was chosen by Accept: a shared cache must not give this body to a client that
+        // asked for another (RFC 9110 section 12.5.5).
+        if negotiated { response.headerFields.append(HTTPField(name: .vary, value: "Accept")) }
         return response
     }
 
@@ -49,7 +68,7 @@ enum Listing {
     /// The body of a data response is a pure function of the dataset, the target and the format,
     /// so its tag is derived from those and the body is never hashed.
     static func tag(_ fingerprint: String, _ request: Request, _ format: Format) -> String {
-        EntityTag.derived(from: [fingerprint, request.head.rawTarget, format.rawValue])
+        EntityTag.derived(from: [String(representationVersion), fingerprint, request.head.rawTarget, format.rawValue])
     }
 
     static func response<Item>(
@@ -109,4 +128,14 @@ enum Listing {
 
 extension HTTPField.Name {
     static let link = HTTPField.Name("Link")!
+}
+
+extension HTTPProblem {
+    /// The same problem, saying it varies with Accept when `onAccept` (a 406 chosen by negotiation).
+    func varying(onAccept: Bool) -> HTTPProblem {
+        guard onAccept else { return self }
+        var fields = headerFields
+        fields.append(HTTPField(name: .vary, value: "Accept"))
+        return HTTPProblem(problem.status, problem.detail, extensions: problem.extensions, headerFields: fields)
+    }
 }

@@ -72,7 +72,7 @@ public struct Dataset: Sendable {
         guard let documentsFile = try? Data(contentsOf: base.appendingPathComponent(files.documents)),
               let documents = try? JSONDecoder().decode([Document].self, from: documentsFile) else { return nil }
         for document in documents {
-            guard digest(document.file) == document.sha256.lowercased() else { return nil }
+            guard document.hasSafeFile, digest(document.file) == document.sha256.lowercased() else { return nil }
         }
         for document in documents { input += Array(document.sha256.utf8) }
         if exists(files.stems) {

@@ -61,6 +61,13 @@ struct DatasetReader {
     mutating func readTexts(of documents: inout [Document], listedIn listing: String) {
         for index in documents.indices {
             let document = documents[index]
+            // Checked before anything is opened: a record must not make the loader read outside the data.
+            guard document.hasSafeFile else {
+                problems.append(DatasetProblem(
+                    file: listing, record: document.id,
+                    message: "file \"\(document.file)\" must be a relative path inside the data directory (no \"..\", not absolute)"))
+                continue
+            }
             let url = base.appendingPathComponent(document.file)
             guard let data = try? Data(contentsOf: url) else {
                 problems.append(DatasetProblem(file: listing, record: document.id, message: "cannot read text file \(document.file)"))

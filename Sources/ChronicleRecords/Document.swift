@@ -79,4 +79,11 @@ public struct Document: Sendable, Codable {
         let start = byteOffset(ofScalar: span.start), end = byteOffset(ofScalar: span.end)
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
+
+    /// True when `file` names a file inside the data directory: relative, not empty, and without a
+    /// `..` component (a record could otherwise make the loader read, and serve, any file the server can).
+    public var hasSafeFile: Bool {
+        guard !file.isEmpty, !file.hasPrefix("/"), !file.contains("\0") else { return false }
+        return !file.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
 }

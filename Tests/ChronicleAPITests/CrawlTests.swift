@@ -1,4 +1,4 @@
-import ChronicleAPI
+@testable import ChronicleAPI
 import ChronicleHTTP
 import ChronicleRecords
 import Foundation
@@ -8,7 +8,10 @@ import Testing
 /// `crawl.tsv`: status, content type, ETag and the SHA-256 of the body, per target. A change that
 /// should not change what the API says (a refactoring, a new layout) must leave every row as it was;
 /// a change that should updates the file (`CHRONICLE_RECORD_CRAWL=1 swift test --filter CrawlTests`)
-/// and shows the rows it changed in its diff. /ready and /metrics are left out: they report the
+/// and shows the rows it changed in its diff. The file's first line names the representation
+/// version it was recorded under (`Listing.representationVersion`, part of every list's ETag):
+/// re-recording a changed body under the same version is refused, so a new representation always
+/// comes with new ETags and no client's cache takes the old body for it. /ready and /metrics are left out: they report the
 /// process (load time, counters), not the data.
 @Suite struct CrawlTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("crawl.tsv")
@@ -61,12 +64,28 @@ import Testing
         let harness = try APIHarness()
         let rows = try targets(harness).map { try row(harness, $0) }
         #expect(rows.count > 100)
-        let text = rows.joined(separator: "\n") + "\n"
+        let version = "# representation \(Listing.representationVersion)"
+        let lines = try String(contentsOf: Self.golden, encoding: .utf8).split(separator: "\n").map(String.init)
+        let recordedVersion = lines.first ?? ""
+        let recorded = Array(lines.dropFirst())
+        // Body digests by target: a body that changed is a new representation.
+        func bodies(_ rows: [String]) -> [String: String] {
+            Dictionary(rows.map { row in
+                let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+                return (String(fields[0]), String(fields.last ?? ""))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        let before = bodies(recorded), now = bodies(rows)
+        let changedBodies = now.filter { target, digest in before[target].map { $0 != digest } ?? false }.keys.sorted()
         if ProcessInfo.processInfo.environment["CHRONICLE_RECORD_CRAWL"] == "1" {
-            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
+            guard recordedVersion != version || changedBodies.isEmpty else {
+                Issue.record("bodies changed under \(version) (\(changedBodies.prefix(5))): raise Listing.representationVersion first")
+                return
+            }
+            try ([version] + rows).joined(separator: "\n").appending("\n").write(to: Self.golden, atomically: true, encoding: .utf8)
             return
         }
-        let recorded = try String(contentsOf: Self.golden, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(recordedVersion == version, "recorded under \(recordedVersion); re-record with CHRONICLE_RECORD_CRAWL=1")
         #expect(rows.count == recorded.count, "\(rows.count) targets crawled, \(recorded.count) recorded")
         for (now, before) in zip(rows, recorded) where now != before {
             Issue.record("answer changed:\n  recorded \(before)\n  now      \(now)")

@@ -1,4 +1,4 @@
-import ChronicleAPI
+@testable import ChronicleAPI
 import ChronicleStore
 import ChronicleRouter
 import ChronicleHTTP
@@ -119,6 +119,27 @@ import Testing
         #expect(try get("/events?format=json", accept: "text/html").status == .ok)
     }
 
+    /// A shared cache keys on what the answer varies with: Accept when Accept chose the format (the
+    /// 200, the 304 and the 406), not when ?format= did.
+    @Test func answersWhoseFormatAcceptChoseVaryOnAccept() throws {
+        #expect(try get("/events", accept: "text/csv").headerFields[values: .vary].contains("Accept"))
+        #expect(try get("/events").headerFields[values: .vary].contains("Accept"))
+        #expect(try get("/events", accept: "text/html").headerFields[values: .vary].contains("Accept"))
+        let tag = try get("/events").headerFields[.eTag]!
+        let fields: HTTPFields = [.ifNoneMatch: tag]
+        let notModified = harness.router.respond(to: try Request.make(.get, "/events", headerFields: fields))
+        #expect(notModified.status == .notModified)
+        #expect(notModified.headerFields[values: .vary].contains("Accept"))
+        #expect(!(try get("/events?format=csv").headerFields[values: .vary].contains("Accept")))
+    }
+
+    /// OWASP's CSV injection: a cell a spreadsheet would run is written as text; numbers stay numbers.
+    @Test func cellsThatLookLikeFormulasAreWrittenAsText() {
+        var out: [UInt8] = []
+        CSV.append(["=HYPERLINK(\"x\")", "+1+2", "-1+2", "@SUM(A1)", "\tx", "-12", "+3.5", "-", "plain", "a=b"], to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"'=HYPERLINK(\"\"x\"\")\",'+1+2,'-1+2,'@SUM(A1),'\tx,-12,+3.5,'-,plain,a=b\r\n")
+    }
+
     @Test func everyListHasExports() throws {
         for path in ["/actors", "/documents", "/actors/mali/events", "/actors/mali-maeci/quotes"] {
             let rows = parseCSV(drain(try get(path + "?format=csv")))
@@ -146,7 +167,7 @@ import Testing
             #expect(response.status == .notModified)
             #expect(response.headerFields[.eTag] == sent)
             #expect(response.headerFields[.cacheControl] == "public, max-age=60")
-            #expect(response.headerFields[.vary] == "Accept-Encoding")
+            #expect(response.headerFields[.vary] == "Accept, Accept-Encoding")
             #expect(response.body.isEmpty)
         }
         #expect(try get("/events?limit=4", [.ifNoneMatch: tag]).status == .ok)  // another target, another tag

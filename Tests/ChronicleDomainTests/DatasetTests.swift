@@ -118,6 +118,17 @@ import Testing
         #expect(found.contains { $0.message.contains("length is 2009 but the text has 2010 code points") })
     }
 
+    /// A document record cannot make the loader read (and the API serve) a file outside the data.
+    @Test func aDocumentFileOutsideTheDataDirectoryIsRefusedUnread() throws {
+        for file in ["../../etc/passwd", "/etc/passwd", "documents/../../x.txt", ""] {
+            let directory = try corruptedCopy("documents.json") { $0[0]["file"] = file }
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let found = problems(loading: directory)
+            #expect(found.contains { $0.message.contains("must be a relative path inside the data directory") }, "\(file): \(found)")
+            #expect(Dataset.contentFingerprint(directory: directory) == nil)
+        }
+    }
+
     @Test func aMissingFileIsReported() throws {
         let directory = try corruptedCopy("documents.json") { _ in }
         try FileManager.default.removeItem(atPath: directory + "/actors.json")

@@ -12,6 +12,8 @@ struct TestResponse {
     let body: [UInt8]
 
     func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
+    /// Every value of a field that may repeat (Vary), joined as one list (RFC 9110 section 5.3).
+    func headerList(_ name: String) -> String { headers.filter { $0.0.lowercased() == name.lowercased() }.map(\.1).joined(separator: ", ") }
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
