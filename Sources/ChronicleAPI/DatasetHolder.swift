@@ -38,10 +38,27 @@ public final class DatasetHolder: Sendable {
     /// How long the current store took to load.
     public var loadSeconds: Double { state.withLock { $0.loadSeconds } }
 
+    /// A store made ready to serve: its records rendered (up to the budget), so that the swap itself
+    /// is only an assignment.
+    public struct Prepared: Sendable {
+        let store: Store
+        let rendered: RenderedRecords
+    }
+
+    /// Renders `store`'s records (or keeps the served ones when it is the store being served): the
+    /// slow part of a swap, done before any lock a signal path may wait on.
+    public func prepare(_ store: Store) -> Prepared {
+        let kept = state.withLock { $0.store === store ? $0.rendered : nil }
+        return Prepared(store: store, rendered: kept ?? RenderedRecords(store: store, budgetBytes: renderBudget))
+    }
+
+    /// A new generation serving the prepared store.
+    public func replace(with prepared: Prepared, loadSeconds: Double = 0) {
+        state.withLock { $0 = (prepared.store, prepared.rendered, $0.generation + 1, loadSeconds) }
+    }
+
     /// A new generation serving `store` (the same store again keeps its rendered records).
     public func replace(with store: Store, loadSeconds: Double = 0) {
-        let kept = state.withLock { $0.store === store ? $0.rendered : nil }
-        let rendered = kept ?? RenderedRecords(store: store, budgetBytes: renderBudget)
-        state.withLock { $0 = (store, rendered, $0.generation + 1, loadSeconds) }
+        replace(with: prepare(store), loadSeconds: loadSeconds)
     }
 }

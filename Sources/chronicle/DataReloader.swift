@@ -101,14 +101,18 @@ final class DataReloader: Sendable {
             return
         }
         let elapsed = ContinuousClock.now - started
+        // Rendered before the lock: the signal thread's `request()` and `stop()` take it, and a
+        // SIGTERM must not wait for a second of rendering.
+        let prepared = holder.prepare(store)
+        let loadSeconds = unchanged ? holder.loadSeconds : elapsed.seconds
         // The store being replaced, held only to see when everyone else has let it go (no weak
         // reference: its side table would outlive an unchanged store as a leak to LeakSanitizer).
-        var previous: Store? = unchanged ? nil : holder.current
+        let previous = ReplacedStore(unchanged ? nil : holder.current)
         // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
-        // by a swap.
+        // by a swap; the swap is an assignment.
         let swapped = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
-            holder.replace(with: store, loadSeconds: unchanged ? holder.loadSeconds : elapsed.seconds)
+            holder.replace(with: prepared, loadSeconds: loadSeconds)
             return true
         }
         guard swapped else {
@@ -121,25 +125,36 @@ final class DataReloader: Sendable {
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
         if !unchanged { saver.save(holder, generation: holder.generation, source: source, loadTime: elapsed) }
-        if previous != nil { releaseMemory(of: &previous) }
+        if previous.store != nil {
+            // On a thread of its own: a reload queued meanwhile starts at once, not after the
+            // requests still reading the old store (a long export) have finished.
+            Thread.detachNewThread { [self] in releaseMemory(of: previous) }
+        }
     }
 }
 
+/// The replaced store, handed to the thread that waits for it: the box holds the only reference this
+/// process keeps besides the requests still reading it.
+final class ReplacedStore: @unchecked Sendable {
+    var store: Store?
+    init(_ store: Store?) { self.store = store }
+}
+
 extension DataReloader {
-    /// Waits (up to a minute, checking every 50 ms) until `previous` is the replaced store's last
+    /// On its own thread: waits (up to a minute, checking every 50 ms) until `previous` is the replaced store's last
     /// reference, which it is once the requests that began on it have finished (nothing else can
     /// reach it after the swap), lets it go, and gives its memory back to the kernel: without this,
     /// glibc keeps the old store's pages and the process holds two datasets' worth of memory after
     /// every reload.
-    private func releaseMemory(of previous: inout Store?) {
+    private func releaseMemory(of previous: ReplacedStore) {
         let deadline = ContinuousClock.now + .seconds(60)
-        while !isKnownUniquelyReferenced(&previous) && ContinuousClock.now < deadline {
+        while !isKnownUniquelyReferenced(&previous.store) && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        if !isKnownUniquelyReferenced(&previous) {
+        if !isKnownUniquelyReferenced(&previous.store) {
             logger.info("the replaced dataset is still in use after a minute; releasing what is free now")
         }
-        previous = nil
+        previous.store = nil
         FreedMemory.release()
     }
 }
