@@ -40,6 +40,15 @@ public final class Store: Sendable {
     /// The words of the corpus, which decide whether a stripped Arabic particle leaves a word.
     let lexicon: Lexicon
 
+    /// The records an index's positions point into.
+    enum Records { case actors, events, quotes }
+
+    /// The text indexes, in the order a snapshot holds them, with the records each one's postings
+    /// point into.
+    static var textIndexes: [(index: KeyPath<Store, TextIndex>, records: Records)] {
+        [(\.actorNames, .actors), (\.eventText, .events), (\.quoteText, .quotes)]
+    }
+
     /// Loads, checks and indexes a data directory.
     public static func load(directory: String) throws(DatasetError) -> Store {
         Store(try Dataset.load(directory: directory))

@@ -12,37 +12,56 @@ struct StoreParts {
     var eventsByDocument: [String: [Int32]] = [:], eventsByCountry: [String: [Int32]] = [:]
     var quotesBySpeaker: [String: [Int32]] = [:], quotesByEvent: [String: [Int32]] = [:], quotesByLanguage: [String: [Int32]] = [:]
 
+    /// One independent piece of work: it builds some indexes and returns how to put them in place.
+    private typealias Task = @Sendable () -> @Sendable (inout StoreParts) -> Void
+
     /// With `fieldIndexes` false, the events' and quotes' field indexes are left empty for the
     /// caller to set (a snapshot holds them); the id lookups and date intervals are built.
     init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote], fieldIndexes: Bool = true) {
-        let slots = ResultSlots<(inout StoreParts) -> Void>(count: 6)
-        let tasks = fieldIndexes ? [0, 1, 2, 3, 4, 5] : [0, 3, 5]
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
-            let task = tasks[index]
-            switch task {
-            case 0:
-                let positions = Self.positions(events.map(\.id))
-                slots.set(task) { $0.eventPositions = positions }
-            case 1:
-                let (byActor, byDocument) = Self.eventsByActorAndDocument(events)
-                slots.set(task) { $0.eventsByActor = byActor; $0.eventsByDocument = byDocument }
-            case 2:
-                let (byType, byCountry) = Self.eventsByTypeAndCountry(events)
-                slots.set(task) { $0.eventsByType = byType; $0.eventsByCountry = byCountry }
-            case 3:
-                let positions = Self.positions(quotes.map(\.id))
-                let days = DayIntervals(quotes.map(\.date))
-                slots.set(task) { $0.quotePositions = positions; $0.quoteDays = days }
-            case 4:
-                let (bySpeaker, byEvent, byLanguage) = Self.quoteIndexes(quotes)
-                slots.set(task) { $0.quotesBySpeaker = bySpeaker; $0.quotesByEvent = byEvent; $0.quotesByLanguage = byLanguage }
-            default:
+        // Named tasks rather than numbered cases: a new index is one more closure in one of the lists.
+        let lookups: [Task] = [
+            { let positions = Self.positions(events.map(\.id)); return { $0.eventPositions = positions } },
+            {
+                let positions = Self.positions(quotes.map(\.id)), days = DayIntervals(quotes.map(\.date))
+                return { $0.quotePositions = positions; $0.quoteDays = days }
+            },
+            {
                 let days = DayIntervals(events.map(\.date))
                 let documentPositions = Self.positions(documents.map(\.id)), actorPositions = Self.positions(actors.map(\.id))
-                slots.set(task) { $0.eventDays = days; $0.documentPositions = documentPositions; $0.actorPositions = actorPositions }
-            }
-        }
+                return { $0.eventDays = days; $0.documentPositions = documentPositions; $0.actorPositions = actorPositions }
+            },
+        ]
+        let fields: [Task] = [
+            {
+                let (byActor, byDocument) = Self.eventsByActorAndDocument(events)
+                return { $0.eventsByActor = byActor; $0.eventsByDocument = byDocument }
+            },
+            {
+                let (byType, byCountry) = Self.eventsByTypeAndCountry(events)
+                return { $0.eventsByType = byType; $0.eventsByCountry = byCountry }
+            },
+            {
+                let (bySpeaker, byEvent, byLanguage) = Self.quoteIndexes(quotes)
+                return { $0.quotesBySpeaker = bySpeaker; $0.quotesByEvent = byEvent; $0.quotesByLanguage = byLanguage }
+            },
+        ]
+        let tasks = lookups + (fieldIndexes ? fields : [])
+        let slots = ResultSlots<@Sendable (inout StoreParts) -> Void>(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in slots.set(index, tasks[index]()) }
         for fill in slots.all { fill(&self) }
+    }
+
+    typealias FieldIndex = (store: KeyPath<Store, [String: [Int32]]>, parts: WritableKeyPath<StoreParts, [String: [Int32]]>)
+
+    /// The field indexes, in the order a snapshot holds them: where each lives in the store and in
+    /// the parts, and the records its positions point into.
+    static var fieldIndexes: [(index: FieldIndex, records: Store.Records)] {
+        [
+            ((\.eventsByActor, \.eventsByActor), .events), ((\.eventsByType, \.eventsByType), .events),
+            ((\.eventsByDocument, \.eventsByDocument), .events), ((\.eventsByCountry, \.eventsByCountry), .events),
+            ((\.quotesBySpeaker, \.quotesBySpeaker), .quotes), ((\.quotesByEvent, \.quotesByEvent), .quotes),
+            ((\.quotesByLanguage, \.quotesByLanguage), .quotes),
+        ]
     }
 
     static func positions(_ ids: [String]) -> [String: Int] {

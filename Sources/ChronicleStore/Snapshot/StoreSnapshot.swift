@@ -127,16 +127,14 @@ public enum StoreSnapshot {
         try writeBlocks(store.events, size: blockSize, into: &output, &w) { $0.write(to: &$1, shared: shared) }
         try writeBlocks(store.quotes, size: blockSize, into: &output, &w) { $0.write(to: &$1, shared: shared) }
         // Large flat arrays go to the file from where they lie, not through a copy.
-        for index in [store.actorNames, store.eventText, store.quoteText] {
+        for (path, _) in Store.textIndexes {
+            let index = store[keyPath: path]
             try output.append(flat: index.terms.bytes, &w)
             try output.append(flat: index.terms.starts, &w)
             try output.append(flat: index.postingStarts, &w)
             try output.append(flat: index.postings, &w)
         }
-        for index in [store.eventsByActor, store.eventsByType, store.eventsByDocument, store.eventsByCountry,
-                      store.quotesBySpeaker, store.quotesByEvent, store.quotesByLanguage] {
-            write(index, to: &w)
-        }
+        for (index, _) in StoreParts.fieldIndexes { write(store[keyPath: index.store], to: &w) }
         try output.append(&w)
     }
 
@@ -274,27 +272,32 @@ public enum StoreSnapshot {
         let quotes = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in
             try Quote(snapshot: &r, shared: shared)
         }
-        var indexes: [TextIndex] = []
-        for count in [actors.count, events.count, quotes.count] {
+        func count(of records: Store.Records) -> Int {
+            switch records {
+            case .actors: actors.count
+            case .events: events.count
+            case .quotes: quotes.count
+            }
+        }
+        var indexes: [KeyPath<Store, TextIndex>: TextIndex] = [:]
+        for (path, records) in Store.textIndexes {
+            let count = count(of: records)
             let terms = try readWords(&r)
             let starts: [Int32] = try r.flat(), postings: [Int32] = try r.flat()
             guard starts.count == terms.count + 1, starts.first == 0, starts.last.map(Int.init) == postings.count,
                   zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
                   postings.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw .damaged("a text index does not fit its records") }
-            indexes.append(TextIndex(terms: terms, postingStarts: starts, postings: postings))
+            indexes[path] = TextIndex(terms: terms, postingStarts: starts, postings: postings)
         }
         var parts = StoreParts(documents: documents, actors: actors, events: events, quotes: quotes, fieldIndexes: false)
-        parts.eventsByActor = try readIndex(&r, positions: events.count)
-        parts.eventsByType = try readIndex(&r, positions: events.count)
-        parts.eventsByDocument = try readIndex(&r, positions: events.count)
-        parts.eventsByCountry = try readIndex(&r, positions: events.count)
-        parts.quotesBySpeaker = try readIndex(&r, positions: quotes.count)
-        parts.quotesByEvent = try readIndex(&r, positions: quotes.count)
-        parts.quotesByLanguage = try readIndex(&r, positions: quotes.count)
+        for (index, records) in StoreParts.fieldIndexes {
+            parts[keyPath: index.parts] = try readIndex(&r, positions: count(of: records))
+        }
         guard r.isAtEnd else { throw .damaged("\(r.remaining) bytes after the last section") }
         return Store(
             fingerprint: fingerprint, info: info, documents: documents, actors: actors, events: events, quotes: quotes,
-            lexicon: Lexicon(stems: stems, corpusWords: corpusWords), actorNames: indexes[0], eventText: indexes[1], quoteText: indexes[2],
+            lexicon: Lexicon(stems: stems, corpusWords: corpusWords),
+            actorNames: indexes[\.actorNames]!, eventText: indexes[\.eventText]!, quoteText: indexes[\.quoteText]!,
             parts: parts)
     }
 
