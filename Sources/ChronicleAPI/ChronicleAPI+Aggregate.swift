@@ -19,12 +19,16 @@ extension ChronicleAPI {
             throw APIError.parameter("by", "\"by\" must be one of \(groupings.joined(separator: ", ")); got \"\(by)\".")
         }
         let limit = try query.integer("limit", default: Self.defaultBuckets, in: 1...Self.maxBuckets)
-        let (store, _) = data.snapshot
+        let (store, generation, _) = data.status
         let filter = try eventFilter(query, store: store)
         let etag = Listing.tag(store.fingerprint, request, .json)
         if let unchanged = Listing.notModified(request, etag: etag) { return unchanged }
 
-        let counts = EventCounts(store.matchingEvents(filter), by: grouping, limit: limit)
+        // Counted whole once per generation and filter; `limit` slices it.
+        let filterItems = query.items.filter { Self.eventFilters.contains($0.name) }.map { "\($0.name)=\($0.value ?? "")" }.sorted()
+        let key = AggregateMemo.Key(filter: filterItems, grouping: grouping)
+        let counts = data.aggregates.counts(key, generation: generation) { EventCounts(store.matchingEvents(filter), by: grouping) }
+            .limited(to: limit)
         let shown = counts.buckets
         // The events behind these counts: the same filters on /events.
         let eventsLink = Paths.link("/events", query.items.filter { Self.eventFilters.contains($0.name) })

@@ -6,6 +6,8 @@ import Synchronization
 public final class DatasetHolder: Sendable {
     private let state: Mutex<(store: Store, rendered: RenderedRecords, generation: Int, loadSeconds: Double)>
     private let renderBudget: Int
+    /// Whole aggregates of the generation being served (see `AggregateMemo`).
+    let aggregates = AggregateMemo()
 
     /// `renderBudgetBytes` bounds the JSON kept pre-rendered per dataset (see `RenderedRecords`).
     /// With `renderLater`, records are rendered on demand until `renderRecords()` has run (the same
@@ -21,6 +23,13 @@ public final class DatasetHolder: Sendable {
         let store = current
         let rendered = RenderedRecords(store: store, budgetBytes: renderBudget)
         state.withLock { if $0.store === store { $0.rendered = rendered } }
+    }
+
+    /// Counts the unfiltered aggregates of the generation being served, off the event loops (after
+    /// a load or a reload), so no request counts the whole corpus on a loop.
+    public func precomputeAggregates() {
+        let (store, generation, _) = status
+        aggregates.precompute(store, generation: generation)
     }
 
     public var current: Store { state.withLock { $0.store } }

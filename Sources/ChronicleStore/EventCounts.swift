@@ -40,6 +40,19 @@ public struct EventCounts: Sendable {
     /// Buckets in all, before the limit.
     public let total: Int
 
+    /// The same counts with only the first `limit` buckets: what counting with `limit` gives, since
+    /// the buckets' order does not depend on the limit.
+    public func limited(to limit: Int) -> EventCounts {
+        EventCounts(grouping: grouping, events: events, buckets: Array(buckets.prefix(limit)), total: total)
+    }
+
+    private init(grouping: Grouping, events: Int, buckets: [Bucket], total: Int) {
+        self.grouping = grouping
+        self.events = events
+        self.buckets = buckets
+        self.total = total
+    }
+
     /// Counts the matches, keeping the `limit` first buckets (`total` says how many there are).
     public init(_ matches: Matches<Event>, by grouping: Grouping, limit: Int = .max) {
         self.grouping = grouping

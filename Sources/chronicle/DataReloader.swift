@@ -125,6 +125,9 @@ final class DataReloader: Sendable {
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ])
         if !unchanged { saver.save(holder, generation: holder.generation, source: source, loadTime: elapsed) }
+        // The new generation's aggregates, counted here rather than by the first request on a loop.
+        let served = holder
+        Thread.detachNewThread { served.precomputeAggregates() }
         if previous.store != nil {
             // On a thread of its own: a reload queued meanwhile starts at once, not after the
             // requests still reading the old store (a long export) have finished.

@@ -165,7 +165,10 @@ struct ServeCommand: ParsableCommand {
         // Off the start-up path: the server starts and serves while records are pre-rendered
         // (answers are rendered on demand meanwhile) and while the snapshot is written.
         let holder = DatasetHolder(store, loadSeconds: loadTime.seconds, renderLater: true)
-        Thread.detachNewThread { holder.renderRecords() }
+        Thread.detachNewThread {
+            holder.renderRecords()
+            holder.precomputeAggregates()
+        }
         saver.save(holder, generation: holder.generation, source: source, loadTime: loadTime)
         return holder
     }

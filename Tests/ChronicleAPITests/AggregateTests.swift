@@ -1,4 +1,5 @@
-import ChronicleAPI
+@testable import ChronicleAPI
+import ChronicleStore
 
 import ChronicleHTTP
 import Foundation
@@ -101,5 +102,30 @@ import Testing
         #expect(harness.router.respond(to: request).status == .notModified)
         let other = try Request.make(.get, "/aggregate/events?by=year", headerFields: [.ifNoneMatch: tag])
         #expect(harness.router.respond(to: other).status == .ok)
+    }
+
+    /// The corpus is counted once per generation and grouping (off the loops, by `precomputeAggregates`),
+    /// and `limit` slices that count: a client varying `limit` to defeat the response cache makes
+    /// no new count, and every slice equals counting with that limit.
+    @Test func limitsSliceOneCountPerGenerationAndFilter() throws {
+        let holder = harness.api.data
+        holder.precomputeAggregates()
+        let groupings = EventCounts.Grouping.allCases.count
+        #expect(holder.aggregates.count == groupings)
+        let all = holder.current.matchingEvents(EventQuery())
+        for limit in [1, 2, 3, 5, 8, 13, 1000] {
+            let data = try buckets("/aggregate/events?by=pair&limit=\(limit)")
+            let expected = EventCounts(all, by: .pair, limit: limit).buckets
+            #expect(data.map { $0["key"] as? String } == expected.map(\.key))
+            #expect(data.map { $0["count"] as? Int } == expected.map(\.count))
+        }
+        #expect(holder.aggregates.count == groupings)
+        // A filter is counted once, whatever the limit.
+        for limit in [1, 2, 3] { _ = try buckets("/aggregate/events?by=actor&actor=mali&limit=\(limit)") }
+        #expect(holder.aggregates.count == groupings + 1)
+        // A new generation counts anew.
+        holder.replace(with: holder.current)
+        _ = try buckets("/aggregate/events?by=year")
+        #expect(holder.aggregates.count == 1)
     }
 }

@@ -1,0 +1,58 @@
+// Whole aggregates kept per dataset generation, so a `limit` slices a count already made instead of
+// counting the corpus again on an event loop: at 100,000 events `by=pair` costs 0.4 s to count, and
+// a client that varies `limit` defeats the response cache, whose key is the target. The unfiltered
+// counts of every grouping are made off the loops when a generation starts (`precompute`); a
+// filtered count is made once per filter and kept, up to `capacity` filters per generation.
+import ChronicleStore
+import Synchronization
+
+final class AggregateMemo: Sendable {
+    /// The filter that selected the events (name=value pairs, sorted), and the grouping.
+    struct Key: Hashable {
+        let filter: [String]
+        let grouping: EventCounts.Grouping
+    }
+
+    private struct State {
+        var generation = 0
+        var counts: [Key: EventCounts] = [:]
+        /// Insertion order, for dropping the oldest filtered entry when full.
+        var order: [Key] = []
+    }
+
+    private let state = Mutex(State())
+    let capacity: Int
+
+    init(capacity: Int = 256) { self.capacity = capacity }
+
+    /// The full counts for `key` in `generation`, made by `count` when not kept yet.
+    func counts(_ key: Key, generation: Int, count: () -> EventCounts) -> EventCounts {
+        if let kept = state.withLock({ state in state.generation == generation ? state.counts[key] : nil }) { return kept }
+        let made = count()
+        state.withLock { state in
+            if generation > state.generation { state = State(generation: generation) }
+            guard state.generation == generation, state.counts[key] == nil else { return }
+            if !key.filter.isEmpty {
+                let filtered = state.order.filter { !$0.filter.isEmpty }
+                if filtered.count >= capacity, let oldest = filtered.first {
+                    state.counts[oldest] = nil
+                    state.order.removeAll { $0 == oldest }
+                }
+            }
+            state.counts[key] = made
+            state.order.append(key)
+        }
+        return made
+    }
+
+    /// Makes the unfiltered counts of every grouping for `store` (`generation`), off the event loops.
+    func precompute(_ store: Store, generation: Int) {
+        let all = store.matchingEvents(EventQuery())
+        for grouping in EventCounts.Grouping.allCases {
+            _ = counts(Key(filter: [], grouping: grouping), generation: generation) { EventCounts(all, by: grouping) }
+        }
+    }
+
+    /// Entries kept (for tests).
+    var count: Int { state.withLock { $0.counts.count } }
+}
