@@ -13,6 +13,9 @@ public enum SignalWatcher {
         var set = signalSet()
         pthread_sigmask(SIG_BLOCK, &set, nil)
         signal(SIGPIPE, SIG_IGN)
+        // A log file that reaches the file-size limit (RLIMIT_FSIZE) raises SIGXFSZ, whose default is
+        // to end the process: ignored, the write fails with EFBIG, and the line is dropped and counted.
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// Calls `handler` with each watched signal, on a dedicated thread, for the life of the process.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Faults of the process's surroundings that must not take the real binary down: a log destination
@@ -88,5 +89,97 @@ import Testing
         for _ in 0..<20 { _ = try probeHealth(port: port) }
         first.signal(SIGTERM)
         #expect(try first.waitForExit() == 0)
+    }
+
+    /// The port `serve` recorded in its runtime file, waiting for the file up to `timeout`.
+    func runtimePort(_ path: String, timeout: Double = 60) throws -> UInt16 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let data = FileManager.default.contents(atPath: path),
+               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let port = object["http_port"] as? Int {
+                return UInt16(port)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw ProcessFailure("no runtime file at \(path)")
+    }
+
+    /// The access log is a file that reaches its size limit (RLIMIT_FSIZE, as a full disk would stop
+    /// it): serving goes on, and the lines that could not be written are counted.
+    @Test func aLogFileThatCannotGrowCostsLinesNotTheServer() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-fsize-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/out.log", runtime = directory + "/run.json"
+        let launcher = ["/bin/sh", "-c", "exec prlimit --fsize=65536 -- \"$@\" > \(log) 2>&1", "sh"]
+        let server = try ServerProcess(
+            ["--set", "log.access=true", "--set", "runtime_file=\(runtime)"], waitUntilListening: false, launcher: launcher)
+        let port = try runtimePort(runtime)
+        // About 150 bytes a line: 2,000 requests write well past 64 KiB.
+        for _ in 0..<2_000 { _ = try probeHealth(port: port) }
+        let metrics = try FileHandleConnection(port: port).get("/metrics")
+        let dropped = metrics.split(separator: "\n").first { $0.hasPrefix("chronicle_access_log_dropped_lines_total ") }
+        #expect((dropped?.split(separator: " ").last).flatMap { Int($0) } ?? 0 > 0, "\(dropped ?? "no counter")")
+        var status = stat()
+        #expect(stat(log, &status) == 0 && status.st_size <= 65536)
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+
+    /// Descriptors run out (RLIMIT_NOFILE of 64, then 200 clients): the server sheds what it cannot
+    /// hold and serves again once the clients close.
+    @Test func servingResumesWhenDescriptorsComeBack() throws {
+        let server = try ServerProcess([], launcher: ["/usr/bin/prlimit", "--nofile=64:64", "--"])
+        let port = server.port
+        var held: [FileHandleConnection] = []
+        for _ in 0..<200 {
+            if let connection = try? FileHandleConnection(port: port, timeout: 2) { held.append(connection) }
+        }
+        // The limit was reached, and said so.
+        try server.waitFor("out of descriptors", timeout: 20)
+        held.removeAll()
+        // Once they are gone, every new client is served.
+        var answered = 0
+        let deadline = Date().addingTimeInterval(20)
+        while answered < 20 && Date() < deadline {
+            if (try? probeHealth(port: port)) != nil { answered += 1 } else { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(answered == 20)
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
+    }
+
+    /// 100 SIGHUPs while a client keeps asking: no request fails, on a connection that stays open.
+    @Test func reloadsUnderLoadFailNoRequest() throws {
+        let directory = try ReloadTests().copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let server = try ServerProcess(["--data", directory])
+        let port = server.port
+        let failures = Mutex(0), answered = Mutex(0), done = Atomic<Bool>(false)
+        let client = Thread {
+            guard let connection = try? FileHandleConnection(port: port) else { failures.withLock { $0 += 1 }; return }
+            while !done.load(ordering: .relaxed) {
+                if let body = try? connection.get("/events?limit=5"), body.contains("\"data\"") {
+                    answered.withLock { $0 += 1 }
+                } else {
+                    failures.withLock { $0 += 1 }
+                }
+            }
+        }
+        client.start()
+        for _ in 0..<100 {
+            server.signal(SIGHUP)
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        // The last reload has run once the log says so after the last signal.
+        let mark = server.output.count
+        server.signal(SIGHUP)
+        try server.waitFor("dataset reloaded", after: mark)
+        done.store(true, ordering: .relaxed)
+        while !client.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(failures.withLock { $0 } == 0)
+        #expect(answered.withLock { $0 } > 0)
+        server.signal(SIGTERM)
+        #expect(try server.waitForExit() == 0)
     }
 }

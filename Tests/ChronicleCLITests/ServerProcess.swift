@@ -36,7 +36,21 @@ final class ServerProcess {
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, argv[0], &actions, nil, &cArguments, environ)
+        // The child starts as a shell would start it: every signal at its default action and none
+        // blocked, whatever the test runner ignores (an inherited SIG_IGN would hide a server that
+        // forgot to ignore SIGXFSZ or SIGPIPE itself).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t(), empty = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        sigemptyset(&empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let rc = posix_spawn(&child, argv[0], &actions, &attributes, &cArguments, environ)
         close(ends[1])
         guard rc == 0 else {
             close(ends[0])
