@@ -67,8 +67,9 @@ final class Connection {
     var streamChunked = true
     /// The access-log entry of the streamed response, written when the stream ends.
     var streamEntry: AccessEntry?
-    /// Output bytes counted in the server-wide budget.
-    var accountedOutput = 0
+    /// Owned output storage counted in the server-wide budget, and the shared body it holds there.
+    var accountedOwned = 0
+    var accountedShared: UInt?
 
     /// The last write could not complete: the loop waits for EPOLLOUT, and `stalledSince` starts the
     /// write timeout ("no progress"), the only timer while output is pending.

@@ -243,13 +243,19 @@ extension EventLoop {
         }
     }
 
-    /// Moves the difference between the connection's queued output and what it last declared into
-    /// the server-wide total.
+    /// Moves the difference between what the connection's output holds and what it last declared
+    /// into the server-wide total: its own storage, and a shared body counted once for all holders.
     func account(_ connection: Connection) {
-        let now = connection.pendingOutput
-        let delta = now - connection.accountedOutput
+        let owned = connection.output.ownedHeld
+        var delta = owned - connection.accountedOwned
+        connection.accountedOwned = owned
+        let shared = connection.output.sharedStorage
+        if shared?.id != connection.accountedShared {
+            if let previous = connection.accountedShared { delta -= context.sharedBodies.release(previous) }
+            if let shared { delta += context.sharedBodies.hold(shared.id, size: shared.size) }
+            connection.accountedShared = shared?.id
+        }
         guard delta != 0 else { return }
         context.queuedOutput.wrappingAdd(delta, ordering: .relaxed)
-        connection.accountedOutput = now
     }
 }

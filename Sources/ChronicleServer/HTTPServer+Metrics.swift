@@ -48,7 +48,7 @@ extension HTTPServer {
         out += "# HELP chronicle_open_connections Connections open now.\n# TYPE chronicle_open_connections gauge\n"
         out += "chronicle_open_connections \(openConnections)\n"
         out +=
-            "# HELP chronicle_output_queued_bytes Bytes queued for clients across all connections.\n# TYPE "
+            "# HELP chronicle_output_queued_bytes Bytes held for clients: output storage with output pending, shared bodies once.\n# TYPE "
                 + "chronicle_output_queued_bytes gauge\n"
         out += "chronicle_output_queued_bytes \(context.queuedOutput.load(ordering: .relaxed))\n"
         out += "# HELP chronicle_output_budget_bytes The configured bound on queued output.\n# TYPE chronicle_output_budget_bytes gauge\n"

@@ -70,6 +70,10 @@ public final class HTTPServer: Sendable {
             guard threads.isEmpty else { return }
             context.accessLog?.start()
             threads = loops.map { loop in ThreadLauncher.start { loop.run() } }
+            // Holds the context only (no descriptors): it ends within a second of the shutdown.
+            let context = self.context
+            let trimmer = ThreadLauncher.start { OutputMemory.giveBack(context: context) { context.draining.load(ordering: .relaxed) } }
+            pthread_detach(trimmer)
         }
     }
 

@@ -20,6 +20,18 @@ struct OutputBuffer {
     /// Bytes not yet written.
     var pending: Int { bytes.count - start + shared.count - sharedStart }
 
+    /// What the owned storage really holds while anything is pending: its whole allocation (the
+    /// written prefix not yet dropped and the spare capacity included), not only the unwritten bytes.
+    /// Nothing pending: 0 (a connection keeps at most 64 KiB of storage between responses).
+    var ownedHeld: Int { pending > 0 ? bytes.capacity : 0 }
+
+    /// The shared body while part of it is unwritten: its storage's address (the same for every
+    /// connection that queued the same body) and size, so the server counts it once.
+    var sharedStorage: (id: UInt, size: Int)? {
+        guard sharedStart < shared.count else { return nil }
+        return shared.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), shared.capacity) }
+    }
+
     mutating func append(contentsOf piece: some Sequence<UInt8>) {
         settleShared()
         let before = bytes.count

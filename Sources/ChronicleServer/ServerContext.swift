@@ -11,8 +11,11 @@ final class ServerContext: Sendable {
     let openConnections = Atomic<Int>(0)
     let draining = Atomic<Bool>(false)
     let drainDeadline = Atomic<Int64>(0)
-    /// Bytes queued for clients across every connection of every loop (the output budget's measure).
+    /// Bytes held for clients across every connection of every loop (the output budget's measure):
+    /// each connection's output storage while it has output pending, and each shared body once.
     let queuedOutput = Atomic<Int>(0)
+    /// The shared bodies being written, counted once in `queuedOutput`.
+    let sharedBodies = SharedBodies()
     /// The TLS context new HTTPS connections use; replaced on a certificate reload.
     let tls: Mutex<TLSContext?>
     let metrics = ServerMetrics()

@@ -190,6 +190,26 @@ import Testing
         #expect(big.body.first == UInt8(ascii: "x") && big.body.last == UInt8(ascii: "!"))
     }
 
+    /// Readers that stop reading one shared body (a cached answer) hold one copy of it: the output
+    /// budget counts it once, not once per reader, and lets it go when the last one does.
+    @Test func aBodySharedByStalledReadersIsCountedOnce() throws {
+        let server = try TestServer(threads: 1) { $0.writeTimeout = .seconds(30) }
+        var readers: [TestClient] = []
+        for _ in 0..<6 {
+            let reader = try TestClient(port: server.port)
+            reader.setSmallReceiveBuffer()
+            try reader.send("GET /shared HTTP/1.1\r\nHost: t\r\n\r\n")
+            // Its head has arrived: the server has answered it and holds what the socket did not take.
+            #expect(!reader.readUntil("\r\n\r\n").isEmpty)
+            readers.append(reader)
+        }
+        let held = server.server.queuedOutputBytes
+        // One body (8 MiB) and six heads, not six bodies (about 48 MiB less what the sockets took).
+        #expect(held >= sharedBody.count && held < sharedBody.count + (1 << 20), "held \(held)")
+        readers.removeAll()
+        #expect(waitUntil { server.server.queuedOutputBytes == 0 })
+    }
+
     @Test func readerThatNeverReadsIsDroppedAfterTheWriteTimeout() throws {
         let server = try TestServer(threads: 1) { $0.writeTimeout = .milliseconds(300) }
         let stalled = try TestClient(port: server.port)

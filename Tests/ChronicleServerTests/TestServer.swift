@@ -4,6 +4,9 @@ import ChronicleServer
 import Foundation
 import Logging
 
+/// One 8 MiB body every `/shared` answer writes from (as cached answers are): the same storage.
+let sharedBody = [UInt8](repeating: UInt8(ascii: "s"), count: 8 << 20)
+
 /// Routes for live tests: echo, a slow handler, a large body, a body echo.
 func testRouter() throws -> Router {
     try Router(routes: [
@@ -20,6 +23,7 @@ func testRouter() throws -> Router {
             body[size - 1] = UInt8(ascii: "!")
             return Response(contentType: "application/octet-stream", body: body)
         }),
+        ("GET /shared", { _, _ in Response(contentType: "application/octet-stream", body: sharedBody) }),
         ("GET /bytes/{count}", { _, parameters in
                 Response(
                     contentType: "application/octet-stream",
