@@ -29,10 +29,45 @@ package enum ParallelJSON {
             do {
                 results.set(chunk, try JSONDecoder().decode([Failable<T>].self, from: Data(slice)).map(\.result))
             } catch {
-                results.set(chunk, range.map { _ in .failure(error) })
+                // Not valid JSON somewhere in the chunk, which fails it whole: its elements one by one,
+                // so only the broken one fails, saying where it starts in the file.
+                results.set(chunk, range.map { index in
+                    do {
+                        return try JSONDecoder().decode(Failable<T>.self, from: Data(bytes[boundaries[index]])).result
+                    } catch {
+                        return .failure(SyntaxError(bytes, at: boundaries[index].lowerBound, error))
+                    }
+                })
             }
         }
         return results.all.flatMap { $0 }
+    }
+
+    /// An element that is not valid JSON, with where it starts in the file (1-based line and column,
+    /// counted in bytes) and the decoder's own words.
+    package struct SyntaxError: Error, CustomStringConvertible {
+        package let line: Int
+        package let column: Int
+        package let reason: String
+
+        init(_ bytes: [UInt8], at offset: Int, _ error: any Error) {
+            var line = 1, lineStart = 0
+            for index in 0..<offset where bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            self.line = line
+            column = offset - lineStart + 1
+            if case .dataCorrupted(let context) = error as? DecodingError {
+                reason = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+            } else {
+                reason = "\(error)"
+            }
+        }
+
+        package var description: String {
+            "the record that starts at line \(line), column \(column) is not valid JSON: \(reason)"
+        }
     }
 
     /// Byte ranges of the top-level elements of a JSON array, or nil when `bytes` is not one.

@@ -129,6 +129,23 @@ import Testing
         }
     }
 
+    /// A syntax error in one record fails that record only (not the chunk it was decoded with), and
+    /// says where the record starts in the file.
+    @Test func aRecordThatIsNotJSONFailsAloneSayingWhereItStarts() throws {
+        struct Item: Decodable, Sendable { let id: String }
+        for count in [10, 3000] {
+            var lines = (0..<count).map { "  {\"id\": \"r\($0)\"}" }
+            lines[7] = "  {\"id\": nope}"
+            let text = "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+            let results = try ParallelJSON.decodeArray(Item.self, from: Data(text.utf8))
+            #expect(results.count == count)
+            let failed = results.indices.filter { if case .failure = results[$0] { true } else { false } }
+            #expect(failed == [7], "\(count) records: \(failed.prefix(5))")
+            guard case .failure(let error) = results[7] else { continue }
+            #expect("\(error)".hasPrefix("the record that starts at line 9, column 3 is not valid JSON"), "\(error)")
+        }
+    }
+
     @Test func aMissingFileIsReported() throws {
         let directory = try corruptedCopy("documents.json") { _ in }
         try FileManager.default.removeItem(atPath: directory + "/actors.json")
