@@ -2,8 +2,11 @@
 // counting the corpus again on an event loop: at 100,000 events `by=pair` costs 0.4 s to count, and
 // a client that varies `limit` defeats the response cache, whose key is the target. The unfiltered
 // counts of every grouping are made off the loops when a generation starts (`precompute`); a
-// filtered count is made once per filter and kept, up to `capacity` filters per generation.
+// filtered count is made once per filter and kept, up to `capacity` filters per generation. A count
+// over more events than a loop may spend on one answer is made on a thread of its own
+// (`countInBackground`), one at a time, and the request is answered 503 with Retry-After meanwhile.
 import ChronicleStore
+import Foundation
 import Synchronization
 
 final class AggregateMemo: Sendable {
@@ -16,6 +19,8 @@ final class AggregateMemo: Sendable {
     private struct State {
         var generation = 0
         var counts: [Key: EventCounts] = [:]
+        /// The count being made off the loops, if any.
+        var counting: Key?
         /// Insertion order, for dropping the oldest filtered entry when full.
         var order: [Key] = []
     }
@@ -43,6 +48,31 @@ final class AggregateMemo: Sendable {
             state.order.append(key)
         }
         return made
+    }
+
+    /// The kept count, if any, without making one.
+    func kept(_ key: Key, generation: Int) -> EventCounts? {
+        state.withLock { state in state.generation == generation ? state.counts[key] : nil }
+    }
+
+    /// Starts making the count on a thread of its own unless one is being made already (of this key
+    /// or another: one at a time, so no client can occupy the machine with them). True when this
+    /// key's count is, or is now being, made.
+    func countInBackground(_ key: Key, generation: Int, count: @escaping @Sendable () -> EventCounts) -> Bool {
+        let start = state.withLock { state -> Bool? in
+            if state.counting == key { return false }
+            if state.counting != nil { return nil }
+            state.counting = key
+            return true
+        }
+        guard let start else { return false }
+        if start {
+            Thread.detachNewThread { [self] in
+                _ = counts(key, generation: generation, count: count)
+                state.withLock { $0.counting = nil }
+            }
+        }
+        return true
     }
 
     /// Makes the unfiltered counts of every grouping for `store` (`generation`), off the event loops.

@@ -27,8 +27,24 @@ extension ChronicleAPI {
         // Counted whole once per generation and filter; `limit` slices it.
         let filterItems = query.items.filter { Self.eventFilters.contains($0.name) }.map { "\($0.name)=\($0.value ?? "")" }.sorted()
         let key = AggregateMemo.Key(filter: filterItems, grouping: grouping)
-        let counts = data.aggregates.counts(key, generation: generation) { EventCounts(store.matchingEvents(filter), by: grouping) }
-            .limited(to: limit)
+        let memo = data.aggregates
+        let counts: EventCounts
+        if let kept = memo.kept(key, generation: generation) {
+            counts = kept.limited(to: limit)
+        } else {
+            let matches = store.matchingEvents(filter)
+            if matches.count > aggregateLoopLimit {
+                // Too many events to count on a loop: counted off the loops, and kept for the retry.
+                let counting = memo.countInBackground(key, generation: generation) { EventCounts(matches, by: grouping) }
+                throw HTTPProblem(
+                    .serviceUnavailable,
+                    counting
+                        ? "These \(matches.count) events are being counted; ask again in a few seconds."
+                        : "Another large count is being made; ask again in a few seconds.",
+                    headerFields: [.retryAfter: "5"])
+            }
+            counts = memo.counts(key, generation: generation) { EventCounts(matches, by: grouping) }.limited(to: limit)
+        }
         let shown = counts.buckets
         // The events behind these counts: the same filters on /events.
         let eventsLink = Paths.link("/events", query.items.filter { Self.eventFilters.contains($0.name) })

@@ -13,10 +13,18 @@ public struct ChronicleAPI: Sendable {
     /// Prometheus exposition text of everything outside this module (requests, connections, TLS).
     private let metrics: @Sendable () -> String
 
-    public init(data: DatasetHolder, status: ServiceStatus = ServiceStatus(), metrics: @escaping @Sendable () -> String = { "" }) {
+    /// The most matching events an aggregate is counted over on an event loop (about 0.8 s at
+    /// `by=pair`); a count over more is made off the loops while the client is asked to retry.
+    let aggregateLoopLimit: Int
+
+    public init(
+        data: DatasetHolder, status: ServiceStatus = ServiceStatus(), metrics: @escaping @Sendable () -> String = { "" },
+        aggregateLoopLimit: Int = 200_000
+    ) {
         self.data = data
         self.status = status
         self.metrics = metrics
+        self.aggregateLoopLimit = aggregateLoopLimit
     }
 
     /// Every route, as "METHOD /path" patterns with their handlers.

@@ -128,4 +128,28 @@ import Testing
         _ = try buckets("/aggregate/events?by=year")
         #expect(holder.aggregates.count == 1)
     }
+
+    /// A count over more events than a loop may spend on one answer is made off the loops: the
+    /// request is answered 503 with Retry-After, and the same request after it gets the counts.
+    @Test func aCountTooLargeForALoopIsMadeOffItAndAnsweredOnRetry() throws {
+        let api = ChronicleAPI(data: DatasetHolder(try Store.load(directory: dataDirectory)), aggregateLoopLimit: 3)
+        let router = try api.makeRouter()
+        let target = "/aggregate/events?by=pair&actor=mali"
+        let first = router.respond(to: try Request.make(.get, target))
+        #expect(first.status == .serviceUnavailable)
+        #expect(first.headerFields[.retryAfter] == "5")
+        #expect(first.headerFields[.contentType] == "application/problem+json")
+        let deadline = ContinuousClock.now + .seconds(20)
+        var answer = router.respond(to: try Request.make(.get, target))
+        while answer.status != .ok && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+            answer = router.respond(to: try Request.make(.get, target))
+        }
+        #expect(answer.status == .ok)
+        let data = try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: Any]
+        #expect(String(decoding: answer.body, as: UTF8.self) == String(decoding: try harness.get(target).body, as: UTF8.self))
+        #expect((data?["data"] as? [Any])?.isEmpty == false)
+        // A filter small enough for the loop is answered at once.
+        #expect(router.respond(to: try Request.make(.get, "/aggregate/events?by=pair&actor=morocco")).status == .ok)
+    }
 }
