@@ -5,6 +5,7 @@ clients ask for /aggregate/events?by=pair with a new `limit` each time (the resp
 help) while a fifth probes /health every 50 ms on new connections. Reports the probes' p50, p99 and
 maximum (target: p99 under 50 ms) and the aggregate answers' rate. Loopback only."""
 import argparse, os, random, signal, subprocess, tempfile, threading, time, urllib.request
+from chronicle_process import wait_until_answering
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary")
@@ -21,13 +22,7 @@ server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--da
                            "--set", "log.access=false", "--set", "snapshot.enabled=false"], stdout=subprocess.DEVNULL)
 base = f"http://127.0.0.1:{args.port}"
 try:
-    deadline = time.time() + 300
-    while time.time() < deadline and server.poll() is None:
-        try:
-            urllib.request.urlopen(base + "/ready", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_until_answering(base + "/ready", server, timeout=300)
     time.sleep(3)  # the generation's aggregates are counted off the loops after the load
     stop = threading.Event()
     answered = [0]

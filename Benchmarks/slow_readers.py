@@ -6,7 +6,8 @@ connections that each pipeline `GET /events?pretty` requests and never read. It 
 `chronicle_output_queued_bytes` while they hang, closes them all, and reports the RSS 5 s later.
 The bound it checks: RSS growth at most the output budget + 25 %, and back within 32 MiB of the
 baseline 5 s after the clients have gone. Loopback only; bounded in count and time."""
-import argparse, os, signal, socket, subprocess, sys, time, urllib.request
+import argparse, signal, socket, subprocess, time, urllib.request
+from chronicle_process import rss_mib, wait_until_answering
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary")
@@ -16,13 +17,6 @@ parser.add_argument("--budget-mib", type=int, default=128)
 parser.add_argument("--port", type=int, default=19651)
 parser.add_argument("--hold", type=float, default=15, help="seconds the clients hang")
 args = parser.parse_args()
-
-def rss_mib(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 def queued(port):
     text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
@@ -35,13 +29,7 @@ server = subprocess.Popen([args.binary, "serve", "--port", str(args.port), "--se
                            "--set", "snapshot.enabled=false", "--set", f"limits.output_budget_bytes={args.budget_mib << 20}",
                            "--set", "timeouts.write_ms=120000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 try:
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/health", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_answering(f"http://127.0.0.1:{args.port}/health", server)
     for _ in range(3):  # warm: the page is rendered and cached once
         urllib.request.urlopen(f"http://127.0.0.1:{args.port}/events?pretty", timeout=5).read()
     time.sleep(1)

@@ -7,6 +7,7 @@ did not get the answer it should, and writes the RSS over time as an SVG next to
 (results/soak-rss.svg) with the figures as CSV. RSS must be flat after the first minute: the
 slope of a least-squares line through the samples after it is reported. Loopback only."""
 import argparse, json, os, random, shutil, signal, socket, subprocess, tempfile, threading, time, urllib.request
+from chronicle_process import rss_mib, wait_until_answering
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary")
@@ -166,20 +167,7 @@ def reloads():
         with lock:
             counts["reloads"] += 1
 
-def rss_mib():
-    with open(f"/proc/{server.pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-deadline = time.time() + 60
-while time.time() < deadline:
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{args.port}/health", timeout=1).read()
-        break
-    except OSError:
-        time.sleep(0.1)
+wait_until_answering(f"http://127.0.0.1:{args.port}/health", server)
 targets = ["/events?limit=50", "/events/attaf-rejects-terrorist-label", "/quotes?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1",
            "/aggregate/events?by=month", "/actors", "/events?format=csv"]
 threads = [threading.Thread(target=keep_alive, args=(targets,)) for _ in range(4)]
@@ -191,7 +179,7 @@ started = time.time()
 end = started + args.minutes * 60
 try:
     while time.time() < end and server.poll() is None:
-        samples.append((time.time() - started, rss_mib()))
+        samples.append((time.time() - started, rss_mib(server.pid)))
         time.sleep(5)
 finally:
     stop.set()
