@@ -91,6 +91,7 @@ import Testing
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         bytes[bytes.count / 2] ^= 0x20
         try Data(bytes).write(to: URL(fileURLWithPath: file))
+        chmod(file, 0o600)  // as the server wrote it, whatever the umask
         server = try start(data, snapshots)
         #expect(try server.waitFor("snapshot not used").contains("damaged"))
         #expect(try server.waitFor("dataset loaded").contains("source=files"))

@@ -150,11 +150,12 @@ import Testing
         var generator = DatasetGenerator.Random(state: 13)
         // Past the header (a change there makes it stale, tested above): a flipped bit anywhere in the
         // records, indexes or digest is caught by the digest.
-        let headerEnd = 16 + 2 * 65
+        let headerEnd = StoreSnapshot.fixedHeaderSize + 2 * 65
         for _ in 0..<20 {
             var bytes = original
             bytes[Int.random(in: headerEnd..<bytes.count, using: &generator)] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &generator)
             try Data(bytes).write(to: URL(fileURLWithPath: path))
+            chmod(path, 0o600)
             do {
                 _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint)
                 Issue.record("read a damaged snapshot")
@@ -164,6 +165,7 @@ import Testing
         }
         for length in [0, 10, headerEnd, original.count / 2, original.count - 1] {
             try Data(original.prefix(length)).write(to: URL(fileURLWithPath: path))
+            chmod(path, 0o600)
             #expect(throws: SnapshotError.self) { try StoreSnapshot.read(path: path, fingerprint: store.fingerprint) }
         }
     }
@@ -176,15 +178,25 @@ import Testing
         try StoreSnapshot.write(store, to: path)
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         var generator = DatasetGenerator.Random(state: 17)
-        let headerEnd = 16 + 2 * 65
-        var refused = 0
+        // The fixed part, then the fingerprint, the analyser's identity (each a one-byte length and
+        // its bytes) and the rules' version: damage goes behind them, into what the decoder checks.
+        let headerEnd = StoreSnapshot.fixedHeaderSize + (1 + store.fingerprint.utf8.count)
+            + (1 + StoreSnapshot.Dependencies().analyzer.utf8.count) + 1
+        var refusedByTheDecoder = 0
         for _ in 0..<300 {
             var bytes = Array(original.dropLast(StoreSnapshot.digestSize))
             bytes[Int.random(in: headerEnd..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
-            let digest = Array(SHA256.hash(data: bytes))
+            // The forged digest covers what the reader hashes: everything after the length.
+            let digest = Array(SHA256.hash(data: bytes[StoreSnapshot.fixedHeaderSize...]))
             try Data(bytes + digest).write(to: URL(fileURLWithPath: path))
-            do { _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint) } catch { refused += 1 }
+            chmod(path, 0o600)
+            do {
+                _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint)
+            } catch {
+                if case .damaged(let reason) = error, reason != "checksum mismatch" { refusedByTheDecoder += 1 }
+            }
         }
-        #expect(refused > 0)
+        // The digest matched every time: what was refused, the decoder's own checks refused.
+        #expect(refusedByTheDecoder > 0)
     }
 }

@@ -11,12 +11,14 @@ import Glibc
 /// take (their writer is gone, whatever its pid namespace), and the name in progress is removed by
 /// `discardInProgress` before the process exits.
 struct TemporaryFile {
-    let descriptor: Int32
+    /// -1 once closed: closing twice could close a descriptor number another thread owns by then.
+    private(set) var descriptor: Int32
     /// The name of a `mkstemp` file; nil for an unnamed one.
     private(set) var name: String?
 
-    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's Swift overlay does not export.
-    private static let openTemporary: Int32 = 0o20_000_000 | 0o200_000
+    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's Swift overlay does not export;
+    /// `__O_TMPFILE` is the same on x86-64 and arm64, `O_DIRECTORY` is not, so it comes from Glibc.
+    private static let openTemporary: Int32 = 0o20_000_000 | O_DIRECTORY
 
     /// The name being written by this process, removed by `discardInProgress`.
     private static let inProgress = NSLock()
@@ -71,7 +73,9 @@ struct TemporaryFile {
     }
 
     private mutating func close() {
+        guard descriptor >= 0 else { return }
         Glibc.close(descriptor)
+        descriptor = -1
         Self.inProgress.lock()
         Self.inProgressName = nil
         Self.inProgress.unlock()
@@ -94,6 +98,10 @@ struct TemporaryFile {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(prefix) {
             let candidate = directory + "/" + name
+            // A writer takes its lock just after `mkstemp` made the name: a young file may be one
+            // whose lock is not taken yet. An abandoned one is old by the time it matters.
+            var status = stat()
+            guard lstat(candidate, &status) == 0, time(nil) - status.st_mtim.tv_sec > 60 else { continue }
             let descriptor = open(candidate, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard descriptor >= 0 else { continue }
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { unlink(candidate) }
