@@ -2,7 +2,9 @@
 // counting the corpus again on an event loop: at 100,000 events `by=pair` costs 0.4 s to count, and
 // a client that varies `limit` defeats the response cache, whose key is the target. The unfiltered
 // counts of every grouping are made off the loops when a generation starts (`precompute`); a
-// filtered count is made once per filter and kept, up to `capacity` filters per generation. A count
+// filtered count is made once per filter and kept, up to `capacity` buckets in all per generation
+// (the oldest filtered counts go first; counts keep at most the 10,000 buckets a request may ask
+// for, so a client cannot pin a table of every pair of a large corpus). A count
 // over more events than a loop may spend on one answer is made on a thread of its own
 // (`countInBackground`), one at a time, and the request is answered 503 with Retry-After meanwhile.
 import ChronicleStore
@@ -19,6 +21,8 @@ final class AggregateMemo: Sendable {
     private struct State {
         var generation = 0
         var counts: [Key: EventCounts] = [:]
+        /// Buckets kept in all, the memo's measure of its size.
+        var buckets = 0
         /// The count being made off the loops, if any.
         var counting: Key?
         /// Insertion order, for dropping the oldest filtered entry when full.
@@ -26,9 +30,11 @@ final class AggregateMemo: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Buckets kept per generation across filtered counts (unfiltered ones are always kept: there
+    /// are seven).
     let capacity: Int
 
-    init(capacity: Int = 256) { self.capacity = capacity }
+    init(capacity: Int = 200_000) { self.capacity = capacity }
 
     /// The full counts for `key` in `generation`, made by `count` when not kept yet.
     func counts(_ key: Key, generation: Int, count: () -> EventCounts) -> EventCounts {
@@ -38,13 +44,15 @@ final class AggregateMemo: Sendable {
             if generation > state.generation { state = State(generation: generation) }
             guard state.generation == generation, state.counts[key] == nil else { return }
             if !key.filter.isEmpty {
-                let filtered = state.order.filter { !$0.filter.isEmpty }
-                if filtered.count >= capacity, let oldest = filtered.first {
+                while state.buckets + made.buckets.count > capacity,
+                      let oldest = state.order.first(where: { !$0.filter.isEmpty }) {
+                    state.buckets -= state.counts[oldest]?.buckets.count ?? 0
                     state.counts[oldest] = nil
                     state.order.removeAll { $0 == oldest }
                 }
             }
             state.counts[key] = made
+            state.buckets += made.buckets.count
             state.order.append(key)
         }
         return made
@@ -79,7 +87,9 @@ final class AggregateMemo: Sendable {
     func precompute(_ store: Store, generation: Int) {
         let all = store.matchingEvents(EventQuery())
         for grouping in EventCounts.Grouping.allCases {
-            _ = counts(Key(filter: [], grouping: grouping), generation: generation) { EventCounts(all, by: grouping) }
+            _ = counts(Key(filter: [], grouping: grouping), generation: generation) {
+                EventCounts(all, by: grouping, limit: ChronicleAPI.maxBuckets)
+            }
         }
     }
 

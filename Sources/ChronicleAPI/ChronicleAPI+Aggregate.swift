@@ -35,7 +35,9 @@ extension ChronicleAPI {
             let matches = store.matchingEvents(filter)
             if matches.count > aggregateLoopLimit {
                 // Too many events to count on a loop: counted off the loops, and kept for the retry.
-                let counting = memo.countInBackground(key, generation: generation) { EventCounts(matches, by: grouping) }
+                let counting = memo.countInBackground(key, generation: generation) {
+                    EventCounts(matches, by: grouping, limit: Self.maxBuckets)
+                }
                 throw HTTPProblem(
                     .serviceUnavailable,
                     counting
@@ -43,7 +45,8 @@ extension ChronicleAPI {
                         : "Another large count is being made; ask again in a few seconds.",
                     headerFields: [.retryAfter: "5"])
             }
-            counts = memo.counts(key, generation: generation) { EventCounts(matches, by: grouping) }.limited(to: limit)
+            counts = memo.counts(key, generation: generation) { EventCounts(matches, by: grouping, limit: Self.maxBuckets) }
+                .limited(to: limit)
         }
         let shown = counts.buckets
         // The events behind these counts: the same filters on /events.

@@ -249,11 +249,12 @@ extension EventLoop {
         let owned = connection.output.ownedHeld
         var delta = owned - connection.accountedOwned
         connection.accountedOwned = owned
-        let shared = connection.output.sharedStorage
-        if shared?.id != connection.accountedShared {
+        let shared = connection.output.sharedBody
+        let id = shared.map(SharedBodies.id(of:))
+        if id != connection.accountedShared {
             if let previous = connection.accountedShared { delta -= context.sharedBodies.release(previous) }
-            if let shared { delta += context.sharedBodies.hold(shared.id, size: shared.size) }
-            connection.accountedShared = shared?.id
+            if let shared { delta += context.sharedBodies.hold(shared) }
+            connection.accountedShared = id
         }
         guard delta != 0 else { return }
         context.queuedOutput.wrappingAdd(delta, ordering: .relaxed)

@@ -61,6 +61,9 @@ public final class HTTPServer: Sendable {
         context.tls.withLock { $0 = fresh }
     }
 
+    /// A server released without a shutdown stops the threads that only watch it (the memory trimmer).
+    deinit { context.stopped.store(true, ordering: .relaxed) }
+
     /// Connection, TLS and byte counters.
     public var metrics: ServerMetrics { context.metrics }
 
@@ -72,7 +75,7 @@ public final class HTTPServer: Sendable {
             threads = loops.map { loop in ThreadLauncher.start { loop.run() } }
             // Holds the context only (no descriptors): it ends within a second of the shutdown.
             let context = self.context
-            let trimmer = ThreadLauncher.start { OutputMemory.giveBack(context: context) { context.draining.load(ordering: .relaxed) } }
+            let trimmer = ThreadLauncher.start { OutputMemory.giveBack(context: context) { context.stopped.load(ordering: .relaxed) } }
             pthread_detach(trimmer)
         }
     }
@@ -91,6 +94,7 @@ public final class HTTPServer: Sendable {
     public func shutdown() {
         // Idempotent: only the first call sets the deadline and wakes the loops.
         guard shutdownRequested.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
+        context.stopped.store(true, ordering: .relaxed)
         let deadline = MonotonicClock.now() + context.configuration.drainTimeout.milliseconds
         context.drainDeadline.store(deadline, ordering: .relaxed)
         context.draining.store(true, ordering: .releasing)

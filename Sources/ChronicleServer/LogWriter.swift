@@ -147,8 +147,11 @@ public final class LogWriter: @unchecked Sendable {
             if pthread_cond_timedwait(wakeup, lock, &deadline) == ETIMEDOUT { break }
         }
         let done = finished
+        // Joined once: a second close finds no thread to join.
+        let joining = done ? thread : nil
+        if done { thread = nil }
         pthread_mutex_unlock(lock)
-        if done, let thread { ThreadLauncher.join(thread) }
+        if let joining { ThreadLauncher.join(joining) }
         return done
     }
 
@@ -224,8 +227,14 @@ public final class LogWriter: @unchecked Sendable {
             var start = 0
             while start < buffer.count {
                 var end = min(buffer.count, start + piece)
-                if end < buffer.count, let newline = buffer[start..<end].lastIndex(of: UInt8(ascii: "\n")) {
-                    end = newline + 1
+                if end < buffer.count {
+                    if let newline = buffer[start..<end].lastIndex(of: UInt8(ascii: "\n")) {
+                        end = newline + 1
+                    } else {
+                        // A line longer than a piece goes out whole in one write (not atomic on a pipe,
+                        // but never cut where another writer's line could land inside it).
+                        end = buffer[end...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? buffer.count
+                    }
                 }
                 var offset = start
                 while offset < end {

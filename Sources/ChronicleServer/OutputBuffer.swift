@@ -25,12 +25,9 @@ struct OutputBuffer {
     /// Nothing pending: 0 (a connection keeps at most 64 KiB of storage between responses).
     var ownedHeld: Int { pending > 0 ? bytes.capacity : 0 }
 
-    /// The shared body while part of it is unwritten: its storage's address (the same for every
-    /// connection that queued the same body) and size, so the server counts it once.
-    var sharedStorage: (id: UInt, size: Int)? {
-        guard sharedStart < shared.count else { return nil }
-        return shared.withUnsafeBufferPointer { (UInt(bitPattern: $0.baseAddress), shared.capacity) }
-    }
+    /// The shared body while part of it is unwritten (the same storage for every connection that
+    /// queued the same body), so the server counts it once.
+    var sharedBody: [UInt8]? { sharedStart < shared.count ? shared : nil }
 
     mutating func append(contentsOf piece: some Sequence<UInt8>) {
         settleShared()

@@ -16,6 +16,8 @@ final class ServerContext: Sendable {
     let queuedOutput = Atomic<Int>(0)
     /// The shared bodies being written, counted once in `queuedOutput`.
     let sharedBodies = SharedBodies()
+    /// Set when the server shuts down or is released: the threads that only watch it stop.
+    let stopped = Atomic<Bool>(false)
     /// The TLS context new HTTPS connections use; replaced on a certificate reload.
     let tls: Mutex<TLSContext?>
     let metrics = ServerMetrics()
