@@ -56,7 +56,12 @@ import Testing
         let response = try harness.get(target)
         let type = response.headerFields[.contentType] ?? "-"
         let etag = response.headerFields[.eTag] ?? "-"
-        let digest = Digest.sha256Hex(response.body)
+        // A streamed export's body is in its stream, pulled here as a connection would.
+        var body = response.body
+        if let stream = response.stream {
+            while let piece = stream.next() { body += piece }
+        }
+        let digest = Digest.sha256Hex(body)
         return [target, String(response.status.code), type, etag, digest].joined(separator: "\t")
     }
 
