@@ -78,7 +78,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "ChronicleHTTPTests", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
-        .testTarget(name: "ChronicleRouterTests", dependencies: ["ChronicleRouter"], swiftSettings: strict),
+        .testTarget(name: "ChronicleRouterTests", dependencies: ["ChronicleRouter", "CSystem"], swiftSettings: strict),
         .testTarget(
             name: "ChronicleServerTests",
             dependencies: ["ChronicleServer", "ChronicleRouter", "ChronicleSockets", "COpenSSL", "ChronicleAPI", "ChronicleRecords", "ChronicleStore"],

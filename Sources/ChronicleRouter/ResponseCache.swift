@@ -132,14 +132,23 @@ public final class ResponseCache: Middleware {
         return true
     }
 
-    /// What an entry costs: its body's storage (capacity: what it keeps allocated), its fields and
-    /// its key, with a fixed overhead for the rest.
+    /// What an entry costs, as the allocator sees it: its body's storage (capacity: what it keeps
+    /// allocated), every string of its key and fields that lives on the heap (more than 15 UTF-8
+    /// bytes: a header and the allocator's rounding on top), the fields' storage, and a fixed part for
+    /// the table's slot, the eviction order and the response's own storage. Calibrated against the
+    /// heap (`ResponseCacheCostTests`): it charges a little more than an entry holds, never less.
     static func size(of response: Response, key: Key) -> Int {
-        var size =
-            256 + max(response.body.capacity, response.body.count) + key.target.utf8.count + key.accept.utf8.count
-            + key.acceptEncoding.utf8.count
-        for field in response.headerFields { size += field.name.rawName.utf8.count + field.value.utf8.count + 32 }
+        var size = 256 + max(response.body.capacity, response.body.count)
+        size += heapCost(key.target) + heapCost(key.accept) + heapCost(key.acceptEncoding)
+        for field in response.headerFields { size += 96 + heapCost(field.name.rawName) + heapCost(field.value) }
         return size
+    }
+
+    /// What a string costs on the heap: nothing up to 15 UTF-8 bytes (stored inline), otherwise its
+    /// bytes, a 32-byte header and the allocator's 16 bytes, rounded up to 16.
+    private static func heapCost(_ text: String) -> Int {
+        let count = text.utf8.count
+        return count <= 15 ? 0 : (count + 32 + 16 + 15) & ~15
     }
 
     /// Prometheus text of the cache's counters.
