@@ -18,10 +18,11 @@ final class ServerProcess {
     /// is started with posix_spawn (Foundation's Process leaves allocations AddressSanitizer reports).
     /// `launcher` runs before the binary (e.g. taskset); `threads` nil leaves the default (one per CPU).
     /// Snapshots are off unless `snapshots` (a test's data should not leave files in the user's cache).
-    /// `binary`: another executable than the one built beside the tests (a copy, say).
+    /// `binary`: another executable than the one built beside the tests (a copy, say). `environment`:
+    /// variables added to (or replacing) the test's own for the child.
     init(
         _ arguments: [String], waitUntilListening: Bool = true, launcher: [String] = [], threads: Int? = 1, snapshots: Bool = false,
-        binary: String = ServerProcess.binary
+        binary: String = ServerProcess.binary, environment: [String: String] = [:]
     ) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
@@ -50,7 +51,11 @@ final class ServerProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let rc = posix_spawn(&child, argv[0], &actions, &attributes, &cArguments, environ)
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { _, new in new }
+        var cEnvironment = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in cEnvironment { free(pointer) } }
+        let rc = posix_spawn(&child, argv[0], &actions, &attributes, &cArguments, &cEnvironment)
         close(ends[1])
         guard rc == 0 else {
             close(ends[0])
