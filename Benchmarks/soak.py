@@ -14,6 +14,8 @@ parser.add_argument("binary")
 parser.add_argument("--minutes", type=float, default=30)
 parser.add_argument("--port", type=int, default=19661)
 parser.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "Data"))
+parser.add_argument("--reload-every", type=float, default=60, help="seconds between reloads of changed data (0: none)")
+parser.add_argument("--results", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "results"))
 args = parser.parse_args()
 
 work = tempfile.mkdtemp(prefix="chronicle-soak-")
@@ -158,7 +160,9 @@ def malformed():
 def reloads():
     quotes = os.path.join(data, "quotes.json")
     n = 0
-    while not stop.wait(60):
+    if args.reload_every <= 0:
+        return
+    while not stop.wait(args.reload_every):
         n += 1
         records = json.load(open(quotes))
         records[0].setdefault("translation", {})["en"] = f"Soak reload {n}."
@@ -195,7 +199,7 @@ if len(after) > 2:
     mean_t = sum(t for t, _ in after) / len(after)
     mean_r = sum(r for _, r in after) / len(after)
     slope = sum((t - mean_t) * (r - mean_r) for t, r in after) / sum((t - mean_t) ** 2 for t, _ in after) * 60
-results = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
+results = args.results
 os.makedirs(results, exist_ok=True)
 with open(os.path.join(results, "soak-rss.csv"), "w") as out:
     out.write("seconds,rss_mib\n")
