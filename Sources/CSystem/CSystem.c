@@ -28,6 +28,10 @@ int chronicle_malloc_trim(void) {
     return malloc_trim(0);
 }
 
+int chronicle_limit_arenas(int count) {
+    return mallopt(M_ARENA_MAX, count);
+}
+
 unsigned long chronicle_heap_in_use(void) {
     struct mallinfo2 info = mallinfo2();
     return (unsigned long)(info.uordblks + info.hblkhd);

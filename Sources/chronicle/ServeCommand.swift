@@ -18,6 +18,12 @@ struct ServeCommand: ParsableCommand {
         // Before any thread starts, so every thread inherits the blocked signal mask.
         SignalWatcher.block()
         let settings = try options.settings()
+        // The loop count is derived once, and the log says how.
+        let threads = settings.server.threads > 0
+            ? ProcessorCount.Derivation(count: settings.server.threads, reason: "set in the configuration")
+            : ProcessorCount.available()
+        // Before any thread allocates: one malloc arena per loop, at least two.
+        FreedMemory.limitArenas(to: max(2, threads.count), environment: ProcessInfoEnvironment.current)
         let log = ApplicationLog(format: settings.logFormat, level: settings.logLevel)
         let logger = log.logger
         // Every way out of here (an error thrown to the argument parser's exit included) waits for
@@ -40,10 +46,6 @@ struct ServeCommand: ParsableCommand {
         let router = try Self.makeRouter(holder: holder, status: status, settings: settings, logger: logger) {
             serverReference.withLock { $0 }?.metricsExposition() ?? ""
         }
-        // The loop count is derived once, and the log says how.
-        let threads = settings.server.threads > 0
-            ? ProcessorCount.Derivation(count: settings.server.threads, reason: "set in the configuration")
-            : ProcessorCount.available()
         var configuration = settings.server
         configuration.threads = threads.count
         configuration.applicationLog = log.writer

@@ -17,6 +17,9 @@ int chronicle_affinity_count(void);
 
 /// malloc_trim(0): returns the allocator's free pages to the kernel; 1 when some were released.
 int chronicle_malloc_trim(void);
+
+/// mallopt(M_ARENA_MAX, count): caps how many malloc arenas threads spread over; 1 on success.
+int chronicle_limit_arenas(int count);
 /// mallinfo2(): bytes the allocator has handed out and not had back (arenas and mmapped chunks).
 unsigned long chronicle_heap_in_use(void);
 #endif
