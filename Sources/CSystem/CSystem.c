@@ -23,6 +23,9 @@ int chronicle_affinity_count(void) {
 }
 
 #include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 int chronicle_malloc_trim(void) {
     return malloc_trim(0);
@@ -30,6 +33,19 @@ int chronicle_malloc_trim(void) {
 
 int chronicle_limit_arenas(int count) {
     return mallopt(M_ARENA_MAX, count);
+}
+
+int chronicle_malloc_arena_count(void) {
+    char *text = NULL;
+    size_t length = 0;
+    FILE *stream = open_memstream(&text, &length);
+    if (stream == NULL) return -1;
+    if (malloc_info(0, stream) != 0) { fclose(stream); free(text); return -1; }
+    fclose(stream);
+    int count = 0;
+    for (const char *at = text; at != NULL && (at = strstr(at, "<heap nr=")) != NULL; at += 9) count++;
+    free(text);
+    return count;
 }
 
 unsigned long chronicle_heap_in_use(void) {

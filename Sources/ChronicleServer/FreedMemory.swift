@@ -23,6 +23,12 @@ public enum FreedMemory {
         return chronicle_limit_arenas(Int32(max(1, count))) == 1
     }
 
+    /// Malloc arenas in use (nil where the allocator does not say).
+    public static func arenaCount() -> Int? {
+        let count = chronicle_malloc_arena_count()
+        return count >= 0 ? Int(count) : nil
+    }
+
     /// Bytes the allocator has handed out and not had back: what a dataset costs, measured before
     /// and after loading it (`chronicle bench-queries`).
     public static func heapInUse() -> Int {

@@ -20,6 +20,9 @@ int chronicle_malloc_trim(void);
 
 /// mallopt(M_ARENA_MAX, count): caps how many malloc arenas threads spread over; 1 on success.
 int chronicle_limit_arenas(int count);
+
+/// The number of malloc arenas in use (the `<heap nr=…>` entries of malloc_info); -1 if unknown.
+int chronicle_malloc_arena_count(void);
 /// mallinfo2(): bytes the allocator has handed out and not had back (arenas and mmapped chunks).
 unsigned long chronicle_heap_in_use(void);
 #endif
