@@ -59,7 +59,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "ChronicleStore",
-            dependencies: ["ChronicleText", "ChronicleRecords", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CSystem", "ChronicleText", "ChronicleRecords", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         .target(name: "ChronicleExtraction", dependencies: ["ChronicleText", "ChronicleRecords"], swiftSettings: strict),
         .target(name: "ChronicleGenerator", dependencies: ["ChronicleRecords"], swiftSettings: strict),

@@ -66,6 +66,19 @@ public final class DatasetHolder: Sendable {
         state.withLock { $0 = (prepared.store, prepared.rendered, $0.generation + 1, loadSeconds) }
     }
 
+    /// Serves `equivalent`, the same data as `original` in another form (the index file just written
+    /// from it), in its place, if `original` is still the store served; keeps the generation, the
+    /// rendered records and the aggregates, which are the same for both. Returns whether it did.
+    @discardableResult
+    public func adopt(_ equivalent: Store, inPlaceOf original: Store) -> Bool {
+        precondition(equivalent.fingerprint == original.fingerprint, "an equivalent store has the same data")
+        return state.withLock {
+            guard $0.store === original else { return false }
+            $0.store = equivalent
+            return true
+        }
+    }
+
     /// A new generation serving `store` (the same store again keeps its rendered records).
     public func replace(with store: Store, loadSeconds: Double = 0) {
         replace(with: prepare(store), loadSeconds: loadSeconds)

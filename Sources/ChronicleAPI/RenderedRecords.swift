@@ -13,15 +13,19 @@ final class RenderedRecords: Sendable {
 
     init(store: Store, budgetBytes: Int) {
         var remaining = budgetBytes
-        func render<Item>(_ items: [Item], _ write: (Item, inout JSONWriter) -> Void) -> [[UInt8]?] {
-            items.map { item in
-                guard remaining > 0 else { return nil }
+        func render<Items: RandomAccessCollection<Item>, Item>(_ items: Items, _ write: (Item, inout JSONWriter) -> Void) -> [[UInt8]?]
+        where Items.Index == Int {
+            var rendered: [[UInt8]?] = []
+            // Only as far as the budget goes: a record read from an index file is decoded to be read.
+            for position in items.indices {
+                guard remaining > 0 else { break }
                 var w = JSONWriter(capacity: 1024)
-                write(item, &w)
+                write(items[position], &w)
                 remaining -= w.bytes.count
                 // An exact-size copy: the writer reserved 1 KiB, and the budget counts what is kept.
-                return w.bytes.withUnsafeBufferPointer { Array($0) }
+                rendered.append(w.bytes.withUnsafeBufferPointer { Array($0) })
             }
+            return rendered
         }
         // Small collections first, so a large event list cannot starve them.
         documents = render(store.documents) { RecordJSON.write($0, &$1) }

@@ -2,18 +2,27 @@
 // that can overlap [from, to] start no later than `to` (a binary search) and no earlier than
 // `from` minus the longest interval in the set (another), so only that window is scanned.
 
+import ChronicleText
 import ChronicleRecords
 
 struct DayIntervals: Sendable {
-    let first: [Int32]
-    let last: [Int32]
+    let first: FlatArray<Int32>
+    let last: FlatArray<Int32>
     /// The longest interval, in days: how far before `from` an overlapping record can start.
     let longest: Int32
 
     init(_ dates: [EDTFDate]) {
-        first = dates.map { Int32(clamping: $0.firstDay) }
-        last = dates.map { Int32(clamping: $0.lastDay) }
-        longest = zip(first, last).map { $1 - $0 }.max() ?? 0
+        let first = dates.map { Int32(clamping: $0.firstDay) }, last = dates.map { Int32(clamping: $0.lastDay) }
+        self.init(first: FlatArray(first), last: FlatArray(last))
+    }
+
+    /// Intervals as an index file holds them.
+    init(first: FlatArray<Int32>, last: FlatArray<Int32>) {
+        self.first = first
+        self.last = last
+        longest = first.withUnsafeBufferPointer { first in
+            last.withUnsafeBufferPointer { last in zip(first, last).reduce(0) { Swift.max($0, $1.1 - $1.0) } }
+        }
     }
 
     /// Positions (ascending) of records overlapping [from, to]; `candidates` restricts the search.

@@ -73,10 +73,10 @@ public struct Page<Item: Sendable>: Sendable {
 public struct Matches<Item: Sendable>: Sendable {
     /// The matching positions in ascending order; nil when every item matches (no list is built).
     let positions: [Int32]?
-    let items: [Item]
+    let items: RecordList<Item>
     let order: SortOrder
 
-    init(positions: [Int32]?, items: [Item], order: SortOrder) {
+    init(positions: [Int32]?, items: RecordList<Item>, order: SortOrder) {
         self.positions = positions
         self.items = items
         self.order = order

@@ -48,12 +48,12 @@ extension Store {
             let matches = Self.intersection(terms) { actorNames.records(exactly: $0.term) }
             positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches
         }
-        return Matches(positions: positions, items: actors, order: .ascending)
+        return Matches(positions: positions, items: RecordList(actors), order: .ascending)
     }
 
     /// Records matching every word of `text`: a word matches a record when its own text has a word
     /// starting with it, or when an actor it belongs to (participant, speaker) has it as a name.
-    private func search(_ text: String, in index: TextIndex, byActor: [String: [Int32]]) -> [Int32]? {
+    private func search(_ text: String, in index: TextIndex, byActor: FieldIndex) -> [Int32]? {
         guard let terms = lexicon.queryTerms(text) else { return nil }
         return Self.intersection(terms) { term in
             // A number is not a name: "2015" finds what says 2015, not every event of a party whose
@@ -78,7 +78,7 @@ extension Store {
     }
 
     public var allDocuments: Matches<Document> {
-        Matches(positions: nil, items: documents, order: .ascending)
+        Matches(positions: nil, items: RecordList(documents), order: .ascending)
     }
 
     /// Intersects the index lists and keeps dates overlapping the range; nil means "everything"

@@ -7,24 +7,25 @@ import ChronicleRecords
 public final class Store: Sendable {
     public let documents: [Document]
     public let actors: [Actor]
-    public let events: [Event]
-    public let quotes: [Quote]
+    /// Events and quotes: values, or their stored bytes in a mapped index file (`RecordList`).
+    public let events: RecordList<Event>
+    public let quotes: RecordList<Quote>
     /// See `Dataset.fingerprint`.
     public let fingerprint: String
     /// The codebooks the data follows and its coding history (dataset.json).
     public let info: DatasetInfo?
 
-    let documentPositions: [String: Int]
-    let actorPositions: [String: Int]
-    let eventPositions: [String: Int]
-    let quotePositions: [String: Int]
-    let eventsByActor: [String: [Int32]]
-    let eventsByType: [String: [Int32]]
-    let eventsByDocument: [String: [Int32]]
-    let eventsByCountry: [String: [Int32]]
-    let quotesBySpeaker: [String: [Int32]]
-    let quotesByEvent: [String: [Int32]]
-    let quotesByLanguage: [String: [Int32]]
+    let documentPositions: IDTable
+    let actorPositions: IDTable
+    let eventPositions: IDTable
+    let quotePositions: IDTable
+    let eventsByActor: FieldIndex
+    let eventsByType: FieldIndex
+    let eventsByDocument: FieldIndex
+    let eventsByCountry: FieldIndex
+    let quotesBySpeaker: FieldIndex
+    let quotesByEvent: FieldIndex
+    let quotesByLanguage: FieldIndex
     /// Each event's and quote's date interval as day numbers, parallel to the sorted arrays: date
     /// filters read these instead of the records (no reference counting, one cache line per 8 items).
     let eventDays: DayIntervals
@@ -60,7 +61,7 @@ public final class Store: Sendable {
         let actors = dataset.actors.sorted { $0.id < $1.id }
         let events = Self.byDate(dataset.events, date: \.date, id: \.id)
         let quotes = Self.byDate(dataset.quotes, date: \.date, id: \.id)
-        let documentPositions = StoreParts.positions(documents.map(\.id))
+        let documentPositions = IDTable(documents.map(\.id))
         @Sendable func passage(_ cited: CitedSpan) -> String? {
             if let text = cited.text { return text }
             return documentPositions[cited.document].flatMap { documents[$0].text(of: cited.span) }
@@ -73,17 +74,20 @@ public final class Store: Sendable {
         let rawQuotes = TextIndex.Raw(count: quotes.count) { index in [quotes[index].text] + quotes[index].translation.all }
         let (lexicon, stem) = Lexicon.forIndexing(
             stems: dataset.stems, tokens: [rawNames, rawEvents, rawQuotes].lazy.flatMap(\.tokens.keys))
+        // Six independent pieces, built on every core: the id lookups, and the events' and the
+        // quotes' field indexes.
+        let parts = StoreParts(documents: documents, actors: actors, events: events, quotes: quotes)
         self.init(
-            fingerprint: dataset.fingerprint, info: dataset.info, documents: documents, actors: actors, events: events, quotes: quotes,
-            lexicon: lexicon, actorNames: TextIndex(rawNames, stem: stem), eventText: TextIndex(rawEvents, stem: stem),
-            quoteText: TextIndex(rawQuotes, stem: stem))
+            fingerprint: dataset.fingerprint, info: dataset.info, documents: documents, actors: actors,
+            events: RecordList(events), quotes: RecordList(quotes), lexicon: lexicon, actorNames: TextIndex(rawNames, stem: stem),
+            eventText: TextIndex(rawEvents, stem: stem), quoteText: TextIndex(rawQuotes, stem: stem), parts: parts)
     }
 
     /// A store from records already in its order (documents and actors by id, events and quotes by
-    /// date then id) and its text indexes, as `init(_:)` makes them or a snapshot holds them; the
-    /// other indexes are built here.
-    init(fingerprint: String, info: DatasetInfo?, documents: [Document], actors: [Actor], events: [Event], quotes: [Quote],
-         lexicon: Lexicon, actorNames: TextIndex, eventText: TextIndex, quoteText: TextIndex, parts: StoreParts? = nil) {
+    /// date then id) and its indexes, as `init(_:)` builds them or an index file holds them.
+    init(fingerprint: String, info: DatasetInfo?, documents: [Document], actors: [Actor], events: RecordList<Event>,
+         quotes: RecordList<Quote>, lexicon: Lexicon, actorNames: TextIndex, eventText: TextIndex, quoteText: TextIndex,
+         parts: StoreParts) {
         self.fingerprint = fingerprint
         self.info = info
         self.documents = documents
@@ -94,9 +98,6 @@ public final class Store: Sendable {
         self.actorNames = actorNames
         self.eventText = eventText
         self.quoteText = quoteText
-        // Six independent pieces, built on every core: the id lookups, and the events' and the
-        // quotes' field indexes (which a snapshot holds, built).
-        let parts = parts ?? StoreParts(documents: documents, actors: actors, events: events, quotes: quotes)
         eventDays = parts.eventDays
         quoteDays = parts.quoteDays
         documentPositions = parts.documentPositions

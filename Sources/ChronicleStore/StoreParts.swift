@@ -6,70 +6,77 @@ import Dispatch
 
 struct StoreParts {
     var eventDays = DayIntervals([]), quoteDays = DayIntervals([])
-    var documentPositions: [String: Int] = [:], actorPositions: [String: Int] = [:]
-    var eventPositions: [String: Int] = [:], quotePositions: [String: Int] = [:]
-    var eventsByActor: [String: [Int32]] = [:], eventsByType: [String: [Int32]] = [:]
-    var eventsByDocument: [String: [Int32]] = [:], eventsByCountry: [String: [Int32]] = [:]
-    var quotesBySpeaker: [String: [Int32]] = [:], quotesByEvent: [String: [Int32]] = [:], quotesByLanguage: [String: [Int32]] = [:]
+    var documentPositions = IDTable([]), actorPositions = IDTable([])
+    var eventPositions = IDTable([]), quotePositions = IDTable([])
+    var eventsByActor = FieldIndex([:]), eventsByType = FieldIndex([:])
+    var eventsByDocument = FieldIndex([:]), eventsByCountry = FieldIndex([:])
+    var quotesBySpeaker = FieldIndex([:]), quotesByEvent = FieldIndex([:]), quotesByLanguage = FieldIndex([:])
+
+    /// Parts an index file holds, every one of them.
+    init(
+        eventDays: DayIntervals, quoteDays: DayIntervals, documentPositions: IDTable, actorPositions: IDTable,
+        eventPositions: IDTable, quotePositions: IDTable
+    ) {
+        self.eventDays = eventDays
+        self.quoteDays = quoteDays
+        self.documentPositions = documentPositions
+        self.actorPositions = actorPositions
+        self.eventPositions = eventPositions
+        self.quotePositions = quotePositions
+    }
 
     /// One independent piece of work: it builds some indexes and returns how to put them in place.
     private typealias Task = @Sendable () -> @Sendable (inout StoreParts) -> Void
 
-    /// With `fieldIndexes` false, the events' and quotes' field indexes are left empty for the
-    /// caller to set (a snapshot holds them); the id lookups and date intervals are built.
-    init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote], fieldIndexes: Bool = true) {
+    /// Builds every part from records in store order.
+    init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote]) {
         // Named tasks rather than numbered cases: a new index is one more closure in one of the lists.
         let lookups: [Task] = [
-            { let positions = Self.positions(events.map(\.id)); return { $0.eventPositions = positions } },
+            { let positions = IDTable(events.map(\.id)); return { $0.eventPositions = positions } },
             {
-                let positions = Self.positions(quotes.map(\.id)), days = DayIntervals(quotes.map(\.date))
+                let positions = IDTable(quotes.map(\.id)), days = DayIntervals(quotes.map(\.date))
                 return { $0.quotePositions = positions; $0.quoteDays = days }
             },
             {
                 let days = DayIntervals(events.map(\.date))
-                let documentPositions = Self.positions(documents.map(\.id)), actorPositions = Self.positions(actors.map(\.id))
+                let documentPositions = IDTable(documents.map(\.id)), actorPositions = IDTable(actors.map(\.id))
                 return { $0.eventDays = days; $0.documentPositions = documentPositions; $0.actorPositions = actorPositions }
             },
         ]
         let fields: [Task] = [
             {
                 let (byActor, byDocument) = Self.eventsByActorAndDocument(events)
-                return { $0.eventsByActor = byActor; $0.eventsByDocument = byDocument }
+                let actor = FieldIndex(byActor), document = FieldIndex(byDocument)
+                return { $0.eventsByActor = actor; $0.eventsByDocument = document }
             },
             {
                 let (byType, byCountry) = Self.eventsByTypeAndCountry(events)
-                return { $0.eventsByType = byType; $0.eventsByCountry = byCountry }
+                let type = FieldIndex(byType), country = FieldIndex(byCountry)
+                return { $0.eventsByType = type; $0.eventsByCountry = country }
             },
             {
                 let (bySpeaker, byEvent, byLanguage) = Self.quoteIndexes(quotes)
-                return { $0.quotesBySpeaker = bySpeaker; $0.quotesByEvent = byEvent; $0.quotesByLanguage = byLanguage }
+                let speaker = FieldIndex(bySpeaker), event = FieldIndex(byEvent), language = FieldIndex(byLanguage)
+                return { $0.quotesBySpeaker = speaker; $0.quotesByEvent = event; $0.quotesByLanguage = language }
             },
         ]
-        let tasks = lookups + (fieldIndexes ? fields : [])
+        let tasks = lookups + fields
         let slots = ResultSlots<@Sendable (inout StoreParts) -> Void>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { index in slots.set(index, tasks[index]()) }
         for fill in slots.all { fill(&self) }
     }
 
-    typealias FieldIndex = (store: KeyPath<Store, [String: [Int32]]>, parts: WritableKeyPath<StoreParts, [String: [Int32]]>)
+    typealias FieldIndexPath = (store: KeyPath<Store, FieldIndex>, parts: WritableKeyPath<StoreParts, FieldIndex>)
 
-    /// The field indexes, in the order a snapshot holds them: where each lives in the store and in
-    /// the parts, and the records its positions point into.
-    static var fieldIndexes: [(index: FieldIndex, records: Store.Records)] {
+    /// The field indexes, in the order an index file holds them: where each lives in the store and
+    /// in the parts, and the records its positions point into.
+    static var fieldIndexes: [(index: FieldIndexPath, records: Store.Records)] {
         [
             ((\.eventsByActor, \.eventsByActor), .events), ((\.eventsByType, \.eventsByType), .events),
             ((\.eventsByDocument, \.eventsByDocument), .events), ((\.eventsByCountry, \.eventsByCountry), .events),
             ((\.quotesBySpeaker, \.quotesBySpeaker), .quotes), ((\.quotesByEvent, \.quotesByEvent), .quotes),
             ((\.quotesByLanguage, \.quotesByLanguage), .quotes),
         ]
-    }
-
-    static func positions(_ ids: [String]) -> [String: Int] {
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(ids.count)
-        // The first of equal ids wins (the loader refuses duplicates; this keeps lookups defined).
-        for (position, id) in ids.enumerated() where positions[id] == nil { positions[id] = position }
-        return positions
     }
 
     private static func eventsByActorAndDocument(_ events: [Event]) -> ([String: [Int32]], [String: [Int32]]) {

@@ -16,10 +16,10 @@ struct TextIndex: Sendable {
     /// The stemmed terms, sorted by UTF-8 bytes.
     let terms: WordSet
     /// Where each term's records start in `postings`; one more entry marks the end of the last.
-    let postingStarts: [Int32]
+    let postingStarts: FlatArray<Int32>
     /// Every term's records, ascending, one list after the other: two flat arrays instead of an
-    /// array per term (a million events have millions of terms).
-    let postings: [Int32]
+    /// array per term (a million events have millions of terms). Both may lie in the index file.
+    let postings: FlatArray<Int32>
 
     /// Raw tokens and their postings, before stemming.
     struct Raw: Sendable {
@@ -74,12 +74,12 @@ struct TextIndex: Sendable {
             precondition(postings.count <= Int(Int32.max), "more postings than a text index holds")
             starts.append(Int32(postings.count))
         }
-        postingStarts = starts
-        self.postings = postings
+        postingStarts = FlatArray(starts)
+        self.postings = FlatArray(postings)
     }
 
-    /// An index as a snapshot holds it.
-    init(terms: WordSet, postingStarts: [Int32], postings: [Int32]) {
+    /// An index as an index file holds it.
+    init(terms: WordSet, postingStarts: FlatArray<Int32>, postings: FlatArray<Int32>) {
         self.terms = terms
         self.postingStarts = postingStarts
         self.postings = postings
@@ -93,21 +93,24 @@ struct TextIndex: Sendable {
     /// Records that have exactly this term: names are matched as whole names.
     func records(exactly term: [UInt8]) -> [Int32] {
         let index = terms.lowerBound(term)
-        guard index < terms.count, terms.word(index).elementsEqual(term) else { return [] }
-        return Array(records(ofTerm: index))
+        guard index < terms.count, terms.compare(index, term) == 0 else { return [] }
+        return records(ofTerm: index)
     }
 
     func records(withPrefix prefix: [UInt8]) -> [Int32] {
         var lists: [[Int32]] = []
         var index = terms.lowerBound(prefix)
-        while index < terms.count, terms.word(index).starts(with: prefix) {
-            lists.append(Array(records(ofTerm: index)))
+        while index < terms.count, terms.word(index, startsWith: prefix) {
+            lists.append(records(ofTerm: index))
             index += 1
         }
         return lists.count == 1 ? lists[0] : SortedIDs.union(lists)
     }
 
-    private func records(ofTerm index: Int) -> ArraySlice<Int32> {
-        postings[Int(postingStarts[index])..<Int(postingStarts[index + 1])]
+    private func records(ofTerm index: Int) -> [Int32] {
+        postings.copy(Int(postingStarts[index])..<Int(postingStarts[index + 1]))
     }
+
+    /// Bytes of heap this index holds (none when it lies in a mapped file).
+    var ownedBytes: Int { terms.bytes.ownedBytes + terms.starts.ownedBytes + postingStarts.ownedBytes + postings.ownedBytes }
 }

@@ -7,7 +7,7 @@ struct Chronicle: ParsableCommand {
         abstract: "An HTTP/1.1 JSON API over events, actors and quotes taken from source documents.",
         subcommands: [
             ServeCommand.self, ValidateCommand.self, ConfigCommand.self, HealthcheckCommand.self, ReloadCommand.self, ExtractCommand.self,
-            AddCommand.self, GenerateCommand.self, BenchQueriesCommand.self,
+            AddCommand.self, GenerateCommand.self, IndexCommand.self, BenchQueriesCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 }

@@ -131,7 +131,7 @@ final class DataReloader: Sendable {
         if previous.store != nil {
             // On a thread of its own: a reload queued meanwhile starts at once, not after the
             // requests still reading the old store (a long export) have finished.
-            Thread.detachNewThread { [self] in releaseMemory(of: previous) }
+            Thread.detachNewThread { [logger] in previous.release(logger: logger) }
         }
     }
 }
@@ -143,21 +143,21 @@ final class ReplacedStore: @unchecked Sendable {
     init(_ store: Store?) { self.store = store }
 }
 
-extension DataReloader {
-    /// On its own thread: waits (up to a minute, checking every 50 ms) until `previous` is the replaced store's last
+extension ReplacedStore {
+    /// On its own thread: waits (up to a minute, checking every 50 ms) until this is the replaced store's last
     /// reference, which it is once the requests that began on it have finished (nothing else can
     /// reach it after the swap), lets it go, and gives its memory back to the kernel: without this,
     /// glibc keeps the old store's pages and the process holds two datasets' worth of memory after
-    /// every reload.
-    private func releaseMemory(of previous: ReplacedStore) {
+    /// every reload (or after the store loaded from the files is replaced by its index file).
+    func release(logger: Logger) {
         let deadline = ContinuousClock.now + .seconds(60)
-        while !isKnownUniquelyReferenced(&previous.store) && ContinuousClock.now < deadline {
+        while !isKnownUniquelyReferenced(&store) && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        if !isKnownUniquelyReferenced(&previous.store) {
+        if !isKnownUniquelyReferenced(&store) {
             logger.info("the replaced dataset is still in use after a minute; releasing what is free now")
         }
-        previous.store = nil
+        store = nil
         FreedMemory.release()
     }
 }

@@ -87,8 +87,9 @@ struct DatasetLoader: Sendable {
 
     /// Saves `store` as the snapshot, where it is called (a few seconds at a million events; see
     /// `SnapshotSaver`).
-    func saveSnapshot(of store: Store) {
-        guard let snapshotPath else { return }
+    @discardableResult
+    func saveSnapshot(of store: Store) -> Bool {
+        guard let snapshotPath else { return false }
         let started = ContinuousClock.now
         do {
             let bytes = try StoreSnapshot.write(store, to: snapshotPath)
@@ -96,10 +97,26 @@ struct DatasetLoader: Sendable {
                 "snapshot": "\(snapshotPath)", "bytes": .stringConvertible(bytes),
                 "write_ms": .stringConvertible(Int((ContinuousClock.now - started) / .milliseconds(1))),
             ])
+            return true
         } catch {
             logger.warning("cannot save the snapshot; the next start loads the data files", metadata: [
                 "snapshot": "\(snapshotPath)", "reason": "\(error)",
             ])
+            return false
+        }
+    }
+
+    /// The index file just saved for data with `fingerprint`, opened to serve from; nil (logged)
+    /// if it cannot be.
+    func openSaved(_ fingerprint: String) -> Store? {
+        guard let snapshotPath else { return nil }
+        do {
+            return try StoreSnapshot.read(path: snapshotPath, fingerprint: fingerprint)
+        } catch {
+            logger.warning("cannot open the index file just saved; serving the store loaded from the files", metadata: [
+                "snapshot": "\(snapshotPath)", "reason": "\(error)",
+            ])
+            return nil
         }
     }
 }

@@ -1,4 +1,6 @@
 import ChronicleAPI
+import Foundation
+import Logging
 
 import Dispatch
 import Synchronization
@@ -21,13 +23,24 @@ final class SnapshotSaver: Sendable {
         pending.withLock { $0 += 1 }
         queue.async { [loader] in
             defer { self.pending.withLock { $0 -= 1 } }
-            let status = holder.status
-            guard status.generation == generation else {
-                loader.logger.info("snapshot not saved: a reload replaced the dataset", metadata: ["generation": "\(generation)"])
-                return
-            }
-            loader.saveSnapshot(of: status.store)
+            guard let replaced = Self.saveAndAdopt(holder, generation: generation, loader: loader) else { return }
+            Thread.detachNewThread { replaced.release(logger: loader.logger) }
         }
+    }
+
+    /// Saves the store served at `generation`; once written, the file serves in its place: the same
+    /// answers, with the records and indexes in the mapping instead of the heap. Returns the store
+    /// it replaced, to be let go once requests that began on it have finished.
+    private static func saveAndAdopt(_ holder: DatasetHolder, generation: Int, loader: DatasetLoader) -> ReplacedStore? {
+        let status = holder.status
+        guard status.generation == generation else {
+            loader.logger.info("snapshot not saved: a reload replaced the dataset", metadata: ["generation": "\(generation)"])
+            return nil
+        }
+        guard loader.saveSnapshot(of: status.store), let mapped = loader.openSaved(status.store.fingerprint),
+              holder.adopt(mapped, inPlaceOf: status.store) else { return nil }
+        loader.logger.info("serving from the index file", metadata: ["generation": "\(generation)"])
+        return ReplacedStore(status.store)
     }
 
     var isSaving: Bool { pending.withLock { $0 > 0 } }

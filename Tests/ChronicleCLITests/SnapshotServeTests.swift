@@ -1,3 +1,5 @@
+@testable import chronicle
+import ArgumentParser
 
 import Foundation
 import Testing
@@ -37,9 +39,15 @@ import Testing
         // First start: from the files, and the snapshot is saved after it.
         var server = try start(data, snapshots)
         #expect(try server.waitFor("dataset loaded").contains("source=files"))
-        try server.waitFor("snapshot saved")
         var connection = try FileHandleConnection(port: server.port)
         let fromFiles = try paths.map { try connection.get($0) }
+        try server.waitFor("snapshot saved")
+        // Once written, the index file serves in place of the store loaded from the files: the same
+        // bytes, from the mapping.
+        try server.waitFor("serving from the index file")
+        for (path, expected) in zip(paths, fromFiles) {
+            #expect(try connection.get(path).dropDate() == expected.dropDate(), "\(path)")
+        }
         try stop(server)
 
         // A restart reads it and answers byte for byte the same (ETags included).
@@ -104,6 +112,33 @@ extension SnapshotServeTests {
     /// A snapshot names the analyser and the rules it was made under, not the executable: another
     /// build (here a copy of the binary with bytes appended, so its SHA-256 differs) starts from the
     /// snapshot the first one saved, as a rolling update does.
+    /// What a data image does: `chronicle index` compiles the data, and `serve` with the same
+    /// settings starts from that file without loading the files; `--verify` refuses it once damaged.
+    @Test func serveStartsFromTheFileChronicleIndexWrote() throws {
+        let data = try reload.copyOfData()
+        let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-index-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: snapshots)
+        }
+        let index = try IndexCommand.parse(["--data", data, "--set", "snapshot.directory=\(snapshots)"])
+        try index.run()
+        let file = try snapshotFile(snapshots)
+        try IndexCommand.parse(["--verify", file]).run()
+
+        let server = try start(data, snapshots)
+        #expect(try server.waitFor("dataset loaded").contains("source=snapshot"))
+        let connection = try FileHandleConnection(port: server.port)
+        let event = try connection.get("/events/attaf-military-solution-comment")
+        #expect(event.contains("\"id\":\"attaf-military-solution-comment\"") && event.contains("\"sources\""), "\(event.prefix(300))")
+        try stop(server)
+
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        bytes[bytes.count / 2] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(throws: ExitCode(1)) { try IndexCommand.parse(["--verify", file]).run() }
+    }
+
     @Test func anotherBuildStartsFromTheSnapshot() throws {
         let data = try reload.copyOfData()
         let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-snapshots-\(UUID().uuidString)").path

@@ -20,7 +20,7 @@ import Testing
         // beside each other; none of it knows HTTP, sockets or the server.
         "ChronicleText": [],
         "ChronicleRecords": ["ChronicleText", "Crypto"],
-        "ChronicleStore": ["ChronicleText", "ChronicleRecords", "Crypto"],
+        "ChronicleStore": ["CSystem", "ChronicleText", "ChronicleRecords", "Crypto"],
         "ChronicleExtraction": ["ChronicleText", "ChronicleRecords"],
         "ChronicleGenerator": ["ChronicleRecords"],
         "ChronicleAPI": ["ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleRouter", "ChronicleHTTP", "HTTPTypes"],

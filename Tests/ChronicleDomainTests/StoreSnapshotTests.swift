@@ -1,6 +1,7 @@
 @testable import ChronicleGenerator
 @testable import ChronicleRecords
 @testable import ChronicleStore
+import CSystem
 import Crypto
 import Foundation
 import Testing
@@ -54,6 +55,21 @@ import Testing
         #expect(a.lexicon.corpusWords.starts == b.lexicon.corpusWords.starts)
     }
 
+    /// CRC-32C by instruction and by table against RFC 3720's vectors (appendix B.4) and the check value.
+    @Test func crc32cGivesTheStandardValues() {
+        let vectors: [([UInt8], UInt32)] = [
+            ([UInt8](repeating: 0, count: 32), 0x8A91_36AA), ([UInt8](repeating: 0xFF, count: 32), 0x62A8_AB43),
+            (Array(0...31), 0x46DD_794E), (Array((0...31).reversed()), 0x113F_DB5C), (Array("123456789".utf8), 0xE306_9283),
+        ]
+        for (bytes, expected) in vectors {
+            #expect(bytes.withUnsafeBytes { chronicle_crc32c(0, $0.baseAddress, $0.count) } == expected)
+            #expect(bytes.withUnsafeBytes { chronicle_crc32c_portable(0, $0.baseAddress, $0.count) } == expected)
+            // Continued over two parts, as over a file's pieces.
+            let first = bytes.withUnsafeBytes { chronicle_crc32c(0, $0.baseAddress, 5) }
+            #expect(bytes.withUnsafeBytes { chronicle_crc32c(first, $0.baseAddress! + 5, $0.count - 5) } == expected)
+        }
+    }
+
     @Test func theShippedDataReadsBackAsTheSameStore() throws {
         let store = try Store.load(directory: shippedDataDirectory)
         let path = temporaryPath("shipped.snapshot")
@@ -61,6 +77,9 @@ import Testing
         let fingerprint = try #require(Dataset.contentFingerprint(directory: shippedDataDirectory))
         #expect(fingerprint == store.fingerprint)
         let read = try StoreSnapshot.read(path: path, fingerprint: fingerprint)
+        // Served from the file in place: records decoded when read, no index on the heap.
+        #expect(read.events.isStored && read.quotes.isStored && !store.events.isStored)
+        #expect(read.memoryProfile().filter { $0.part != "document texts" }.allSatisfy { $0.bytes == 0 }, "\(read.memoryProfile())")
         try expectSameStore(store, read)
         // Searches answer the same (Arabic with and without the article, French, an acronym).
         for text in ["الجزائر", "جزائر", "Algérie", "ONU", "مالي الطائرة"] {
@@ -148,55 +167,93 @@ import Testing
         try StoreSnapshot.write(store, to: path)
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         var generator = DatasetGenerator.Random(state: 13)
-        // Past the header (a change there makes it stale, tested above): a flipped bit anywhere in the
-        // records, indexes or digest is caught by the digest.
-        let headerEnd = StoreSnapshot.fixedHeaderSize + 2 * 65
-        for _ in 0..<20 {
+        // A flipped bit anywhere, header, padding, sections or directory, is caught by a checksum,
+        // or (in the magic, version or byte-order mark) makes the file another format's.
+        for _ in 0..<40 {
             var bytes = original
-            bytes[Int.random(in: headerEnd..<bytes.count, using: &generator)] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &generator)
+            bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &generator)
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             chmod(path, 0o600)
             do {
                 _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint)
-                Issue.record("read a damaged snapshot")
+                Issue.record("read a damaged index file")
             } catch {
-                guard case .damaged = error else { Issue.record("\(error)"); return }
+                switch error {
+                case .damaged, .stale: break
+                default: Issue.record("\(error)")
+                }
             }
         }
-        for length in [0, 10, headerEnd, original.count / 2, original.count - 1] {
+        for length in [0, 10, StoreSnapshot.fixedHeaderSize, original.count / 2, original.count - 1] {
             try Data(original.prefix(length)).write(to: URL(fileURLWithPath: path))
             chmod(path, 0o600)
             #expect(throws: SnapshotError.self) { try StoreSnapshot.read(path: path, fingerprint: store.fingerprint) }
         }
     }
 
-    /// The decoder's own checks, behind the digest: damage with a matching digest (as if the digest
-    /// were forged) is refused or decoded, never a crash, a hang or an unbounded allocation.
-    @Test func damageBehindAValidDigestNeverCrashesTheReader() throws {
+    /// Rewrites the file at `path` with `change` applied to one byte of section `section`, and every
+    /// checksum made to match again, as a forger would.
+    func forge(_ path: String, section number: Int, at fraction: Double, _ change: (inout UInt8) -> Void) throws {
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let header = try SnapshotHeader(descriptor: descriptor, path: path)
+        var sections = header.sections
+        let section = sections[number]
+        guard section.length > 0 else { return }
+        let offset = min(section.length - 1, Int(Double(section.length) * fraction))
+        change(&bytes[section.offset + offset])
+        var start = section.offset
+        for (index, piece) in section.pieces.enumerated() {
+            if offset >= start - section.offset && offset < start - section.offset + piece.length {
+                sections[number].pieces[index].crc = bytes[start..<(start + piece.length)].withUnsafeBytes {
+                    chronicle_crc32c(0, $0.baseAddress, $0.count)
+                }
+            }
+            start += piece.length
+        }
+        let directory = StoreSnapshot.directoryBytes(header.fingerprint, StoreSnapshot.Dependencies(), sections)
+        var body = Array(bytes[StoreSnapshot.fixedHeaderSize..<header.directoryOffset])
+        body += directory
+        let fixed = StoreSnapshot.fixedHeader(
+            length: StoreSnapshot.fixedHeaderSize + body.count, directoryOffset: header.directoryOffset, directory: directory)
+        try Data(fixed + body).write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o600)
+    }
+
+    /// The reader's own checks, behind the checksums: damage with matching checksums (as if they
+    /// were forged) in the sections read at open is refused or read, never a crash, a hang or an
+    /// unbounded allocation; in the records, which are decoded when read, `verify` (what
+    /// `chronicle index --verify` runs) refuses it or decodes it.
+    @Test func damageBehindValidChecksumsNeverCrashesTheReader() throws {
         let store = try Store.load(directory: shippedDataDirectory)
         let path = temporaryPath("forged.snapshot")
         try StoreSnapshot.write(store, to: path)
-        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let sectionCount = try {
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            return try SnapshotHeader(descriptor: descriptor, path: path).sections.count
+        }()
         var generator = DatasetGenerator.Random(state: 17)
-        // The fixed part, then the fingerprint, the analyser's identity (each a one-byte length and
-        // its bytes) and the rules' version: damage goes behind them, into what the decoder checks.
-        let headerEnd = StoreSnapshot.fixedHeaderSize + (1 + store.fingerprint.utf8.count)
-            + (1 + StoreSnapshot.Dependencies().analyzer.utf8.count) + 1
-        var refusedByTheDecoder = 0
-        for _ in 0..<300 {
-            var bytes = Array(original.dropLast(StoreSnapshot.digestSize))
-            bytes[Int.random(in: headerEnd..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
-            // The forged digest covers what the reader hashes: everything after the length.
-            let digest = Array(SHA256.hash(data: bytes[StoreSnapshot.fixedHeaderSize...]))
-            try Data(bytes + digest).write(to: URL(fileURLWithPath: path))
+        var refusedByTheReader = 0, refusedByVerify = 0
+        for round in 0..<400 {
+            try original.write(to: URL(fileURLWithPath: path))
             chmod(path, 0o600)
+            // Every fourth round damages the records (sections 5 and 7: the events' and the quotes' bytes).
+            let section = round % 4 == 0 ? [5, 7][round / 4 % 2] : Int.random(in: 0..<sectionCount, using: &generator)
+            let value = UInt8.random(in: 0...255, using: &generator)
+            try forge(path, section: section, at: Double.random(in: 0..<1, using: &generator)) { $0 = value }
             do {
-                _ = try StoreSnapshot.read(path: path, fingerprint: store.fingerprint)
+                _ = try StoreSnapshot.verify(path: path)
             } catch {
-                if case .damaged(let reason) = error, reason != "checksum mismatch" { refusedByTheDecoder += 1 }
+                guard case .damaged(let reason) = error else { Issue.record("\(error)"); continue }
+                #expect(!reason.contains("checksum"), "\(reason)")
+                if section == 5 || section == 7 { refusedByVerify += 1 } else { refusedByTheReader += 1 }
             }
         }
-        // The digest matched every time: what was refused, the decoder's own checks refused.
-        #expect(refusedByTheDecoder > 0)
+        // The checksums matched every time: what was refused, the reader's own checks refused.
+        #expect(refusedByTheReader > 0)
+        #expect(refusedByVerify > 0)
     }
 }

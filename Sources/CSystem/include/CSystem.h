@@ -25,4 +25,10 @@ int chronicle_limit_arenas(int count);
 int chronicle_malloc_arena_count(void);
 /// mallinfo2(): bytes the allocator has handed out and not had back (arenas and mmapped chunks).
 unsigned long chronicle_heap_in_use(void);
+#include <stddef.h>
+#include <stdint.h>
+/// CRC-32C of `length` bytes, continuing from `crc` (0 to start): hardware where available.
+uint32_t chronicle_crc32c(uint32_t crc, const void *data, size_t length);
+/// The same by table, for tests that compare the two.
+uint32_t chronicle_crc32c_portable(uint32_t crc, const void *data, size_t length);
 #endif

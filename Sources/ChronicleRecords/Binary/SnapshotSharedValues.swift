@@ -2,7 +2,7 @@
 // record refers to one by its index (0 for "none" where the field is optional), so the records read
 // back share one instance of each, as `Interner` makes the loader's records share them.
 
-package struct SnapshotSharedValues {
+package struct SnapshotSharedValues: Sendable {
     package let types: [EventType]
     package let dates: [EDTFDate]
     package let notes: [String]
@@ -41,7 +41,7 @@ package struct SnapshotSharedValues {
         private var dateIndex: [String: Int] = [:]
         private var noteIndex: [String: Int] = [:]
 
-        package init(events: [Event], quotes: [Quote]) {
+        package init(events: some Sequence<Event>, quotes: some Sequence<Quote>) {
             for event in events {
                 add(event.date)
                 if typeIndex[event.type] == nil {

@@ -29,28 +29,80 @@ import Foundation
 import Glibc
 #endif
 
+// A checked, indexed store compiled into one immutable file that the server maps and serves from
+// in place, as Lucene serves a segment (ARCHITECTURE.md, "The index file"): the records as their
+// stored bytes, decoded when read, and every index (ids, fields, dates, text postings) as flat
+// arrays read where they lie. Opening one costs the header's checks and a pass over its checksums,
+// not a decode of a million records.
+//
+// An index file is used only for the data it was made from and by an analyser and a set of checks
+// that would have made the same store. Its directory names what it depends on, as Lucene's segment
+// headers name their codec: the format (which is also the records' encoding), the dataset's
+// fingerprint (the SHA-256 of every data file, lexicon included: `Dataset.contentFingerprint`), the
+// analyser's identity (`AnalyzerVersion`) and the version of the loader's rules (`DatasetValidator`).
+// It does not name the executable: another build with the same format, analyser and rules reads it,
+// so a rolling update starts from the file its predecessor wrote, or the one its image ships. It is
+// only ever written from a store that passed the loader's checks, and is served without them, so it
+// is read only from a file and a directory that this user owns and that no one else may write.
+//
+// Layout: a fixed header of 48 bytes (the magic "CHRNSNAP", the format version and a byte-order
+// mark, 4 bytes each; the file's length, the directory's offset and length, 8 bytes each,
+// little-endian; the directory's CRC-32C and the CRC-32C of the 44 bytes before it, 4 bytes each),
+// then the sections, each starting at a multiple of 16 bytes, then the directory: the
+// fingerprint, the analyser's identity, the rules' version, and for every section its offset and
+// its pieces, each piece's length and CRC-32C. A piece is at most 4 MiB, or one block of
+// `blockSize` records, so the checksums are verified on every core. The sections, in order: the
+// small part decoded at open (dataset info, counts, documents, actors, the values records share);
+// the lexicon; each record type's bytes and offsets; the four id tables; the date intervals; the
+// three text indexes; the seven field indexes. The header and the directory are read with `pread`
+// and checked before anything is mapped; every piece's checksum is verified before any record is
+// read, so no request ever meets an unverified byte.
+import CSystem
+import ChronicleText
+import ChronicleRecords
+import Crypto
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
 public enum StoreSnapshot {
     static let magic = Array("CHRNSNAP".utf8)
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let byteOrderMark: UInt32 = 0x0102_0304
-    static let blockSize = 8192
-    static let digestSize = 32
+    /// Records per block: a block is one checksummed piece.
+    static let blockSize = 4096
+    /// The most a piece of an array section holds.
+    static let pieceSize = 4 << 20
+    /// Sections start at multiples of this, so every flat array in them is aligned.
+    static let alignment = 16
+    static let fixedHeaderSize = 48
+    /// The most a directory may take (a 10-million-event file lists some 3,000 pieces).
+    static let maximumDirectorySize = 64 << 20
 
-    /// The bytes before the digested part: magic, format version, byte-order mark, file length.
-    static let fixedHeaderSize = 8 + 4 + 4 + 8
-    /// The most a header's variable part (fingerprint, analyser, rules) may take.
-    static let maximumHeaderSize = 4096
+    /// A contiguous run of bytes in the file, checksummed in pieces.
+    struct Section: Sendable {
+        struct Piece: Sendable {
+            var length: Int
+            var crc: UInt32
+        }
 
-    /// What a snapshot depends on besides its data: the analyser and the loader's rules.
+        var offset: Int
+        var length: Int
+        var pieces: [Piece]
+    }
+
+    /// What an index file depends on besides its data: the analyser and the loader's rules.
     public struct Dependencies: Equatable, Sendable {
         public var analyzer = AnalyzerVersion.identity
         public var rules = DatasetValidator.rulesVersion
         public init() {}
     }
 
-    /// The file that holds the snapshot of `dataDirectory` in `directory`: one per data directory,
+    /// The file that holds the index of `dataDirectory` in `directory`: one per data directory,
     /// named by the SHA-256 of its absolute path as given (symbolic links not followed, so a
-    /// `current` link switched between releases keeps one snapshot, replaced when its data changes).
+    /// `current` link switched between releases keeps one file, replaced when its data changes).
     public static func path(for dataDirectory: String, in directory: String) -> String {
         let absolute = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
         let name = Digest.sha256Hex(Array(absolute.utf8)).prefix(24)
@@ -60,12 +112,12 @@ public enum StoreSnapshot {
     // MARK: Writing
 
     /// Writes `store` to `path`. The old file at `path` is removed first (it is stale by definition:
-    /// a snapshot is written only when the store did not come from it), so a volume never holds two.
+    /// a file is written only when the store did not come from it), so a volume never holds two.
     /// The new file is written unnamed (`O_TMPFILE`) and linked in once complete and synced: a stop or
     /// a crash meanwhile leaves nothing behind, and writers in other containers (all pid 1) never
     /// share a name. Where the file system has no `O_TMPFILE`, a `mkstemp` name held under `flock`
     /// is used, and a later writer removes one whose writer is gone. Returns the bytes written.
-    /// `afterHeader` runs once the header is written (tests look at the directory then).
+    /// `afterHeader` runs once the first section is written (tests look at the directory then).
     @discardableResult
     public static func write(
         _ store: Store, to path: String, dependencies: Dependencies = Dependencies(), afterHeader: (() -> Void)? = nil
@@ -76,16 +128,20 @@ public enum StoreSnapshot {
             throw .unavailable("cannot remove the stale \(path): \(String(cString: strerror(errno)))")
         }
         var file = try TemporaryFile(in: directory, for: path)
-        var output = SnapshotOutput(descriptor: file.descriptor)
         do {
-            try encode(store, dependencies: dependencies, into: &output, afterHeader: afterHeader)
-            try output.finish()
-            var length = UInt64(output.written).littleEndian
-            guard withUnsafeBytes(of: &length, { pwrite(file.descriptor, $0.baseAddress, 8, off_t(fixedHeaderSize - 8)) }) == 8 else {
-                throw SnapshotError.unavailable("cannot write the snapshot's length: \(String(cString: strerror(errno)))")
+            var output = SnapshotOutput(descriptor: file.descriptor)
+            // The fixed header is written last, over these zeros, once the directory is known.
+            try output.raw([UInt8](repeating: 0, count: fixedHeaderSize))
+            try encode(store, into: &output, afterHeader: afterHeader)
+            let directoryOffset = output.written
+            let directory = directoryBytes(store.fingerprint, dependencies, output.sections)
+            try output.raw(directory)
+            let fixed = fixedHeader(length: output.written, directoryOffset: directoryOffset, directory: directory)
+            guard fixed.withUnsafeBytes({ pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }) == fixed.count else {
+                throw SnapshotError.unavailable("cannot write the index file's header: \(String(cString: strerror(errno)))")
             }
             guard fsync(file.descriptor) == 0 else {
-                throw SnapshotError.unavailable("cannot sync the snapshot: \(String(cString: strerror(errno)))")
+                throw SnapshotError.unavailable("cannot sync the index file: \(String(cString: strerror(errno)))")
             }
             try file.link(to: path)
             return output.written
@@ -98,86 +154,98 @@ public enum StoreSnapshot {
         }
     }
 
-    private static func encode(
-        _ store: Store, dependencies: Dependencies, into output: inout SnapshotOutput, afterHeader: (() -> Void)?
-    ) throws(SnapshotError) {
-        var w = SnapshotWriter(capacity: 1 << 20)
-        w.raw(magic)
-        withUnsafeBytes(of: formatVersion.littleEndian) { w.raw($0) }
-        withUnsafeBytes(of: byteOrderMark) { w.raw($0) }
-        // The length, written once it is known.
-        withUnsafeBytes(of: UInt64(0)) { w.raw($0) }
-        try output.appendUnhashed(w.bytes)
-        w.removeAll()
-        w.write(store.fingerprint)
+    static func fixedHeader(length: Int, directoryOffset: Int, directory: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = magic
+        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        append(formatVersion)
+        withUnsafeBytes(of: byteOrderMark) { bytes.append(contentsOf: $0) }
+        append(UInt64(length))
+        append(UInt64(directoryOffset))
+        append(UInt64(directory.count))
+        append(directory.withUnsafeBytes { chronicle_crc32c(0, $0.baseAddress, $0.count) })
+        append(bytes.withUnsafeBytes { chronicle_crc32c(0, $0.baseAddress, $0.count) })
+        return bytes
+    }
+
+    static func directoryBytes(_ fingerprint: String, _ dependencies: Dependencies, _ sections: [Section]) -> [UInt8] {
+        var w = SnapshotWriter(capacity: 4096)
+        w.write(fingerprint)
         w.write(dependencies.analyzer)
         w.count(dependencies.rules)
-        try output.append(&w)
-        afterHeader?()
+        w.count(sections.count)
+        for section in sections {
+            w.count(section.offset)
+            w.count(section.pieces.count)
+            for piece in section.pieces {
+                w.count(piece.length)
+                w.unsigned(UInt64(piece.crc))
+            }
+        }
+        return w.bytes
+    }
+
+    private static func encode(_ store: Store, into output: inout SnapshotOutput, afterHeader: (() -> Void)?) throws(SnapshotError) {
+        var w = SnapshotWriter(capacity: 1 << 20)
         w.write(store.info)
-        write(store.lexicon.stems, to: &w)
-        write(store.lexicon.corpusWords, to: &w)
-        try output.append(&w)
-        // Documents in small blocks: each one's text is indexed again as it is read, in parallel.
-        try writeBlocks(store.documents, size: 16, into: &output, &w) { $0.write(to: &$1) }
+        for count in [store.documents.count, store.actors.count, store.events.count, store.quotes.count] { w.count(count) }
+        w.count(store.documents.count)
+        for document in store.documents { document.write(to: &w) }
         w.write(store.actors)
         let shared = SnapshotSharedValues.Builder(events: store.events, quotes: store.quotes)
         shared.write(to: &w)
-        try output.append(&w)
-        try writeBlocks(store.events, size: blockSize, into: &output, &w) { $0.write(to: &$1, shared: shared) }
-        try writeBlocks(store.quotes, size: blockSize, into: &output, &w) { $0.write(to: &$1, shared: shared) }
-        // Large flat arrays go to the file from where they lie, not through a copy.
+        try output.section(&w)
+        afterHeader?()
+        try write(store.lexicon.stems, to: &output)
+        try write(store.lexicon.corpusWords, to: &output)
+        try writeRecords(store.events, into: &output) { $0.write(to: &$1, shared: shared) }
+        try writeRecords(store.quotes, into: &output) { $0.write(to: &$1, shared: shared) }
+        for table in [store.documentPositions, store.actorPositions, store.eventPositions, store.quotePositions] {
+            try write(table.ids, to: &output)
+            try output.section(flat: table.positions)
+        }
+        for days in [store.eventDays, store.quoteDays] {
+            try output.section(flat: days.first)
+            try output.section(flat: days.last)
+        }
         for (path, _) in Store.textIndexes {
             let index = store[keyPath: path]
-            try output.append(flat: index.terms.bytes, &w)
-            try output.append(flat: index.terms.starts, &w)
-            try output.append(flat: index.postingStarts, &w)
-            try output.append(flat: index.postings, &w)
+            try write(index.terms, to: &output)
+            try output.section(flat: index.postingStarts)
+            try output.section(flat: index.postings)
         }
-        for (index, _) in StoreParts.fieldIndexes { write(store[keyPath: index.store], to: &w) }
-        try output.append(&w)
+        for (path, _) in StoreParts.fieldIndexes {
+            let index = store[keyPath: path.store]
+            try write(index.keys, to: &output)
+            try output.section(flat: index.starts)
+            try output.section(flat: index.postings)
+        }
     }
 
-    private static func writeBlocks<T>(
-        _ records: [T], size: Int, into output: inout SnapshotOutput, _ w: inout SnapshotWriter, _ write: (T, inout SnapshotWriter) -> Void
+    /// The records' encodings, a block of `blockSize` records per piece, then where each starts.
+    private static func writeRecords<T>(
+        _ records: RecordList<T>, into output: inout SnapshotOutput, _ write: (T, inout SnapshotWriter) -> Void
     ) throws(SnapshotError) {
-        w.count(records.count)
-        try output.append(&w)
-        var block = SnapshotWriter(capacity: 1 << 20)
-        for start in stride(from: 0, to: records.count, by: size) {
+        var offsets: [UInt64] = [0]
+        offsets.reserveCapacity(records.count + 1)
+        var block = SnapshotWriter(capacity: 4 << 20)
+        var total = 0
+        try output.beginSection()
+        for start in stride(from: 0, to: records.count, by: blockSize) {
             block.removeAll()
-            for record in records[start..<min(records.count, start + size)] { write(record, &block) }
-            w.count(block.bytes.count)
-            try output.append(&w)
-            try output.append(&block)
+            for position in start..<min(records.count, start + blockSize) {
+                write(records[position], &block)
+                offsets.append(UInt64(total + block.bytes.count))
+            }
+            total += block.bytes.count
+            try block.bytes.withUnsafeBytes { bytes in Result { () throws(SnapshotError) in try output.piece(bytes) } }.get()
         }
+        output.endSection()
+        try output.section(flat: FlatArray(offsets))
     }
 
-    /// A field index: its keys in order, each with its positions.
-    private static func write(_ index: [String: [Int32]], to w: inout SnapshotWriter) {
-        w.count(index.count)
-        for key in index.keys.sorted() {
-            w.write(key)
-            w.flat(index[key]!)
-        }
-    }
-
-    private static func readIndex(_ r: inout SnapshotReader, positions count: Int) throws(SnapshotError) -> [String: [Int32]] {
-        let keys = try r.count(minimumSize: 2)
-        var index: [String: [Int32]] = [:]
-        index.reserveCapacity(keys)
-        for _ in 0..<keys {
-            let key: String = try r.read()
-            let positions: [Int32] = try r.flat()
-            guard positions.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw .damaged("a field index does not fit its records") }
-            index[key] = positions
-        }
-        return index
-    }
-
-    private static func write(_ words: WordSet, to w: inout SnapshotWriter) {
-        w.flat(words.bytes)
-        w.flat(words.starts)
+    private static func write(_ words: WordSet, to output: inout SnapshotOutput) throws(SnapshotError) {
+        try output.section(flat: words.bytes)
+        try output.section(flat: words.starts)
     }
 
     /// Removes the temporary file of a write in progress, for a process about to `_exit` during one
@@ -188,27 +256,41 @@ public enum StoreSnapshot {
 
     // MARK: Reading
 
-    /// Reads the snapshot at `path` if it was made from data with `fingerprint` under `dependencies`
-    /// (this build's analyser and rules), and throws why not otherwise.
+    /// Opens the index file at `path` if it was made from data with `fingerprint` under
+    /// `dependencies` (this build's analyser and rules), and throws why not otherwise.
     public static func read(
         path: String, fingerprint: String, dependencies: Dependencies = Dependencies()
     ) throws(SnapshotError) -> Store {
         try read(path: path, expected: fingerprint, computing: nil, dependencies: dependencies)
     }
 
-    /// Reads the snapshot at `path` if it was made under this build's analyser and rules from the
-    /// data in `directory` as it is now: the data files are hashed while the snapshot decodes (on a
-    /// loaded machine that is most of a second saved at a million events), and the store is
-    /// returned only once the two fingerprints are equal.
+    /// Opens the index file at `path` if it was made under this build's analyser and rules from the
+    /// data in `directory` as it is now: the data files are hashed while the checksums are verified,
+    /// and the store is returned only once the two fingerprints are equal.
     public static func read(path: String, dataDirectory directory: String) throws(SnapshotError) -> Store {
         try read(path: path, expected: nil, computing: { Dataset.contentFingerprint(directory: directory) })
+    }
+
+    /// Opens the index file at `path` whatever data it was made from (`chronicle index --verify`, and
+    /// a server told to serve a shipped index): what it was made from is `Store.fingerprint`.
+    public static func read(path: String) throws(SnapshotError) -> Store {
+        try read(path: path, expected: nil, computing: nil)
+    }
+
+    /// Opens the index file at `path` as `read(path:)` does, then decodes every record it stores:
+    /// `chronicle index --verify`.
+    public static func verify(path: String) throws(SnapshotError) -> Store {
+        let store = try read(path: path)
+        try store.events.verifyDecoding()
+        try store.quotes.verifyDecoding()
+        return store
     }
 
     private static func read(
         path: String, expected: String?, computing: (@Sendable () -> String?)?, dependencies: Dependencies = Dependencies()
     ) throws(SnapshotError) -> Store {
-        // Nothing of the file is read before its directory, its owner, its mode, its header and its
-        // size are checked; nothing is hashed or decoded before its header matches.
+        // Nothing of the file is mapped before its directory, its owner, its mode, its header, its
+        // directory and its size are checked; no record is read before every checksum is verified.
         try SnapshotDirectory.checkTrusted(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { throw .unavailable("cannot open \(path): \(String(cString: strerror(errno)))") }
@@ -223,55 +305,68 @@ public enum StoreSnapshot {
             throw .stale("checked under other rules (version \(header.rules); this build has \(dependencies.rules))")
         }
         let file = try MappedFile(descriptor: descriptor, size: header.length, path: path)
-        let bytes = file.bytes
-        let body = UnsafeRawBufferPointer(rebasing: bytes[fixedHeaderSize..<(bytes.count - digestSize)])
-        var r = SnapshotReader(body)
-        let storedFingerprint: String = try r.read()
-        _ = try r.read(String.self)
-        _ = try r.count()
 
-        // The data's fingerprint, when it is not known yet, is computed while the snapshot is checked
-        // and decoded; nothing decoded is returned before it is compared.
+        // The data's fingerprint, when it is not known yet, is computed while the checksums are
+        // verified; nothing is returned before it is compared.
         let matches = ResultSlots<Bool>(count: 1)
         let group = DispatchGroup()
         if let computing {
-            DispatchQueue.global().async(group: group) { matches.set(0, computing() == storedFingerprint) }
+            DispatchQueue.global().async(group: group) { matches.set(0, computing() == header.fingerprint) }
         } else {
             matches.set(0, true)
         }
         defer { group.wait() }
-        // The digest before any decoding: a damaged count must never size an allocation.
-        guard SHA256.hash(data: body).elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - digestSize)...])) else {
-            throw .damaged("checksum mismatch")
-        }
-        var store: Store?
-        var failure: SnapshotError?
-        // The mapping must outlive every read of it, whatever the optimizer makes of `file`.
-        withExtendedLifetime(file) {
-            do throws(SnapshotError) {
-                store = try decode(&r, fingerprint: storedFingerprint)
-            } catch {
-                failure = error
-            }
-        }
+        try verify(header.sections, in: file, directoryOffset: header.directoryOffset)
+        let store = try decode(SectionReader(file: file, sections: header.sections), fingerprint: header.fingerprint)
         group.wait()
-        guard matches.all.first == true else { throw .stale("made from other data (\(storedFingerprint.prefix(12)))") }
-        if let failure { throw failure }
-        return store!
+        guard matches.all.first == true else { throw .stale("made from other data (\(header.fingerprint.prefix(12)))") }
+        return store
     }
 
-    private static func decode(_ r: inout SnapshotReader, fingerprint: String) throws(SnapshotError) -> Store {
+    /// Every piece's CRC-32C, on every core, and the padding between sections, which must be zeros:
+    /// every byte of the file is checked.
+    static func verify(_ sections: [Section], in file: MappedFile, directoryOffset: Int) throws(SnapshotError) {
+        var all: [(start: Int, piece: Section.Piece, section: Int)] = []
+        var end = fixedHeaderSize
+        for (number, section) in sections.enumerated() {
+            guard file.bytes[end..<section.offset].allSatisfy({ $0 == 0 }) else {
+                throw .damaged("padding before section \(number) is not zero")
+            }
+            end = section.offset + section.length
+            var start = section.offset
+            for piece in section.pieces {
+                all.append((start, piece, number))
+                start += piece.length
+            }
+        }
+        guard end == directoryOffset else { throw .damaged("bytes between the last section and the directory") }
+        let failures = ResultSlots<Int>(count: all.count)
+        let base = UnsafeSendable(file.bytes), pieces = all
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let (start, piece, section) = pieces[index]
+            let crc = piece.length == 0 ? 0 : chronicle_crc32c(0, base.value.baseAddress! + start, piece.length)
+            if crc != piece.crc { failures.set(index, section) }
+        }
+        if let section = failures.all.first { throw .damaged("section \(section) fails its checksum") }
+    }
+
+    private static func decode(_ sections: SectionReader, fingerprint: String) throws(SnapshotError) -> Store {
+        var sections = sections
+        var r = SnapshotReader(try sections.next())
         let info: DatasetInfo? = try r.read()
-        let stems = try readWords(&r), corpusWords = try readWords(&r)
-        let documents = try readBlocks(&r, size: 16, minimumRecordSize: 8) { r throws(SnapshotError) in try Document(snapshot: &r) }
+        let counts = try (0..<4).map { _ throws(SnapshotError) in try r.count() }
+        let documentCount = try r.count(minimumSize: 8)
+        var documents: [Document] = []
+        documents.reserveCapacity(documentCount)
+        for _ in 0..<documentCount { documents.append(try Document(snapshot: &r)) }
         let actors: [Actor] = try r.read()
         let shared = try SnapshotSharedValues(snapshot: &r)
-        let events = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in
-            try Event(snapshot: &r, shared: shared)
+        guard r.isAtEnd, documents.count == counts[0], actors.count == counts[1] else {
+            throw .damaged("the first section does not add up")
         }
-        let quotes = try readBlocks(&r, size: blockSize, minimumRecordSize: 24) { r throws(SnapshotError) in
-            try Quote(snapshot: &r, shared: shared)
-        }
+        let stems = try sections.words(), corpusWords = try sections.words()
+        let events = try sections.records(count: counts[2]) { r throws(SnapshotError) in try Event(snapshot: &r, shared: shared) }
+        let quotes = try sections.records(count: counts[3]) { r throws(SnapshotError) in try Quote(snapshot: &r, shared: shared) }
         func count(of records: Store.Records) -> Int {
             switch records {
             case .actors: actors.count
@@ -279,21 +374,42 @@ public enum StoreSnapshot {
             case .quotes: quotes.count
             }
         }
+        var tables: [IDTable] = []
+        for expected in counts {
+            let ids = try sections.words(), positions = try sections.flat(Int32.self)
+            let inRange = positions.withUnsafeBufferPointer { $0.allSatisfy { UInt32(bitPattern: $0) < UInt32(clamping: expected) } }
+            guard ids.count == expected, positions.count == expected, inRange else {
+                throw .damaged("an id table does not fit its records")
+            }
+            tables.append(IDTable(ids: ids, positions: positions))
+        }
+        var days: [DayIntervals] = []
+        for expected in [events.count, quotes.count] {
+            let first = try sections.flat(Int32.self), last = try sections.flat(Int32.self)
+            guard first.count == expected, last.count == expected else { throw .damaged("date intervals do not fit their records") }
+            days.append(DayIntervals(first: first, last: last))
+        }
         var indexes: [KeyPath<Store, TextIndex>: TextIndex] = [:]
         for (path, records) in Store.textIndexes {
-            let count = count(of: records)
-            let terms = try readWords(&r)
-            let starts: [Int32] = try r.flat(), postings: [Int32] = try r.flat()
-            guard starts.count == terms.count + 1, starts.first == 0, starts.last.map(Int.init) == postings.count,
-                  zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
-                  postings.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw .damaged("a text index does not fit its records") }
+            let terms = try sections.words()
+            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
+            guard try postingsFit(starts, postings, keys: terms.count, records: count(of: records)) else {
+                throw .damaged("a text index does not fit its records")
+            }
             indexes[path] = TextIndex(terms: terms, postingStarts: starts, postings: postings)
         }
-        var parts = StoreParts(documents: documents, actors: actors, events: events, quotes: quotes, fieldIndexes: false)
-        for (index, records) in StoreParts.fieldIndexes {
-            parts[keyPath: index.parts] = try readIndex(&r, positions: count(of: records))
+        var parts = StoreParts(
+            eventDays: days[0], quoteDays: days[1], documentPositions: tables[0], actorPositions: tables[1],
+            eventPositions: tables[2], quotePositions: tables[3])
+        for (path, records) in StoreParts.fieldIndexes {
+            let keys = try sections.words()
+            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
+            guard try postingsFit(starts, postings, keys: keys.count, records: count(of: records)) else {
+                throw .damaged("a field index does not fit its records")
+            }
+            parts[keyPath: path.parts] = FieldIndex(keys: keys, starts: starts, postings: postings)
         }
-        guard r.isAtEnd else { throw .damaged("\(r.remaining) bytes after the last section") }
+        guard sections.isAtEnd else { throw .damaged("sections after the last index") }
         return Store(
             fingerprint: fingerprint, info: info, documents: documents, actors: actors, events: events, quotes: quotes,
             lexicon: Lexicon(stems: stems, corpusWords: corpusWords),
@@ -301,67 +417,64 @@ public enum StoreSnapshot {
             parts: parts)
     }
 
-    private static func readWords(_ r: inout SnapshotReader) throws(SnapshotError) -> WordSet {
-        let bytes: [UInt8] = try r.flat(), starts: [Int32] = try r.flat()
-        guard starts.first == 0, starts.last.map(Int.init) == bytes.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-            throw .damaged("a word list does not fit its bytes")
-        }
-        return WordSet(bytes: bytes, starts: starts)
-    }
-
-    /// Records in blocks, decoded on every core straight into their place in the result.
-    /// `minimumRecordSize`: fewer bytes than any record encodes to (every field takes at least a
-    /// byte), so a count is believed only if the blocks can hold it and the result's allocation stays
-    /// within a small multiple of the file's size.
-    private static func readBlocks<T>(
-        _ r: inout SnapshotReader, size blockSize: Int, minimumRecordSize: Int,
-        _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotError) -> T
-    ) throws(SnapshotError) -> [T] {
-        let count = try r.count(minimumSize: minimumRecordSize)
-        var blocks: [UnsafeRawBufferPointer] = []
-        var total = 0
-        while total < count {
-            let records = min(blockSize, count - total)
-            let length = try r.count(minimumSize: 1)
-            guard length >= records * minimumRecordSize else { throw .damaged("a block of \(records) records in \(length) bytes") }
-            blocks.append(try r.bytes(length))
-            total += records
-        }
-        guard count > 0 else { return [] }
-        let failures = ResultSlots<SnapshotError>(count: blocks.count)
-        let result = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let shared = UnsafeSendable((blocks, buffer.baseAddress!))
-            let made = ResultSlots<Int>(count: blocks.count)
-            DispatchQueue.concurrentPerform(iterations: shared.value.0.count) { index in
-                var reader = SnapshotReader(shared.value.0[index])
-                let start = shared.value.1 + index * blockSize
-                let expected = min(blockSize, count - index * blockSize)
-                var done = 0
-                do throws(SnapshotError) {
-                    while done < expected {
-                        (start + done).initialize(to: try decode(&reader))
-                        done += 1
-                    }
-                    if !reader.isAtEnd { throw .damaged("a block has \(reader.remaining) bytes left over") }
-                } catch {
-                    failures.set(index, error)
-                }
-                made.set(index, done)
-            }
-            if failures.all.isEmpty {
-                initialized = count
-            } else {
-                // Records of the blocks that did decode are let go; nothing is returned.
-                for (index, done) in made.all.enumerated() { (buffer.baseAddress! + index * blockSize).deinitialize(count: done) }
-                initialized = 0
-            }
-        }
-        if let failure = failures.all.first { throw failure }
-        return result
+    /// Whether `starts` divides `postings` into `keys` ascending runs of positions below `records`.
+    private static func postingsFit(
+        _ starts: FlatArray<Int32>, _ postings: FlatArray<Int32>, keys: Int, records: Int
+    ) throws(SnapshotError) -> Bool {
+        guard starts.count == keys + 1, starts.first == 0, starts.last.map(Int.init) == postings.count else { return false }
+        let ascending = starts.withUnsafeBufferPointer { starts in zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 } }
+        let limit = UInt32(clamping: records)
+        // One unsigned comparison per value: a negative position is a large unsigned one.
+        return ascending && postings.withUnsafeBufferPointer { $0.allSatisfy { UInt32(bitPattern: $0) < limit } }
     }
 }
 
-/// Bytes handed to worker threads that only read them while the owner waits.
+/// The sections of a mapped index file, in the order they were written.
+struct SectionReader {
+    let file: MappedFile
+    let sections: [StoreSnapshot.Section]
+    private var position = 0
+
+    init(file: MappedFile, sections: [StoreSnapshot.Section]) {
+        self.file = file
+        self.sections = sections
+    }
+
+    var isAtEnd: Bool { position == sections.count }
+
+    mutating func next() throws(SnapshotError) -> UnsafeRawBufferPointer {
+        guard position < sections.count else { throw .damaged("a section is missing") }
+        defer { position += 1 }
+        let section = sections[position]
+        return UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<(section.offset + section.length)])
+    }
+
+    /// The next section as a flat array, in place.
+    mutating func flat<T: BitwiseCopyable>(_: T.Type) throws(SnapshotError) -> FlatArray<T> {
+        let bytes = try next()
+        guard bytes.count % MemoryLayout<T>.stride == 0 else { throw .damaged("a section of \(T.self) has a partial value") }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return FlatArray() }
+        return FlatArray(unowned: base, count: bytes.count / MemoryLayout<T>.stride, owner: file)
+    }
+
+    mutating func words() throws(SnapshotError) -> WordSet {
+        let words = WordSet(bytes: try flat(UInt8.self), starts: try flat(Int32.self))
+        guard words.isWellFormed else { throw .damaged("a word list does not fit its bytes") }
+        return words
+    }
+
+    /// The next two sections as stored records: their bytes, then where each starts.
+    mutating func records<T: Sendable>(
+        count: Int, _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotError) -> T
+    ) throws(SnapshotError) -> RecordList<T> {
+        let bytes = try flat(UInt8.self), offsets = try flat(UInt64.self)
+        let stored = StoredRecords(offsets: offsets, bytes: bytes, decode: decode)
+        guard stored.count == count, stored.isWellFormed else { throw .damaged("stored records do not fit their section") }
+        return RecordList(stored: stored)
+    }
+}
+
+/// Memory handed to worker threads that only read it while the owner waits.
 private struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

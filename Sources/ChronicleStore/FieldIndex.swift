@@ -1,0 +1,40 @@
+// The records that have each value of one field (an actor, a type code, a country): the values
+// sorted by their UTF-8 bytes, and each one's ascending positions, one list after the other in a
+// flat array. Like `TextIndex`, all three arrays may lie in the index file.
+import ChronicleText
+
+struct FieldIndex: Sendable, Equatable {
+    let keys: WordSet
+    /// Where each key's positions start in `postings`; one more entry marks the end of the last.
+    let starts: FlatArray<Int32>
+    let postings: FlatArray<Int32>
+
+    init(_ lists: [String: [Int32]]) {
+        let sorted = lists.map { (key: Array($0.key.utf8), positions: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        keys = WordSet(bytes: FlatArray(sorted.flatMap(\.key)), starts: FlatArray(IDTable.starts(sorted.map(\.key.count))))
+        starts = FlatArray(IDTable.starts(sorted.map(\.positions.count)))
+        postings = FlatArray(sorted.flatMap(\.positions))
+    }
+
+    /// An index as an index file holds it.
+    init(keys: WordSet, starts: FlatArray<Int32>, postings: FlatArray<Int32>) {
+        self.keys = keys
+        self.starts = starts
+        self.postings = postings
+    }
+
+    /// The positions of records that have `key`, ascending; nil when none has it.
+    subscript(key: String) -> [Int32]? {
+        var key = key
+        return key.withUTF8 { bytes in
+            let index = keys.lowerBound(bytes)
+            guard index < keys.count, keys.compare(index, bytes) == 0 else { return nil }
+            return postings.copy(Int(starts[index])..<Int(starts[index + 1]))
+        }
+    }
+
+    var count: Int { keys.count }
+
+    /// Bytes of heap this index holds (none when it lies in a mapped file).
+    var ownedBytes: Int { keys.bytes.ownedBytes + keys.starts.ownedBytes + starts.ownedBytes + postings.ownedBytes }
+}
