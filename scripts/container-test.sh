@@ -111,6 +111,7 @@ podman run -d --name chronicle-test --network=host --read-only --health-interval
 wait_health "$port" || true
 check "/health answers 200" "curl -sf localhost:$port/health | grep -q ok"
 check "/events serves the shipped data" "curl -sf localhost:$port/events | grep -q mali-withdraws-from-algiers-accords"
+check "the image ships the data's index file, and it verifies" "podman exec chronicle-test chronicle index --verify /app/index/chronicle.index"
 check "/dashboard is served" "curl -sf localhost:$port/dashboard | grep -q '<title>Chronicle</title>'"
 check "runs as uid 10001, gid 10001 named chronicle" "[ \"\$(podman exec chronicle-test id)\" = 'uid=10001(chronicle) gid=10001(chronicle) groups=10001(chronicle)' ]"
 check "HEALTHCHECK passes with serve --port $port (default CHRONICLE_PORT is 8080)" "podman healthcheck run chronicle-test"
@@ -124,6 +125,13 @@ access = [l for l in lines if l['msg'] == 'request']
 assert access and all(isinstance(l['status'], int) and isinstance(l['bytes'], int) and isinstance(l['duration_us'], int) for l in access)
 loaded = next(l for l in lines if l['msg'] == 'dataset loaded')
 assert isinstance(loaded['events'], int) and isinstance(loaded['load_ms'], int)
+PY"
+check "started from the shipped index file, without loading the files or writing a file" "python3 - '$work/json.log' <<'PY'
+import json, sys
+lines = [json.loads(line) for line in open(sys.argv[1]) if line.startswith('{')]
+loaded = next(l for l in lines if l['msg'] == 'dataset loaded')
+assert loaded['source'] == 'snapshot', loaded
+assert not any(l['msg'] in ('snapshot not used; loading the data files', 'snapshot saved') for l in lines), lines
 PY"
 stop chronicle-test
 

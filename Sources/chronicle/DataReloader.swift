@@ -150,7 +150,7 @@ extension ReplacedStore {
     /// glibc keeps the old store's pages and the process holds two datasets' worth of memory after
     /// every reload (or after the store loaded from the files is replaced by its index file).
     func release(logger: Logger) {
-        let deadline = ContinuousClock.now + .seconds(60)
+        let started = ContinuousClock.now, deadline = started + .seconds(60)
         while !isKnownUniquelyReferenced(&store) && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -159,6 +159,9 @@ extension ReplacedStore {
         }
         store = nil
         FreedMemory.release()
+        logger.info("the replaced dataset's memory is released", metadata: [
+            "waited_ms": .stringConvertible(Int((ContinuousClock.now - started) / .milliseconds(1))),
+        ])
     }
 }
 

@@ -13,6 +13,8 @@ struct DatasetLoader: Sendable {
     let path: String
     /// The snapshot file; nil when snapshots are off.
     let snapshotPath: String?
+    /// An index file shipped with the data (`snapshot.shipped`), tried first; nil when none is.
+    let shippedPath: String?
     let snapshotAfter: Duration
     let logger: Logger
 
@@ -32,6 +34,7 @@ struct DatasetLoader: Sendable {
             }
         }
         snapshotPath = directory.map { StoreSnapshot.path(for: path, in: $0) }
+        shippedPath = settings.snapshots && !settings.snapshotShipped.isEmpty ? settings.snapshotShipped : nil
     }
 
     /// `snapshot.directory`, or the user's cache directory (XDG); nil when snapshots are off or
@@ -60,19 +63,20 @@ struct DatasetLoader: Sendable {
             guard let value else { return (try Store.load(directory: path), .files) }
             known = value
         }
-        if let snapshotPath, FileManager.default.fileExists(atPath: snapshotPath) {
+        // The shipped file first (a data image's), then the one this server's snapshot directory keeps.
+        for candidate in [shippedPath, snapshotPath].compactMap(\.self) where FileManager.default.fileExists(atPath: candidate) {
             do {
                 let store = if let known {
-                    try StoreSnapshot.read(path: snapshotPath, fingerprint: known)
+                    try StoreSnapshot.read(path: candidate, fingerprint: known)
                 } else {
-                    try StoreSnapshot.read(path: snapshotPath, dataDirectory: path)
+                    try StoreSnapshot.read(path: candidate, dataDirectory: path)
                 }
                 return (store, .snapshot)
             } catch {
                 // Stale is the normal case after the data or the build changed; damage is worth a warning.
                 let level: Logger.Level = if case .stale = error { .info } else { .warning }
                 logger.log(level: level, "snapshot not used; loading the data files", metadata: [
-                    "snapshot": "\(snapshotPath)", "reason": "\(error)",
+                    "snapshot": "\(candidate)", "reason": "\(error)",
                 ])
             }
         }

@@ -15,6 +15,8 @@ struct Settings: Equatable, Sendable {
     /// Empty: $XDG_CACHE_HOME/chronicle or ~/.cache/chronicle.
     var snapshotDirectory = ""
     var snapshotMinLoadMs = 1000
+    /// An index file shipped with the data (`chronicle index --out`), tried before the snapshot directory's.
+    var snapshotShipped = ""
     var requestLineBytes = 8192
     var headerBytes = 16384
     var headerCount = 100
@@ -104,6 +106,9 @@ struct SettingSpec {
             SettingSpec(
                 key: "snapshot.directory", kind: .text(\.snapshotDirectory),
                 help: "Where snapshots are kept; empty means $XDG_CACHE_HOME/chronicle or ~/.cache/chronicle"),
+            SettingSpec(
+                key: "snapshot.shipped", kind: .text(\.snapshotShipped),
+                help: "An index file made by `chronicle index --out` (a data image ships one), served when it matches the data"),
             SettingSpec(
                 key: "snapshot.min_load_ms", kind: .number(\.snapshotMinLoadMs, 0...86_400_000),
                 help: "A load from the data files that takes this long or longer is saved as a snapshot"),

@@ -133,6 +133,17 @@ extension SnapshotServeTests {
         #expect(event.contains("\"id\":\"attaf-military-solution-comment\"") && event.contains("\"sources\""), "\(event.prefix(300))")
         try stop(server)
 
+        // A file shipped beside the data (`--out`, `snapshot.shipped`), with an empty snapshot
+        // directory: served from it, nothing loaded or written.
+        let shipped = snapshots + "/shipped/chronicle.index", empty = snapshots + "/empty"
+        try IndexCommand.parse(["--data", data, "--out", shipped]).run()
+        let fromShipped = try ServerProcess(
+            ["--data", data, "--set", "snapshot.directory=\(empty)", "--set", "snapshot.shipped=\(shipped)", "--set", "snapshot.min_load_ms=0"],
+            snapshots: true)
+        #expect(try fromShipped.waitFor("dataset loaded").contains("source=snapshot"))
+        try stop(fromShipped)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: empty))?.isEmpty ?? true)
+
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         bytes[bytes.count / 2] ^= 0x10
         try Data(bytes).write(to: URL(fileURLWithPath: file))
