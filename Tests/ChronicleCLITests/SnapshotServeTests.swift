@@ -2,6 +2,7 @@
 import ArgumentParser
 
 import Foundation
+import Synchronization
 import Testing
 
 /// `serve` with store snapshots, on the real binary: a load from the files saves one, a restart
@@ -148,6 +149,57 @@ extension SnapshotServeTests {
         bytes[bytes.count / 2] ^= 0x10
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         #expect(throws: ExitCode(1)) { try IndexCommand.parse(["--verify", file]).run() }
+    }
+
+    /// Reloads that swap one mapped index file for another while a client reads throughout: every
+    /// request is answered, from one generation or the next (a request that began on a file keeps
+    /// its mapping until it ends).
+    @Test func reloadsBetweenIndexFilesUnderLoadFailNoRequest() throws {
+        let data = try reload.copyOfData()
+        let snapshots = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-swap-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: data)
+            try? FileManager.default.removeItem(atPath: snapshots)
+        }
+        let quote = "attaf-military-solution"
+        let server = try start(data, snapshots)
+        try server.waitFor("serving from the index file")
+        let stop = Mutex(false), counts = Mutex((answered: 0, failed: [String]()))
+        let port = server.port
+        let client = Thread {
+            var connection = try? FileHandleConnection(port: port)
+            while !stop.withLock({ $0 }) {
+                for path in ["/events?limit=100", "/quotes/\(quote)", "/events?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1"] {
+                    do {
+                        let body = try (connection ?? FileHandleConnection(port: port)).get(path)
+                        guard body.hasPrefix("{\"data\"") else { throw CocoaError(.fileReadCorruptFile) }
+                        counts.withLock { $0.answered += 1 }
+                    } catch {
+                        counts.withLock { $0.failed.append("\(path): \(error)") }
+                        connection = try? FileHandleConnection(port: port)
+                    }
+                }
+            }
+        }
+        client.start()
+        for round in 1...3 {
+            let mark = server.output.count
+            try reload.setTranslation(data, quote, "Round \(round).")
+            server.signal(SIGHUP)
+            try server.waitFor("dataset reloaded", after: mark)
+            // Loaded from the files, then its new index file swapped in and the previous one let go.
+            try server.waitFor("serving from the index file", after: mark)
+        }
+        let before = counts.withLock { $0.answered }
+        // The client is still answered after the last swap.
+        while counts.withLock({ $0.answered }) < before + 30 { usleep(10_000) }
+        stop.withLock { $0 = true }
+        while !client.isFinished { usleep(10_000) }
+        let (answered, failed) = counts.withLock { ($0.answered, $0.failed) }
+        #expect(failed.isEmpty, "\(failed.prefix(5))")
+        #expect(answered > 30)
+        #expect(try reload.translation(try FileHandleConnection(port: server.port), quote) == "Round 3.")
+        try self.stop(server)
     }
 
     @Test func anotherBuildStartsFromTheSnapshot() throws {
