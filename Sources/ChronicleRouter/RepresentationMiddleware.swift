@@ -12,17 +12,15 @@ public struct RepresentationMiddleware: Middleware {
         public var cacheControl: String = "public, max-age=60"
         /// Bodies smaller than this are not worth compressing.
         public var compressionThreshold: Int = 1024
-        /// Reuse compressed bodies of identical responses.
-        public var cacheCompressed: Bool = true
         public init() {}
     }
 
     private let options: Options
-    private let cache: CompressionCache
 
+    /// Compressed bodies are not cached here: the response cache, outside this middleware, keeps
+    /// each answer with its coding (ARCHITECTURE.md, "The order of the middleware").
     public init(options: Options = Options()) {
         self.options = options
-        self.cache = CompressionCache(capacityBytes: 64 << 20)
     }
 
     static let compressible = [
@@ -83,7 +81,7 @@ public struct RepresentationMiddleware: Middleware {
         }
         if noStore {
             response.headerFields[.eTag] = nil
-            if useGzip { compress(&response, tag: "") }
+            if useGzip { compress(&response) }
             return response
         }
         // A handler that knows what its body depends on may set the tag itself (cheaper than hashing
@@ -94,7 +92,7 @@ public struct RepresentationMiddleware: Middleware {
         if response.headerFields[.cacheControl] == nil { response.headerFields[.cacheControl] = options.cacheControl }
 
         if let notModified = notModified(request, response, etag: etag) { return notModified }
-        if useGzip { compress(&response, tag: identityTag) }
+        if useGzip { compress(&response) }
         return response
     }
 
@@ -111,11 +109,8 @@ public struct RepresentationMiddleware: Middleware {
         return notModified
     }
 
-    private func compress(_ response: inout Response, tag: String) {
-        let identity = response.body
-        response.body = options.cacheCompressed && !tag.isEmpty
-            ? cache.value(for: tag) { Gzip.compress(identity) }
-            : Gzip.compress(identity)
+    private func compress(_ response: inout Response) {
+        response.body = Gzip.compress(response.body)
         response.headerFields[.contentEncoding] = "gzip"
     }
 }
