@@ -8,7 +8,8 @@ Generates the dataset once (chronicle generate, deterministic), then reports
     queries as requests, then two SIGHUP reloads, of the same data (found unchanged by its fingerprint) and of
     changed data (a newline appended to events.json: every file read, decoded, checked and indexed
     again while the old store serves), with the time to "dataset reloaded" and RSS during and after
-    each, and events per GiB of steady RSS.
+    each, and events per GiB of steady RSS. Memory is RSS with its anonymous part (the heap) and its
+    file-backed part (the mapped index file, code) beside it.
 Usage: Benchmarks/scale.py [--events 1000000] [--data /var/tmp/chronicle-1m] [--runs 200]
                           [--snapshots /var/tmp/chronicle-snapshots]
 """
@@ -46,23 +47,37 @@ def start(label, wait_for_snapshot=False):
     server = subprocess.Popen([args.binary, "serve", "--port", str(port), "--data", data, "--set", "log.access=false",
                                "--set", f"snapshot.directory={args.snapshots}"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    load_line = ""
+    load_line, lines = "", []
     for line in server.stdout:
+        lines.append(line)
         if "dataset loaded" in line:
             load_line = line.strip()
         if "listening on" in line:
             break
+    else:
+        sys.exit(f"the server ended before listening (status {server.wait()}):\n" + "".join(lines[-20:]))
     ready = time.time() - started
-    rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{server.pid}/status").read()).group(1))
-    print(f"ready to serve ({label}) after {ready:.1f} s; RSS {rss / 1024:.0f} MiB; {load_line[:240]}")
+    print(f"ready to serve ({label}) after {ready:.1f} s; {memory(server.pid)}; {load_line[:240]}")
     if wait_for_snapshot:
         for line in server.stdout:
-            if "snapshot" in line:
+            if "snapshot" in line or "index file" in line:
                 print(f"  {line.strip()[:240]}")
+            if "memory is released" in line or "cannot save" in line or "cannot open" in line:
                 break
+        print(f"  serving from the file it wrote, the loaded store released: {memory(server.pid)}")
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
     return server
+
+
+def status_kib(pid, field):
+    return int(re.search(field + r":\s+(\d+)", open(f"/proc/{pid}/status").read()).group(1))
+
+
+def memory(pid):
+    """RSS, and its anonymous and file-backed parts (the mapped index file is file-backed)."""
+    return (f"RSS {status_kib(pid, 'VmRSS') / 1024:.0f} MiB (anonymous {status_kib(pid, 'RssAnon') / 1024:.0f} MiB, "
+            f"file-backed {status_kib(pid, 'RssFile') / 1024:.0f} MiB)")
 
 
 start("from the data files, no snapshot", wait_for_snapshot=True)
@@ -90,13 +105,16 @@ for name, path in queries:
 
 
 def rss_kib():
-    return int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{server.pid}/status").read()).group(1))
+    return status_kib(server.pid, "RssAnon")
 
 
-rss = rss_kib()
-print(f"RSS after queries: {rss / 1024:.0f} MiB")
+print(f"after the queries: {memory(server.pid)}")
+export_started = time.time()
+conn.request("GET", "/events?format=csv")
+exported = len(conn.getresponse().read())
+print(f"/events as CSV: {exported:,} bytes in {time.time() - export_started:.1f} s; after it: {memory(server.pid)}")
 
-def reload(label):
+def reload(label, until_indexed=False):
     """SIGHUP, then the time to the reload's log line and the RSS peak meanwhile."""
     peak = [rss_kib()]
     done = threading.Event()
@@ -113,6 +131,15 @@ def reload(label):
         if "dataset reloaded" in line or "reload refused" in line:
             break
     seconds = time.time() - started
+    reloaded_line = line
+    if until_indexed:
+        # Changed data: its index file is written, then served in place of the store loaded from the files.
+        adopted = False
+        for line in server.stdout:
+            adopted = adopted or "serving from the index file" in line
+            if (adopted and "memory is released" in line) or "cannot save" in line or "cannot open" in line:
+                break
+        print(f"  index file written and served {time.time() - started:.1f} s after the SIGHUP")
     done.set()
     watcher.join()
     # A fresh connection: a long reload outlasts the server's idle timeout for the one above.
@@ -131,8 +158,8 @@ def reload(label):
             stable_since = time.time()
         settled = now
     print(f"SIGHUP reload, {label}: {seconds:.1f} s; /ready {ready}")
-    print(f"  {line.strip()[:200]}")
-    print(f"  RSS peak during the reload: {peak[0] / 1024:.0f} MiB; after it: {settled / 1024:.0f} MiB")
+    print(f"  {reloaded_line.strip()[:200]}")
+    print(f"  anonymous RSS peak during the reload: {peak[0] / 1024:.0f} MiB; after it: {settled / 1024:.0f} MiB; {memory(server.pid)}")
     return settled
 
 
@@ -142,9 +169,9 @@ size = os.path.getsize(events_file)
 try:
     with open(events_file, "ab") as f:
         f.write(b"\n")
-    steady = reload("changed data (a newline appended to events.json)")
+    steady = reload("changed data (a newline appended to events.json)", until_indexed=True)
 finally:
     os.truncate(events_file, size)
-print(f"events per GiB of steady RSS: {args.events / (steady / 1024 / 1024):,.0f}")
+print(f"events per GiB of steady anonymous RSS: {args.events / (steady / 1024 / 1024):,.0f}")
 server.send_signal(signal.SIGTERM)
 server.wait(timeout=30)
