@@ -132,22 +132,17 @@ public struct ChronicleAPI: Sendable {
     private func metricsText(_ request: Request, _ parameters: Parameters) throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let (store, generation, loadSeconds) = data.status
-        var text = metrics()
-        text += "# HELP chronicle_dataset_records Records in the dataset being served.\n# TYPE chronicle_dataset_records gauge\n"
+        var out = PrometheusText()
+        out.family("chronicle_dataset_records", .gauge, help: "Records in the dataset being served.")
         for (kind, count) in [
             ("documents", store.documents.count), ("actors", store.actors.count), ("events", store.events.count),
             ("quotes", store.quotes.count),
         ] {
-            text += "chronicle_dataset_records{kind=\"\(kind)\"} \(count)\n"
+            out.sample("chronicle_dataset_records", labels: [("kind", kind)], count)
         }
-        text +=
-            "# HELP chronicle_dataset_generation Dataset loads so far (1 at start, +1 per successful reload).\n# TYPE "
-                + "chronicle_dataset_generation gauge\n"
-        text += "chronicle_dataset_generation \(generation)\n"
-        text +=
-            "# HELP chronicle_dataset_load_seconds Time the dataset being served took to load and index.\n# TYPE "
-                + "chronicle_dataset_load_seconds gauge\n"
-        text += "chronicle_dataset_load_seconds \(loadSeconds)\n"
+        out.single("chronicle_dataset_generation", .gauge, help: "Dataset loads so far (1 at start, +1 per successful reload).", generation)
+        out.single("chronicle_dataset_load_seconds", .gauge, help: "Time the dataset being served took to load and index.", loadSeconds)
+        let text = metrics() + out.text
         var response = Response(contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(text.utf8))
         response.headerFields[.cacheControl] = "no-store"
         return response

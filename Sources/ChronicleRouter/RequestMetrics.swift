@@ -70,28 +70,26 @@ public final class RequestMetrics: Sendable {
             }
         }
         let snapshot = merged.sorted { $0.key < $1.key }
-        var out = "# HELP chronicle_http_requests_total Requests answered, by route pattern, method and status class.\n"
-        out += "# TYPE chronicle_http_requests_total counter\n"
-        for (key, entry) in snapshot { out += "chronicle_http_requests_total\(labels(key)) \(entry.count)\n" }
-        out += "# HELP chronicle_http_request_duration_seconds Time from routing to response, by route pattern.\n"
-        out += "# TYPE chronicle_http_request_duration_seconds histogram\n"
+        var out = PrometheusText()
+        out.family("chronicle_http_requests_total", .counter, help: "Requests answered, by route pattern, method and status class.")
+        for (key, entry) in snapshot { out.sample("chronicle_http_requests_total", labels: labels(key), entry.count) }
+        out.family("chronicle_http_request_duration_seconds", .histogram, help: "Time from routing to response, by route pattern.")
         for (key, entry) in snapshot {
             var cumulative = 0
             for (index, bound) in Self.buckets.enumerated() {
                 cumulative += entry.buckets[index]
-                out += "chronicle_http_request_duration_seconds_bucket\(labels(key, le: Self.format(bound))) \(cumulative)\n"
+                out.sample(
+                    "chronicle_http_request_duration_seconds_bucket", labels: labels(key) + [("le", PrometheusText.format(bound))], cumulative)
             }
-            out += "chronicle_http_request_duration_seconds_bucket\(labels(key, le: "+Inf")) \(entry.count)\n"
-            out += "chronicle_http_request_duration_seconds_sum\(labels(key)) \(Self.format(entry.sum))\n"
-            out += "chronicle_http_request_duration_seconds_count\(labels(key)) \(entry.count)\n"
+            out.sample("chronicle_http_request_duration_seconds_bucket", labels: labels(key) + [("le", "+Inf")], entry.count)
+            out.sample("chronicle_http_request_duration_seconds_sum", labels: labels(key), entry.sum)
+            out.sample("chronicle_http_request_duration_seconds_count", labels: labels(key), entry.count)
         }
-        return out
+        return out.text
     }
 
-    private func labels(_ key: Key, le: String? = nil) -> String {
-        var text = "{route=\"\(Self.escape(key.route))\",method=\"\(Self.escape(key.method))\",status=\"\(key.statusClass)\""
-        if let le { text += ",le=\"\(le)\"" }
-        return text + "}"
+    private func labels(_ key: Key) -> [(String, String)] {
+        [("route", key.route), ("method", key.method), ("status", key.statusClass)]
     }
 
     /// The methods RFC 9110 section 9 defines, plus PATCH: any other token a client sends is a
@@ -100,25 +98,6 @@ public final class RequestMetrics: Sendable {
 
     public static func methodLabel(_ method: HTTPRequest.Method) -> String {
         knownMethods.contains(method.rawValue) ? method.rawValue : "other"
-    }
-
-    /// Label values escape backslash, quote and newline.
-    static func escape(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    static func format(_ value: Double) -> String {
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
     }
 }
 

@@ -153,17 +153,12 @@ public final class ResponseCache: Middleware {
 
     /// Prometheus text of the cache's counters.
     public func exposition() -> String {
-        """
-        # HELP chronicle_response_cache_hits_total Requests answered from the response cache.
-        # TYPE chronicle_response_cache_hits_total counter
-        chronicle_response_cache_hits_total \(hits)
-        # HELP chronicle_response_cache_misses_total Cacheable requests (GET or HEAD without If-None-Match) that were not in the cache.
-        # TYPE chronicle_response_cache_misses_total counter
-        chronicle_response_cache_misses_total \(misses)
-        # HELP chronicle_response_cache_bytes Bytes the response cache holds.
-        # TYPE chronicle_response_cache_bytes gauge
-        chronicle_response_cache_bytes \(bytes)
-
-        """
+        var out = PrometheusText()
+        out.single("chronicle_response_cache_hits_total", .counter, help: "Requests answered from the response cache.", hits)
+        out.single(
+            "chronicle_response_cache_misses_total", .counter,
+            help: "Cacheable requests (GET or HEAD without If-None-Match) that were not in the cache.", misses)
+        out.single("chronicle_response_cache_bytes", .gauge, help: "Bytes the response cache holds.", bytes)
+        return out.text
     }
 }

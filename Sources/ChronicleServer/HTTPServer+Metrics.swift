@@ -1,4 +1,5 @@
-// The server's own counters in the Prometheus text exposition format.
+// The server's own counters in the Prometheus text exposition format (`PrometheusText`).
+import ChronicleHTTP
 
 extension HTTPServer {
     public func metricsExposition() -> String {
@@ -36,25 +37,21 @@ extension HTTPServer {
             ("chronicle_log_lines_dropped_total", "Log lines (other than access lines) dropped because the log's destination fell behind.",
              configuration.applicationLog?.droppedLines.load(ordering: .relaxed) ?? 0),
         ]
-        var out = ""
-        for (name, help, value) in counters {
-            out += "# HELP \(name) \(help)\n# TYPE \(name) counter\n\(name) \(value)\n"
-        }
-        out += "# HELP chronicle_requests_rejected_by_status_total Requests refused by the HTTP codec, by the status answered.\n"
-        out += "# TYPE chronicle_requests_rejected_by_status_total counter\n"
+        var out = PrometheusText()
+        for (name, help, value) in counters { out.single(name, .counter, help: help, value) }
+        out.family(
+            "chronicle_requests_rejected_by_status_total", .counter, help: "Requests refused by the HTTP codec, by the status answered.")
         for (status, count) in m.rejectionsByStatus {
-            out += "chronicle_requests_rejected_by_status_total{status=\"\(status)\"} \(count)\n"
+            out.sample("chronicle_requests_rejected_by_status_total", labels: [("status", "\(status)")], count)
         }
-        out += "# HELP chronicle_open_connections Connections open now.\n# TYPE chronicle_open_connections gauge\n"
-        out += "chronicle_open_connections \(openConnections)\n"
-        out +=
-            "# HELP chronicle_output_queued_bytes Bytes held for clients: output storage with output pending, shared bodies once.\n# TYPE "
-                + "chronicle_output_queued_bytes gauge\n"
-        out += "chronicle_output_queued_bytes \(context.queuedOutput.load(ordering: .relaxed))\n"
-        out += "# HELP chronicle_output_budget_bytes The configured bound on queued output.\n# TYPE chronicle_output_budget_bytes gauge\n"
-        out += "chronicle_output_budget_bytes \(configuration.maxQueuedOutputBytes)\n"
-        out += "# HELP chronicle_draining Whether a graceful shutdown is under way.\n# TYPE chronicle_draining gauge\n"
-        out += "chronicle_draining \(isDraining ? 1 : 0)\n"
-        return out
+        out.single("chronicle_open_connections", .gauge, help: "Connections open now.", openConnections)
+        out.single(
+            "chronicle_output_queued_bytes", .gauge,
+            help: "Bytes held for clients: output storage with output pending, shared bodies once.",
+            context.queuedOutput.load(ordering: .relaxed))
+        out.single(
+            "chronicle_output_budget_bytes", .gauge, help: "The configured bound on queued output.", configuration.maxQueuedOutputBytes)
+        out.single("chronicle_draining", .gauge, help: "Whether a graceful shutdown is under way.", isDraining ? 1 : 0)
+        return out.text
     }
 }
