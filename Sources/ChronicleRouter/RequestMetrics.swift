@@ -79,7 +79,8 @@ public final class RequestMetrics: Sendable {
             for (index, bound) in Self.buckets.enumerated() {
                 cumulative += entry.buckets[index]
                 out.sample(
-                    "chronicle_http_request_duration_seconds_bucket", labels: labels(key) + [("le", PrometheusText.format(bound))], cumulative)
+                    "chronicle_http_request_duration_seconds_bucket", labels: labels(key) + [("le", PrometheusText.format(bound))],
+                    cumulative)
             }
             out.sample("chronicle_http_request_duration_seconds_bucket", labels: labels(key) + [("le", "+Inf")], entry.count)
             out.sample("chronicle_http_request_duration_seconds_sum", labels: labels(key), entry.sum)
