@@ -139,7 +139,10 @@ extension SnapshotServeTests {
         let shipped = snapshots + "/shipped/chronicle.index", empty = snapshots + "/empty"
         try IndexCommand.parse(["--data", data, "--out", shipped]).run()
         let fromShipped = try ServerProcess(
-            ["--data", data, "--set", "snapshot.directory=\(empty)", "--set", "snapshot.shipped=\(shipped)", "--set", "snapshot.min_load_ms=0"],
+            [
+                "--data", data, "--set", "snapshot.directory=\(empty)", "--set", "snapshot.shipped=\(shipped)", "--set",
+                "snapshot.min_load_ms=0",
+            ],
             snapshots: true)
         #expect(try fromShipped.waitFor("dataset loaded").contains("source=snapshot"))
         try stop(fromShipped)
