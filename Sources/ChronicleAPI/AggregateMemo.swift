@@ -88,7 +88,8 @@ final class AggregateMemo: Sendable {
         let all = store.matchingEvents(EventQuery())
         for grouping in EventCounts.Grouping.allCases {
             _ = counts(Key(filter: [], grouping: grouping), generation: generation) {
-                EventCounts(all, by: grouping, limit: ChronicleAPI.maxBuckets)
+                // Unfiltered, at the default level: pairs between principals.
+                EventCounts(all, by: grouping, limit: ChronicleAPI.maxBuckets, principalsFrom: store)
             }
         }
     }

@@ -21,6 +21,8 @@ extension ChronicleAPI {
         let limit = try query.integer("limit", default: Self.defaultBuckets, in: 1...Self.maxBuckets)
         let (store, generation, _) = data.status
         let filter = try eventFilter(query, store: store)
+        // Pairs between principals unless `level=agent` asks for the actors as named.
+        let principals = filter.level == .principal ? store : nil
         let etag = Listing.tag(store.fingerprint, request, .json)
         if let unchanged = Listing.notModified(request, etag: etag) { return unchanged }
 
@@ -36,7 +38,7 @@ extension ChronicleAPI {
             if matches.count > aggregateLoopLimit {
                 // Too many events to count on a loop: counted off the loops, and kept for the retry.
                 let counting = memo.countInBackground(key, generation: generation) {
-                    EventCounts(matches, by: grouping, limit: Self.maxBuckets)
+                    EventCounts(matches, by: grouping, limit: Self.maxBuckets, principalsFrom: principals)
                 }
                 throw HTTPProblem(
                     .serviceUnavailable,
@@ -45,7 +47,9 @@ extension ChronicleAPI {
                         : "Another large count is being made; ask again in a few seconds.",
                     headerFields: [.retryAfter: "5"])
             }
-            counts = memo.counts(key, generation: generation) { EventCounts(matches, by: grouping, limit: Self.maxBuckets) }
+            counts = memo.counts(key, generation: generation) {
+                EventCounts(matches, by: grouping, limit: Self.maxBuckets, principalsFrom: principals)
+            }
                 .limited(to: limit)
         }
         let shown = counts.buckets

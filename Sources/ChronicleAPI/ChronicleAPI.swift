@@ -165,14 +165,11 @@ public struct ChronicleAPI: Sendable {
     }
 
     /// The filters of `/events`, which `/aggregate/events` shares.
-    static let eventFilters: Set<String> = ["actor", "type", "country", "from", "to", "document", "q"]
+    static let eventFilters: Set<String> = ["actor", "source", "target", "level", "type", "country", "from", "to", "document", "q"]
 
     func eventFilter(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> EventQuery {
-        var filter = try eventQuery(query)
-        filter.actors = try query.all("actor")
-        for actor in filter.actors where !store.hasActor(actor) {
-            throw APIError.parameter("actor", "\"actor\": there is no actor with id \"\(actor)\".")
-        }
+        var filter = try eventQuery(query, store: store)
+        filter.actors = try actors(query, "actor", store: store)
         filter.type = try query.single("type")
         filter.document = try query.single("document")
         if let document = filter.document, !store.hasDocument(document) {
@@ -181,8 +178,31 @@ public struct ChronicleAPI: Sendable {
         return filter
     }
 
-    private func eventQuery(_ query: QueryParameters) throws(HTTPProblem) -> EventQuery {
+    /// The actors a repeatable parameter names, each of which must exist.
+    private func actors(_ query: QueryParameters, _ name: String, store: Store) throws(HTTPProblem) -> [String] {
+        let ids = try query.all(name)
+        for id in ids where !store.hasActor(id) {
+            throw APIError.parameter(name, "\"\(name)\": there is no actor with id \"\(id)\".")
+        }
+        return ids
+    }
+
+    /// `level`: whether actor filters match those acting for the named actors too (the default).
+    private func level(_ query: QueryParameters) throws(HTTPProblem) -> ActorLevel {
+        guard let value = try query.single("level") else { return .principal }
+        guard let level = ActorLevel(rawValue: value) else {
+            let allowed = ActorLevel.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.parameter("level", "\"level\" must be one of \(allowed); got \"\(value)\".")
+        }
+        return level
+    }
+
+    private func eventQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> EventQuery {
         var filter = EventQuery()
+        // Who did what to whom: repeatable, ORed within a role, ANDed across roles.
+        filter.sources = try actors(query, "source", store: store)
+        filter.targets = try actors(query, "target", store: store)
+        filter.level = try level(query)
         if let country = try query.single("country") {
             // ISO 3166-1 alpha-3, any case.
             guard country.utf8.count == 3, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -228,10 +248,11 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["type", "country", "from", "to", "q", "sort"]))
+        let query = try QueryParameters(
+            request, allowed: QueryParameters.paging.union(["type", "country", "from", "to", "q", "sort", "source", "target", "level"]))
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
-        var filter = try eventQuery(query)
+        var filter = try eventQuery(query, store: store)
         filter.actors = [actor.id]
         filter.type = try query.single("type")
         return try Listing.respond(
@@ -240,11 +261,13 @@ public struct ChronicleAPI: Sendable {
     }
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["event", "lang", "from", "to", "q", "sort"]))
+        let query = try QueryParameters(
+            request, allowed: QueryParameters.paging.union(["event", "lang", "from", "to", "q", "sort", "level"]))
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try quoteQuery(query, store: store)
         filter.speakers = [actor.id]
+        filter.level = try level(query)
         return try Listing.respond(
             store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
             fingerprint: store.fingerprint)
@@ -254,10 +277,11 @@ public struct ChronicleAPI: Sendable {
 
     private func quotes(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(
-            request, allowed: QueryParameters.paging.union(["speaker", "event", "lang", "from", "to", "q", "sort"]))
+            request, allowed: QueryParameters.paging.union(["speaker", "level", "event", "lang", "from", "to", "q", "sort"]))
         let (store, rendered) = data.snapshot
         var filter = try quoteQuery(query, store: store)
         filter.speakers = try query.all("speaker")
+        filter.level = try level(query)
         for speaker in filter.speakers where !store.hasActor(speaker) {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }

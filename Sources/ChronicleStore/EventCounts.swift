@@ -14,7 +14,8 @@ public struct EventCounts: Sendable {
         case cameo
         /// Every participant, whatever the role: an event with three actors counts for each.
         case actor
-        /// Each source → target pair of an event: the edges of a "who does what to whom" network.
+        /// Each source → target pair of an event: the edges of a "who does what to whom" network;
+        /// at the principal level (`principalsFrom:`) each pair of principals once per event.
         case pair
     }
 
@@ -54,7 +55,10 @@ public struct EventCounts: Sendable {
     }
 
     /// Counts the matches, keeping the `limit` first buckets (`total` says how many there are).
-    public init(_ matches: Matches<Event>, by grouping: Grouping, limit: Int = .max) {
+    /// With `store`, pairs are counted between principals (`Principals`: a minister counts as his
+    /// state), so a pair's count is what `/events?source=A&target=B` lists; without, as named.
+    public init(_ matches: Matches<Event>, by grouping: Grouping, limit: Int = .max, principalsFrom store: Store? = nil) {
+        let principals = store?.principals
         self.grouping = grouping
         events = matches.count
         var buckets: [Bucket]
@@ -106,12 +110,16 @@ public struct EventCounts: Sendable {
             for index in 0..<matches.count {
                 let event = matches[index]
                 let type = event.type.plover?.code ?? "CAMEO:" + event.type.cameo.root
-                let actors = event.actors
-                for (i, source) in actors.enumerated() where source.role == .source
-                    && !actors[..<i].contains(where: { $0.role == .source && $0.actor == source.actor }) {
-                    for (j, target) in actors.enumerated() where target.role == .target && target.actor != source.actor
-                        && !actors[..<j].contains(where: { $0.role == .target && $0.actor == target.actor }) {
-                        let pair = Pair(source: source.actor, target: target.actor)
+                // Each side's actors (or principals) once, in the order they are listed.
+                func side(_ role: Event.Role) -> [String] {
+                    var seen = Set<String>()
+                    return event.actors.filter { $0.role == role }.map { principals?.principal(of: $0) ?? $0.actor }
+                        .filter { seen.insert($0).inserted }
+                }
+                let targets = side(.target)
+                for source in side(.source) {
+                    for target in targets where target != source {
+                        let pair = Pair(source: source, target: target)
                         pairs[pair, default: 0] += 1
                         typed[Typed(pair: pair, type: type), default: 0] += 1
                     }

@@ -5,10 +5,22 @@ public enum SortOrder: String, Sendable, CaseIterable {
     case descending = "-date"
 }
 
+/// Whom an actor filter matches: the named actor and those who act for it (a minister for his
+/// state, a ministry of a state: `Principals`), or the named actor only.
+public enum ActorLevel: String, Sendable, CaseIterable {
+    case principal, agent
+}
+
 /// Filters on events; every filter given must hold.
 public struct EventQuery: Sendable, Equatable {
-    /// Events in which every one of these actors takes part.
+    /// Events in which every one of these actors takes part, in any role.
     public var actors: [String] = []
+    /// Events whose source (who acts) is one of these; ANDed with `targets`.
+    public var sources: [String] = []
+    /// Events whose target (at whom the act is aimed) is one of these.
+    public var targets: [String] = []
+    /// Whether `sources` and `targets` match those acting for the named actors too.
+    public var level: ActorLevel = .principal
     /// A CAMEO code or code prefix ("11", "112") or a PLOVER type ("ACCUSE").
     public var type: String?
     /// Events located in this country (ISO 3166-1 alpha-3).
@@ -26,7 +38,9 @@ public struct EventQuery: Sendable, Equatable {
 }
 
 public struct QuoteQuery: Sendable, Equatable {
+    /// Quotes by any of these speakers, or (at the principal level) by those acting for them.
     public var speakers: [String] = []
+    public var level: ActorLevel = .principal
     public var event: String?
     public var language: String?
     public var from: EDTFDate?

@@ -18,6 +18,10 @@ extension Store {
 
     public func matchingEvents(_ query: EventQuery) -> Matches<Event> {
         var lists: [[Int32]] = query.actors.map { eventsByActor[$0] ?? [] }
+        // Role filters: ORed within a role, ANDed across roles and with every other filter.
+        let (bySource, byTarget) = query.level == .agent ? (eventsBySourceAgent, eventsByTargetAgent) : (eventsBySource, eventsByTarget)
+        if !query.sources.isEmpty { lists.append(SortedIDs.union(query.sources.map { bySource[$0] ?? [] })) }
+        if !query.targets.isEmpty { lists.append(SortedIDs.union(query.targets.map { byTarget[$0] ?? [] })) }
         if let type = query.type {
             // A CAMEO code matches itself and its sub-codes ("11" covers "111" and "112"): the index
             // holds every prefix of every code. A PLOVER type matches exactly.
@@ -32,7 +36,8 @@ extension Store {
 
     public func matchingQuotes(_ query: QuoteQuery) -> Matches<Quote> {
         var lists: [[Int32]] = []
-        if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { quotesBySpeaker[$0] ?? [] })) }
+        let bySpeaker = query.level == .agent ? quotesBySpeaker : quotesBySpeakerPrincipal
+        if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { bySpeaker[$0] ?? [] })) }
         if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
         if let text = query.text, let matches = search(text, in: quoteText, byActor: quotesBySpeaker) { lists.append(matches) }

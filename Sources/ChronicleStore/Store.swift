@@ -24,6 +24,14 @@ public final class Store: Sendable {
     let eventsByDocument: FieldIndex
     let eventsByCountry: FieldIndex
     let quotesBySpeaker: FieldIndex
+    /// Roles at the principal level (the actor and whom it counts as: `Principals`) and as named.
+    let eventsBySource: FieldIndex
+    let eventsByTarget: FieldIndex
+    let eventsBySourceAgent: FieldIndex
+    let eventsByTargetAgent: FieldIndex
+    let quotesBySpeakerPrincipal: FieldIndex
+    /// Whom each actor counts as, for pair counts at the principal level.
+    let principals: Principals
     let quotesByEvent: FieldIndex
     let quotesByLanguage: FieldIndex
     /// Each event's and quote's date interval as day numbers, parallel to the sorted arrays: date
@@ -109,6 +117,12 @@ public final class Store: Sendable {
         eventsByDocument = parts.eventsByDocument
         eventsByCountry = parts.eventsByCountry
         quotesBySpeaker = parts.quotesBySpeaker
+        eventsBySource = parts.eventsBySource
+        eventsByTarget = parts.eventsByTarget
+        eventsBySourceAgent = parts.eventsBySourceAgent
+        eventsByTargetAgent = parts.eventsByTargetAgent
+        quotesBySpeakerPrincipal = parts.quotesBySpeakerPrincipal
+        principals = Principals(actors: actors)
         quotesByEvent = parts.quotesByEvent
         quotesByLanguage = parts.quotesByLanguage
     }

@@ -11,6 +11,8 @@ struct StoreParts {
     var eventsByActor = FieldIndex([:]), eventsByType = FieldIndex([:])
     var eventsByDocument = FieldIndex([:]), eventsByCountry = FieldIndex([:])
     var quotesBySpeaker = FieldIndex([:]), quotesByEvent = FieldIndex([:]), quotesByLanguage = FieldIndex([:])
+    var eventsBySource = FieldIndex([:]), eventsByTarget = FieldIndex([:])
+    var eventsBySourceAgent = FieldIndex([:]), eventsByTargetAgent = FieldIndex([:]), quotesBySpeakerPrincipal = FieldIndex([:])
 
     /// Parts an index file holds, every one of them.
     init(
@@ -59,6 +61,17 @@ struct StoreParts {
                 let speaker = FieldIndex(bySpeaker), event = FieldIndex(byEvent), language = FieldIndex(byLanguage)
                 return { $0.quotesBySpeaker = speaker; $0.quotesByEvent = event; $0.quotesByLanguage = language }
             },
+            {
+                let roles = Self.roleIndexes(events, principals: Principals(actors: actors))
+                return {
+                    $0.eventsBySource = roles.source; $0.eventsByTarget = roles.target
+                    $0.eventsBySourceAgent = roles.sourceAgent; $0.eventsByTargetAgent = roles.targetAgent
+                }
+            },
+            {
+                let speakers = FieldIndex(Self.speakerPrincipals(quotes, events: events, principals: Principals(actors: actors)))
+                return { $0.quotesBySpeakerPrincipal = speakers }
+            },
         ]
         let tasks = lookups + fields
         let slots = ResultSlots<@Sendable (inout StoreParts) -> Void>(count: tasks.count)
@@ -76,6 +89,9 @@ struct StoreParts {
             ((\.eventsByDocument, \.eventsByDocument), .events), ((\.eventsByCountry, \.eventsByCountry), .events),
             ((\.quotesBySpeaker, \.quotesBySpeaker), .quotes), ((\.quotesByEvent, \.quotesByEvent), .quotes),
             ((\.quotesByLanguage, \.quotesByLanguage), .quotes),
+            ((\.eventsBySource, \.eventsBySource), .events), ((\.eventsByTarget, \.eventsByTarget), .events),
+            ((\.eventsBySourceAgent, \.eventsBySourceAgent), .events), ((\.eventsByTargetAgent, \.eventsByTargetAgent), .events),
+            ((\.quotesBySpeakerPrincipal, \.quotesBySpeakerPrincipal), .quotes),
         ]
     }
 
@@ -111,6 +127,41 @@ struct StoreParts {
             byLanguage[quotes[position].language.lowercased(), default: []].append(id)
         }
         return (bySpeaker, byEvent, byLanguage)
+    }
+}
+
+extension StoreParts {
+    /// Events by source and by target, at the principal level and as named.
+    private static func roleIndexes(
+        _ events: [Event], principals: Principals
+    ) -> (source: FieldIndex, target: FieldIndex, sourceAgent: FieldIndex, targetAgent: FieldIndex) {
+        var source: [String: [Int32]] = [:], target: [String: [Int32]] = [:]
+        var sourceAgent: [String: [Int32]] = [:], targetAgent: [String: [Int32]] = [:]
+        for position in events.indices {
+            let id = Int32(position)
+            for participant in events[position].actors where participant.role == .source || participant.role == .target {
+                let isSource = participant.role == .source
+                // `add` lists an event once per key however many of its participants share the key.
+                if isSource { sourceAgent.add(id, to: participant.actor) } else { targetAgent.add(id, to: participant.actor) }
+                for key in principals.keys(of: participant) {
+                    if isSource { source.add(id, to: key) } else { target.add(id, to: key) }
+                }
+            }
+        }
+        return (FieldIndex(source), FieldIndex(target), FieldIndex(sourceAgent), FieldIndex(targetAgent))
+    }
+
+    /// Quotes by every key their speaker is found under at the principal level.
+    private static func speakerPrincipals(_ quotes: [Quote], events: [Event], principals: Principals) -> [String: [Int32]] {
+        var positions: [String: Int] = [:]
+        for (position, event) in events.enumerated() where positions[event.id] == nil { positions[event.id] = position }
+        var bySpeaker: [String: [Int32]] = [:]
+        for position in quotes.indices {
+            for key in principals.speakerKeys(quotes[position], events: { positions[$0].map { events[$0] } }) {
+                bySpeaker.add(Int32(position), to: key)
+            }
+        }
+        return bySpeaker
     }
 }
 

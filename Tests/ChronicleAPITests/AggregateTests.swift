@@ -82,10 +82,13 @@ import Testing
     }
 
     @Test func limitsAndErrors() throws {
-        let limited = try harness.json("/aggregate/events?by=pair&limit=2")
+        let limited = try harness.json("/aggregate/events?by=pair&limit=2&level=agent")
         #expect((limited["data"] as? [Any])?.count == 2)
         let meta = try #require(limited["meta"] as? [String: Any])
         #expect(meta["buckets"] as? Int == 14 && meta["count"] as? Int == 2 && meta["limit"] as? Int == 2)
+        // Between principals (a minister and a ministry count as their state): six pairs.
+        let principals = try #require(try harness.json("/aggregate/events?by=pair&limit=2")["meta"] as? [String: Any])
+        #expect(principals["buckets"] as? Int == 6)
         for target in ["/aggregate/events", "/aggregate/events?by=week", "/aggregate/events?by=month&limit=0",
                        "/aggregate/events?by=month&limit=10001", "/aggregate/events?by=month&sort=date",
                        "/aggregate/events?by=month&actor=nobody", "/aggregate/events?by=month&by=year"] {
@@ -115,7 +118,7 @@ import Testing
         let all = holder.current.matchingEvents(EventQuery())
         for limit in [1, 2, 3, 5, 8, 13, 1000] {
             let data = try buckets("/aggregate/events?by=pair&limit=\(limit)")
-            let expected = EventCounts(all, by: .pair, limit: limit).buckets
+            let expected = EventCounts(all, by: .pair, limit: limit, principalsFrom: holder.current).buckets
             #expect(data.map { $0["key"] as? String } == expected.map(\.key))
             #expect(data.map { $0["count"] as? Int } == expected.map(\.count))
         }
