@@ -165,7 +165,9 @@ public struct ChronicleAPI: Sendable {
     }
 
     /// The filters of `/events`, which `/aggregate/events` shares.
-    static let eventFilters: Set<String> = ["actor", "source", "target", "level", "type", "country", "from", "to", "document", "q"]
+    static let eventFilters: Set<String> = [
+        "actor", "source", "target", "level", "certainty", "statement", "flag", "type", "country", "from", "to", "document", "q",
+    ]
 
     func eventFilter(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> EventQuery {
         var filter = try eventQuery(query, store: store)
@@ -187,6 +189,17 @@ public struct ChronicleAPI: Sendable {
         return ids
     }
 
+    /// A repeatable parameter whose values must be among `allowed`; a 400 lists them.
+    private func values(_ query: QueryParameters, _ name: String, allowed: [String]) throws(HTTPProblem) -> [String] {
+        let values = try query.all(name)
+        for value in values where !allowed.contains(value) {
+            let listed =
+                allowed.isEmpty ? "none in this dataset" : allowed.prefix(50).joined(separator: ", ") + (allowed.count > 50 ? ", …" : "")
+            throw APIError.parameter(name, "\"\(name)\" must be one of \(listed); got \"\(value)\".")
+        }
+        return values
+    }
+
     /// `level`: whether actor filters match those acting for the named actors too (the default).
     private func level(_ query: QueryParameters) throws(HTTPProblem) -> ActorLevel {
         guard let value = try query.single("level") else { return .principal }
@@ -203,6 +216,9 @@ public struct ChronicleAPI: Sendable {
         filter.sources = try actors(query, "source", store: store)
         filter.targets = try actors(query, "target", store: store)
         filter.level = try level(query)
+        filter.certainties = try values(query, "certainty", allowed: Event.Certainty.allCases.map(\.rawValue))
+        filter.statements = try values(query, "statement", allowed: store.statements)
+        filter.flags = try values(query, "flag", allowed: store.assertionFlags)
         if let country = try query.single("country") {
             // ISO 3166-1 alpha-3, any case.
             guard country.utf8.count == 3, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
@@ -249,7 +265,10 @@ public struct ChronicleAPI: Sendable {
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(
-            request, allowed: QueryParameters.paging.union(["type", "country", "from", "to", "q", "sort", "source", "target", "level"]))
+            request,
+            allowed: QueryParameters.paging.union([
+                "type", "country", "from", "to", "q", "sort", "source", "target", "level", "certainty", "statement", "flag",
+            ]))
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try eventQuery(query, store: store)
@@ -262,7 +281,8 @@ public struct ChronicleAPI: Sendable {
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(
-            request, allowed: QueryParameters.paging.union(["event", "lang", "from", "to", "q", "sort", "level"]))
+            request,
+            allowed: QueryParameters.paging.union(["event", "lang", "from", "to", "q", "sort", "level", "stance", "refused_label"]))
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }
         var filter = try quoteQuery(query, store: store)
@@ -277,7 +297,10 @@ public struct ChronicleAPI: Sendable {
 
     private func quotes(_ request: Request, _ parameters: Parameters) throws -> Response {
         let query = try QueryParameters(
-            request, allowed: QueryParameters.paging.union(["speaker", "level", "event", "lang", "from", "to", "q", "sort"]))
+            request,
+            allowed: QueryParameters.paging.union([
+                "speaker", "level", "stance", "refused_label", "event", "lang", "from", "to", "q", "sort",
+            ]))
         let (store, rendered) = data.snapshot
         var filter = try quoteQuery(query, store: store)
         filter.speakers = try query.all("speaker")
@@ -297,6 +320,13 @@ public struct ChronicleAPI: Sendable {
             throw APIError.parameter("event", "\"event\": there is no event with id \"\(event)\".")
         }
         filter.language = try query.single("lang")
+        filter.stances = try values(query, "stance", allowed: Quote.Stance.allCases.map(\.rawValue))
+        if let refused = try query.single("refused_label") {
+            guard refused == "true" || refused == "false" else {
+                throw APIError.parameter("refused_label", "\"refused_label\" must be one of true, false; got \"\(refused)\".")
+            }
+            filter.refusedLabel = refused == "true"
+        }
         (filter.from, filter.to) = try query.dateRange()
         filter.text = try query.text
         filter.order = try query.order

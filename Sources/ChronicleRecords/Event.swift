@@ -2,7 +2,7 @@
 /// An event is a dyad (PLOVER's source and target): a statement that does several things is coded
 /// as several events that share a `statement` id.
 public struct Event: Sendable, Codable {
-    public enum Certainty: String, Sendable, Codable {
+    public enum Certainty: String, Sendable, Codable, CaseIterable {
         /// The document gives the date.
         case stated
         /// The date is worked out from context; `dateNote` says how.

@@ -8,7 +8,7 @@ public struct Quote: Sendable, Codable {
     }
 
     /// Whether the speaker makes the words their own, or quotes them to refuse them.
-    public enum Stance: String, Sendable, Codable {
+    public enum Stance: String, Sendable, Codable, CaseIterable {
         case asserted, refused
     }
 

@@ -35,6 +35,9 @@ struct FieldIndex: Sendable, Equatable {
 
     var count: Int { keys.count }
 
+    /// Every key, in byte order.
+    var keyStrings: [String] { (0..<keys.count).map { String(decoding: keys.word($0), as: UTF8.self) } }
+
     /// Bytes of heap this index holds (none when it lies in a mapped file).
     var ownedBytes: Int { keys.bytes.ownedBytes + keys.starts.ownedBytes + starts.ownedBytes + postings.ownedBytes }
 }

@@ -21,6 +21,10 @@ public struct EventQuery: Sendable, Equatable {
     public var targets: [String] = []
     /// Whether `sources` and `targets` match those acting for the named actors too.
     public var level: ActorLevel = .principal
+    /// Caveats: events of any of these date certainties, statements, assertion flags.
+    public var certainties: [String] = []
+    public var statements: [String] = []
+    public var flags: [String] = []
     /// A CAMEO code or code prefix ("11", "112") or a PLOVER type ("ACCUSE").
     public var type: String?
     /// Events located in this country (ISO 3166-1 alpha-3).
@@ -41,6 +45,9 @@ public struct QuoteQuery: Sendable, Equatable {
     /// Quotes by any of these speakers, or (at the principal level) by those acting for them.
     public var speakers: [String] = []
     public var level: ActorLevel = .principal
+    /// Quotes of any of these stances (`asserted`, `refused`), and whether the words are a refused label.
+    public var stances: [String] = []
+    public var refusedLabel: Bool?
     public var event: String?
     public var language: String?
     public var from: EDTFDate?

@@ -22,6 +22,10 @@ extension Store {
         let (bySource, byTarget) = query.level == .agent ? (eventsBySourceAgent, eventsByTargetAgent) : (eventsBySource, eventsByTarget)
         if !query.sources.isEmpty { lists.append(SortedIDs.union(query.sources.map { bySource[$0] ?? [] })) }
         if !query.targets.isEmpty { lists.append(SortedIDs.union(query.targets.map { byTarget[$0] ?? [] })) }
+        for (values, index) in [(query.certainties, eventsByCertainty), (query.statements, eventsByStatement), (query.flags, eventsByFlag)]
+        where !values.isEmpty {
+            lists.append(SortedIDs.union(values.map { index[$0] ?? [] }))
+        }
         if let type = query.type {
             // A CAMEO code matches itself and its sub-codes ("11" covers "111" and "112"): the index
             // holds every prefix of every code. A PLOVER type matches exactly.
@@ -39,6 +43,8 @@ extension Store {
         let bySpeaker = query.level == .agent ? quotesBySpeaker : quotesBySpeakerPrincipal
         if !query.speakers.isEmpty { lists.append(SortedIDs.union(query.speakers.map { bySpeaker[$0] ?? [] })) }
         if let event = query.event { lists.append(quotesByEvent[event] ?? []) }
+        if !query.stances.isEmpty { lists.append(SortedIDs.union(query.stances.map { quotesByStance[$0] ?? [] })) }
+        if let refused = query.refusedLabel { lists.append(quotesByRefusedLabel[String(refused)] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
         if let text = query.text, let matches = search(text, in: quoteText, byActor: quotesBySpeaker) { lists.append(matches) }
         let positions = Self.filter(lists, days: quoteDays, from: query.from, to: query.to)

@@ -30,6 +30,13 @@ public final class Store: Sendable {
     let eventsBySourceAgent: FieldIndex
     let eventsByTargetAgent: FieldIndex
     let quotesBySpeakerPrincipal: FieldIndex
+    /// Caveats as filters: events by date certainty, statement and assertion flag; quotes by stance
+    /// and by whether they are a refused label ("true", "false").
+    let eventsByCertainty: FieldIndex
+    let eventsByStatement: FieldIndex
+    let eventsByFlag: FieldIndex
+    let quotesByStance: FieldIndex
+    let quotesByRefusedLabel: FieldIndex
     /// Whom each actor counts as, for pair counts at the principal level.
     let principals: Principals
     let quotesByEvent: FieldIndex
@@ -123,6 +130,11 @@ public final class Store: Sendable {
         eventsByTargetAgent = parts.eventsByTargetAgent
         quotesBySpeakerPrincipal = parts.quotesBySpeakerPrincipal
         principals = Principals(actors: actors)
+        eventsByCertainty = parts.eventsByCertainty
+        eventsByStatement = parts.eventsByStatement
+        eventsByFlag = parts.eventsByFlag
+        quotesByStance = parts.quotesByStance
+        quotesByRefusedLabel = parts.quotesByRefusedLabel
         quotesByEvent = parts.quotesByEvent
         quotesByLanguage = parts.quotesByLanguage
     }
@@ -173,4 +185,8 @@ public final class Store: Sendable {
     public func hasActor(_ id: String) -> Bool { actorPositions[id] != nil }
     public func hasEvent(_ id: String) -> Bool { eventPositions[id] != nil }
     public func hasDocument(_ id: String) -> Bool { documentPositions[id] != nil }
+
+    /// The statements and the assertion flags the events have, sorted: what `statement=` and `flag=` accept.
+    public var statements: [String] { eventsByStatement.keyStrings }
+    public var assertionFlags: [String] { eventsByFlag.keyStrings }
 }

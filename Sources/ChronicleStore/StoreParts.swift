@@ -13,6 +13,8 @@ struct StoreParts {
     var quotesBySpeaker = FieldIndex([:]), quotesByEvent = FieldIndex([:]), quotesByLanguage = FieldIndex([:])
     var eventsBySource = FieldIndex([:]), eventsByTarget = FieldIndex([:])
     var eventsBySourceAgent = FieldIndex([:]), eventsByTargetAgent = FieldIndex([:]), quotesBySpeakerPrincipal = FieldIndex([:])
+    var eventsByCertainty = FieldIndex([:]), eventsByStatement = FieldIndex([:]), eventsByFlag = FieldIndex([:])
+    var quotesByStance = FieldIndex([:]), quotesByRefusedLabel = FieldIndex([:])
 
     /// Parts an index file holds, every one of them.
     init(
@@ -72,6 +74,13 @@ struct StoreParts {
                 let speakers = FieldIndex(Self.speakerPrincipals(quotes, events: events, principals: Principals(actors: actors)))
                 return { $0.quotesBySpeakerPrincipal = speakers }
             },
+            {
+                let (certainty, statement, flag, stance, refused) = Self.caveatIndexes(events, quotes)
+                return {
+                    $0.eventsByCertainty = certainty; $0.eventsByStatement = statement; $0.eventsByFlag = flag
+                    $0.quotesByStance = stance; $0.quotesByRefusedLabel = refused
+                }
+            },
         ]
         let tasks = lookups + fields
         let slots = ResultSlots<@Sendable (inout StoreParts) -> Void>(count: tasks.count)
@@ -92,6 +101,9 @@ struct StoreParts {
             ((\.eventsBySource, \.eventsBySource), .events), ((\.eventsByTarget, \.eventsByTarget), .events),
             ((\.eventsBySourceAgent, \.eventsBySourceAgent), .events), ((\.eventsByTargetAgent, \.eventsByTargetAgent), .events),
             ((\.quotesBySpeakerPrincipal, \.quotesBySpeakerPrincipal), .quotes),
+            ((\.eventsByCertainty, \.eventsByCertainty), .events), ((\.eventsByStatement, \.eventsByStatement), .events),
+            ((\.eventsByFlag, \.eventsByFlag), .events), ((\.quotesByStance, \.quotesByStance), .quotes),
+            ((\.quotesByRefusedLabel, \.quotesByRefusedLabel), .quotes),
         ]
     }
 
@@ -149,6 +161,25 @@ extension StoreParts {
             }
         }
         return (FieldIndex(source), FieldIndex(target), FieldIndex(sourceAgent), FieldIndex(targetAgent))
+    }
+
+    /// Events by date certainty, statement and assertion flag; quotes by stance and refused label.
+    private static func caveatIndexes(
+        _ events: [Event], _ quotes: [Quote]
+    ) -> (FieldIndex, FieldIndex, FieldIndex, FieldIndex, FieldIndex) {
+        var certainty: [String: [Int32]] = [:], statement: [String: [Int32]] = [:], flag: [String: [Int32]] = [:]
+        for position in events.indices {
+            let id = Int32(position)
+            certainty.add(id, to: events[position].certainty.rawValue)
+            if let name = events[position].statement { statement.add(id, to: name) }
+            for name in events[position].assertion.flags { flag.add(id, to: name) }
+        }
+        var stance: [String: [Int32]] = [:], refused: [String: [Int32]] = [:]
+        for position in quotes.indices {
+            stance.add(Int32(position), to: quotes[position].stance.rawValue)
+            refused.add(Int32(position), to: String(quotes[position].refusedLabel))
+        }
+        return (FieldIndex(certainty), FieldIndex(statement), FieldIndex(flag), FieldIndex(stance), FieldIndex(refused))
     }
 
     /// Quotes by every key their speaker is found under at the principal level.
