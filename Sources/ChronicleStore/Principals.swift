@@ -1,31 +1,32 @@
 // Who an actor acts for: the principal level of "who did what to whom". A participant who acts for
-// another (`acting_for`: a minister for his state) counts as that one; otherwise an actor affiliated
-// with a state (a ministry, the authorities of a state) counts as that state; otherwise as itself.
+// another (`acting_for`: a minister for his state) counts as that one; an actor affiliated with one
+// state (a ministry, the authorities of a state) counts as that state, after `acting_for` too (a
+// minister acting for a ministry counts as the ministry's state); otherwise it counts as itself.
 // Queries at the principal level (`source=`, `target=`, `speaker=` and pair counts by default) match
-// through these; `level=agent` matches only the named actor.
+// an actor under its own id and its principal's; `level=agent` matches only the named actor. A
+// pair's count equals what `source=A&target=B` lists whenever A and B never act for another (true
+// of every state, and of the shipped data); an actor that is a principal in some acts and acts for
+// another in others is listed under both.
 import ChronicleRecords
 
 struct Principals: Sendable {
     /// Each actor's state, for actors affiliated with exactly one (absent for states themselves).
     private let states: [String: String]
-    /// Each actor's affiliations, for speakers' quotes.
-    private let affiliations: [String: [String]]
 
     init(actors: [Actor]) {
         let kinds = Dictionary(actors.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
-        var states: [String: String] = [:], affiliations: [String: [String]] = [:]
+        var states: [String: String] = [:]
         for actor in actors {
-            affiliations[actor.id] = actor.affiliations
             let owned = actor.affiliations.filter { kinds[$0] == .state }
             if actor.kind != .state, owned.count == 1 { states[actor.id] = owned[0] }
         }
         self.states = states
-        self.affiliations = affiliations
     }
 
     /// The principal a participant counts as.
     func principal(of participant: Event.Participant) -> String {
-        participant.actingFor ?? states[participant.actor] ?? participant.actor
+        let named = participant.actingFor ?? participant.actor
+        return states[named] ?? named
     }
 
     /// The keys a participant is found under at the principal level: itself and its principal.
@@ -34,16 +35,16 @@ struct Principals: Sendable {
         return principal == participant.actor ? [principal] : [participant.actor, principal]
     }
 
-    /// The keys a quote's speaker is found under at the principal level: the speaker, whom it acts
-    /// for in the quote's events, and its affiliations.
+    /// The keys a quote's speaker is found under at the principal level, by the same rule as a
+    /// participant's: the speaker, its principal as a participant of the quote's events, and its state.
     func speakerKeys(_ quote: Quote, events: (String) -> Event?) -> [String] {
         var keys = [quote.speaker]
         for id in quote.events {
             for participant in events(id)?.actors ?? [] where participant.actor == quote.speaker {
-                if let actingFor = participant.actingFor { keys.append(actingFor) }
+                keys += self.keys(of: participant)
             }
         }
-        keys += affiliations[quote.speaker] ?? []
+        if let state = states[quote.speaker] { keys.append(state) }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }
     }
