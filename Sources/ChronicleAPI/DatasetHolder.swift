@@ -20,9 +20,10 @@ public final class DatasetHolder: Sendable {
     /// Pre-renders the records of the store being served (for `init(renderLater:)`); kept only if
     /// that store is still the one served when they are done.
     public func renderRecords() {
-        let store = current
+        let (store, generation, _) = status
         let rendered = RenderedRecords(store: store, budgetBytes: renderBudget)
-        state.withLock { if $0.store === store { $0.rendered = rendered } }
+        // Kept for the same generation: its index file adopted meanwhile (`adopt`) is the same data.
+        state.withLock { if $0.generation == generation { $0.rendered = rendered } }
     }
 
     /// Counts the unfiltered aggregates of the generation being served, off the event loops (after
@@ -61,9 +62,15 @@ public final class DatasetHolder: Sendable {
         return Prepared(store: store, rendered: kept ?? RenderedRecords(store: store, budgetBytes: renderBudget))
     }
 
-    /// A new generation serving the prepared store.
-    public func replace(with prepared: Prepared, loadSeconds: Double = 0) {
-        state.withLock { $0 = (prepared.store, prepared.rendered, $0.generation + 1, loadSeconds) }
+    /// A new generation serving the prepared store; returns the store it replaced, read under the
+    /// same lock (an `adopt` meanwhile cannot make two owners think they hold the last reference).
+    @discardableResult
+    public func replace(with prepared: Prepared, loadSeconds: Double = 0) -> Store {
+        state.withLock { state in
+            let previous = state.store
+            state = (prepared.store, prepared.rendered, state.generation + 1, loadSeconds)
+            return previous
+        }
     }
 
     /// Serves `equivalent`, the same data as `original` in another form (the index file just written
@@ -80,7 +87,8 @@ public final class DatasetHolder: Sendable {
     }
 
     /// A new generation serving `store` (the same store again keeps its rendered records).
-    public func replace(with store: Store, loadSeconds: Double = 0) {
+    @discardableResult
+    public func replace(with store: Store, loadSeconds: Double = 0) -> Store {
         replace(with: prepare(store), loadSeconds: loadSeconds)
     }
 }

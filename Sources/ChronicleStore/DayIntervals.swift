@@ -21,7 +21,8 @@ struct DayIntervals: Sendable {
         self.first = first
         self.last = last
         longest = first.withUnsafeBufferPointer { first in
-            last.withUnsafeBufferPointer { last in zip(first, last).reduce(0) { Swift.max($0, $1.1 - $1.0) } }
+            // Wrapping: the intervals of a damaged file are not trusted to be ordered here.
+            last.withUnsafeBufferPointer { last in zip(first, last).reduce(0) { Swift.max($0, $1.1 &- $1.0) } }
         }
     }
 

@@ -5,6 +5,12 @@ import ChronicleRecords
 import Dispatch
 
 struct StoreParts {
+    /// Raised whenever what an index holds changes without its layout changing (which keys an event
+    /// is filed under, `Principals`' rule): an index file names it, and one made under another
+    /// version is rebuilt. `StoreSnapshotTests` records a digest of every index of the shipped data
+    /// under this version and fails when the indexes change and this does not.
+    static let derivationVersion = 1
+
     var eventDays = DayIntervals([]), quoteDays = DayIntervals([])
     var documentPositions = IDTable([]), actorPositions = IDTable([])
     var eventPositions = IDTable([]), quotePositions = IDTable([])

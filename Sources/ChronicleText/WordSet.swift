@@ -70,6 +70,7 @@ package struct WordSet: Sendable, Equatable {
     /// Whether the word at `index` starts with `prefix`.
     package func word(_ index: Int, startsWith prefix: some Collection<UInt8>) -> Bool {
         let start = Int(starts[index]), end = Int(starts[index + 1])
+        precondition(start <= end && end <= bytes.count, "a word outside its set")
         guard end - start >= prefix.count else { return false }
         guard !prefix.isEmpty else { return true }
         return withKey(prefix) { key in

@@ -107,12 +107,15 @@ final class DataReloader: Sendable {
         let loadSeconds = unchanged ? holder.loadSeconds : elapsed.seconds
         // The store being replaced, held only to see when everyone else has let it go (no weak
         // reference: its side table would outlive an unchanged store as a leak to LeakSanitizer).
-        let previous = ReplacedStore(unchanged ? nil : holder.current)
+        // It is the store the swap displaces, read under the holder's lock: one taken before would
+        // be the wrong one if the saver adopted an index file in between.
+        let previous = ReplacedStore(nil)
         // Checked and swapped under one lock, so a shutdown that begins meanwhile is never followed
         // by a swap; the swap is an assignment.
         let swapped = state.withLock { state -> Bool in
             guard !state.stopped else { return false }
-            holder.replace(with: prepared, loadSeconds: loadSeconds)
+            let displaced = holder.replace(with: prepared, loadSeconds: loadSeconds)
+            if !unchanged { previous.store = displaced }
             return true
         }
         guard swapped else {

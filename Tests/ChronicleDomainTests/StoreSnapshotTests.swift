@@ -1,6 +1,7 @@
 @testable import ChronicleGenerator
 @testable import ChronicleRecords
 @testable import ChronicleStore
+@testable import ChronicleText
 import CSystem
 import Crypto
 import Foundation
@@ -68,6 +69,33 @@ import Testing
             let first = bytes.withUnsafeBytes { chronicle_crc32c(0, $0.baseAddress, 5) }
             #expect(bytes.withUnsafeBytes { chronicle_crc32c(first, $0.baseAddress! + 5, $0.count - 5) } == expected)
         }
+    }
+
+    /// Every index of the shipped data, digested, recorded under `StoreParts.derivationVersion`: a
+    /// change to what an index holds (a key an event is filed under, the principal rule) must raise
+    /// that version, or an index file made by an older build would answer differently from the files.
+    static let recordedIndexDigests = [1: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382"]
+
+    @Test func theIndexesChangeOnlyWithTheirDerivationVersion() throws {
+        let store = try Store.load(directory: shippedDataDirectory)
+        var hasher = SHA256()
+        func add<T>(_ values: FlatArray<T>) { values.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+        for (path, _) in StoreParts.fieldIndexes {
+            let index = store[keyPath: path.store]
+            add(index.keys.bytes); add(index.keys.starts); add(index.starts); add(index.postings)
+        }
+        for (path, _) in Store.textIndexes {
+            let index = store[keyPath: path]
+            add(index.terms.bytes); add(index.terms.starts); add(index.postingStarts); add(index.postings)
+        }
+        for table in [store.documentPositions, store.actorPositions, store.eventPositions, store.quotePositions] {
+            add(table.ids.bytes); add(table.ids.starts); add(table.positions)
+        }
+        for days in [store.eventDays, store.quoteDays] { add(days.first); add(days.last) }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        #expect(
+            Self.recordedIndexDigests[StoreParts.derivationVersion] == digest,
+            "the indexes changed: raise StoreParts.derivationVersion and record \(digest) under it")
     }
 
     @Test func theShippedDataReadsBackAsTheSameStore() throws {

@@ -13,6 +13,7 @@ struct SnapshotHeader {
     let fingerprint: String
     let analyzer: String
     let rules: Int
+    let indexes: Int
     let length: Int
     let sections: [StoreSnapshot.Section]
     /// Where the directory starts: the last section ends there.
@@ -36,7 +37,7 @@ struct SnapshotHeader {
         let parsed = try directory.withUnsafeBytes { bytes in
             Result { () throws(SnapshotError) in try Self.parseDirectory(bytes, before: directoryOffset) }
         }.get()
-        (fingerprint, analyzer, rules, sections) = parsed
+        (fingerprint, analyzer, rules, indexes, sections) = parsed
         length = size
         self.directoryOffset = directoryOffset
     }
@@ -77,17 +78,17 @@ struct SnapshotHeader {
         guard length == UInt64(fileSize) else { throw .damaged("the header promises \(length) bytes; the file has \(fileSize)") }
         let offset = field(24, UInt64.self), count = field(32, UInt64.self)
         guard offset >= UInt64(StoreSnapshot.fixedHeaderSize), count <= UInt64(StoreSnapshot.maximumDirectorySize),
-              offset + count == length else { throw .damaged("the directory does not end the file") }
+              offset <= length, count == length - offset else { throw .damaged("the directory does not end the file") }
         return (Int(offset), Int(count), field(40, UInt32.self))
     }
 
     /// The directory: what the file depends on, then every section's place, length and pieces.
     private static func parseDirectory(
         _ bytes: UnsafeRawBufferPointer, before end: Int
-    ) throws(SnapshotError) -> (String, String, Int, [StoreSnapshot.Section]) {
+    ) throws(SnapshotError) -> (String, String, Int, Int, [StoreSnapshot.Section]) {
         var r = SnapshotReader(bytes)
         let fingerprint: String = try r.read(), analyzer: String = try r.read()
-        let rules = try r.count()
+        let rules = try r.count(), indexes = try r.count()
         // Each section takes at least three bytes, each piece two.
         let count = try r.count(minimumSize: 3)
         var sections: [StoreSnapshot.Section] = []
@@ -99,8 +100,11 @@ struct SnapshotHeader {
             var pieces: [StoreSnapshot.Section.Piece] = []
             pieces.reserveCapacity(pieceCount)
             var length = 0
-            for _ in 0..<pieceCount {
+            for index in 0..<pieceCount {
                 let pieceLength = try r.unsigned(), crc = try r.unsigned()
+                // Only a section's one piece may be empty (an empty array): empty pieces cannot
+                // multiply what the directory makes the reader allocate.
+                guard pieceLength > 0 || (pieceCount == 1 && index == 0) else { throw .damaged("an empty piece in a section") }
                 guard crc <= UInt64(UInt32.max), pieceLength <= UInt64(end - length) else {
                     throw .damaged("a piece of a section is out of range")
                 }
@@ -115,6 +119,6 @@ struct SnapshotHeader {
             sections.append(.init(offset: start, length: length, pieces: pieces))
         }
         guard r.isAtEnd else { throw .damaged("\(r.remaining) bytes after the directory") }
-        return (fingerprint, analyzer, rules, sections)
+        return (fingerprint, analyzer, rules, indexes, sections)
     }
 }

@@ -79,7 +79,7 @@ public enum StoreSnapshot {
     static let alignment = 16
     static let fixedHeaderSize = 48
     /// The most a directory may take (a 10-million-event file lists some 3,000 pieces).
-    static let maximumDirectorySize = 64 << 20
+    static let maximumDirectorySize = 4 << 20
 
     /// A contiguous run of bytes in the file, checksummed in pieces.
     struct Section: Sendable {
@@ -97,6 +97,8 @@ public enum StoreSnapshot {
     public struct Dependencies: Equatable, Sendable {
         public var analyzer = AnalyzerVersion.identity
         public var rules = DatasetValidator.rulesVersion
+        /// How the indexes are derived from the records (`StoreParts.derivationVersion`).
+        public var indexes = StoreParts.derivationVersion
         public init() {}
     }
 
@@ -134,16 +136,28 @@ public enum StoreSnapshot {
             try output.raw([UInt8](repeating: 0, count: fixedHeaderSize))
             try encode(store, into: &output, afterHeader: afterHeader)
             let directoryOffset = output.written
-            let directory = directoryBytes(store.fingerprint, dependencies, output.sections)
-            try output.raw(directory)
-            let fixed = fixedHeader(length: output.written, directoryOffset: directoryOffset, directory: directory)
-            guard fixed.withUnsafeBytes({ pwrite(file.descriptor, $0.baseAddress, $0.count, 0) }) == fixed.count else {
-                throw SnapshotError.unavailable("cannot write the index file's header: \(String(cString: strerror(errno)))")
+            let listing = directoryBytes(store.fingerprint, dependencies, output.sections)
+            try output.raw(listing)
+            let fixed = fixedHeader(length: output.written, directoryOffset: directoryOffset, directory: listing)
+            var written = 0
+            while written < fixed.count {
+                let count = fixed.withUnsafeBytes { pwrite(file.descriptor, $0.baseAddress! + written, $0.count - written, off_t(written)) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    throw SnapshotError.unavailable("cannot write the index file's header: \(String(cString: strerror(errno)))")
+                }
+                written += count
             }
             guard fsync(file.descriptor) == 0 else {
                 throw SnapshotError.unavailable("cannot sync the index file: \(String(cString: strerror(errno)))")
             }
             try file.link(to: path)
+            // The new name survives a crash once the directory is synced too.
+            let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if directoryDescriptor >= 0 {
+                fsync(directoryDescriptor)
+                close(directoryDescriptor)
+            }
             return output.written
         } catch let error as SnapshotError {
             file.discard()
@@ -172,6 +186,7 @@ public enum StoreSnapshot {
         w.write(fingerprint)
         w.write(dependencies.analyzer)
         w.count(dependencies.rules)
+        w.count(dependencies.indexes)
         w.count(sections.count)
         for section in sections {
             w.count(section.offset)
@@ -303,6 +318,9 @@ public enum StoreSnapshot {
         }
         guard header.rules == dependencies.rules else {
             throw .stale("checked under other rules (version \(header.rules); this build has \(dependencies.rules))")
+        }
+        guard header.indexes == dependencies.indexes else {
+            throw .stale("indexed under other rules (version \(header.indexes); this build has \(dependencies.indexes))")
         }
         let file = try MappedFile(descriptor: descriptor, size: header.length, path: path)
 
