@@ -10,7 +10,9 @@ struct FieldIndex: Sendable, Equatable {
     let postings: FlatArray<Int32>
 
     init(_ lists: [String: [Int32]]) {
-        let sorted = lists.map { (key: Array($0.key.utf8), positions: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        // Canonically equivalent keys are one key of the dictionary already (Swift's String equality).
+        let sorted = lists.map { (key: Array(CanonicalKey.of($0.key).utf8), positions: $0.value) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
         keys = WordSet(bytes: FlatArray(sorted.flatMap(\.key)), starts: FlatArray(IDTable.starts(sorted.map(\.key.count))))
         starts = FlatArray(IDTable.starts(sorted.map(\.positions.count)))
         postings = FlatArray(sorted.flatMap(\.positions))
@@ -25,7 +27,7 @@ struct FieldIndex: Sendable, Equatable {
 
     /// The positions of records that have `key`, ascending; nil when none has it.
     subscript(key: String) -> [Int32]? {
-        var key = key
+        var key = CanonicalKey.of(key)
         return key.withUTF8 { bytes in
             let index = keys.lowerBound(bytes)
             guard index < keys.count, keys.compare(index, bytes) == 0 else { return nil }

@@ -11,7 +11,7 @@ struct IDTable: Sendable, Equatable {
     /// The ids of records in store order. The first of equal ids wins (the loader refuses
     /// duplicates; this keeps lookups defined).
     init(_ ids: [String]) {
-        let bytes = ids.map { Array($0.utf8) }
+        let bytes = ids.map { Array(CanonicalKey.of($0).utf8) }
         var order = Array(bytes.indices)
         order.sort { a, b in
             bytes[a] == bytes[b] ? a < b : bytes[a].lexicographicallyPrecedes(bytes[b])
@@ -32,7 +32,7 @@ struct IDTable: Sendable, Equatable {
     var count: Int { positions.count }
 
     subscript(id: String) -> Int? {
-        var id = id
+        var id = CanonicalKey.of(id)
         return id.withUTF8 { key in
             let index = ids.lowerBound(key)
             guard index < ids.count, ids.compare(index, key) == 0 else { return nil }

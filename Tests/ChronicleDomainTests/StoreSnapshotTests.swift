@@ -74,7 +74,11 @@ import Testing
     /// Every index of the shipped data, digested, recorded under `StoreParts.derivationVersion`: a
     /// change to what an index holds (a key an event is filed under, the principal rule) must raise
     /// that version, or an index file made by an older build would answer differently from the files.
-    static let recordedIndexDigests = [1: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382"]
+    // 2 put keys in normalization form C, which leaves the shipped data's ASCII ids as they were.
+    static let recordedIndexDigests = [
+        1: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382",
+        2: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382",
+    ]
 
     @Test func theIndexesChangeOnlyWithTheirDerivationVersion() throws {
         let store = try Store.load(directory: shippedDataDirectory)

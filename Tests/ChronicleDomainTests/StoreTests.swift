@@ -1,5 +1,5 @@
 import ChronicleRecords
-import ChronicleStore
+@testable import ChronicleStore
 import Testing
 
 @Suite struct StoreTests {
@@ -102,6 +102,17 @@ import Testing
         }
         #expect(seen == store.events.map(\.id))
         #expect(Set(seen).count == seen.count)
+    }
+
+    /// Ids are found as the loader compares them, canonically: "é" composed or as "e" and a combining
+    /// accent is one id, in the id tables and the field indexes (whose keys are compared as bytes).
+    @Test func canonicallyEquivalentIdsAreOneKey() {
+        let composed = "mal\u{E9}", decomposed = "male\u{301}"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let table = IDTable(["algeria", decomposed])
+        #expect(table[composed] == 1 && table[decomposed] == 1 && table["algeria"] == 0)
+        let index = FieldIndex([decomposed: [3, 5]])
+        #expect(index[composed] == [3, 5] && index[decomposed] == [3, 5])
     }
 
     @Test func lookupsThrowNotFound() {
