@@ -28,6 +28,11 @@ extension RecordJSON {
             w.member("event", quote.event)
             w.member("events", strings: quote.events)
             write(quote.date, &w)
+            // The date's certainty is its event's when the two share the date: a quote dated by inference
+            // says so as its event does.
+            let dating = store.dating(of: quote)
+            w.member("certainty", dating?.certainty.rawValue)
+            if let note = dating?.note { w.member("date_note", note) }
             w.key("translation"); write(quote.translation, &w)
             member("translation_notes", quote.translationNotes, &w)
             w.member("original", quote.original)

@@ -186,6 +186,16 @@ public final class Store: Sendable {
     public func hasEvent(_ id: String) -> Bool { eventPositions[id] != nil }
     public func hasDocument(_ id: String) -> Bool { documentPositions[id] != nil }
 
+    /// How a quote's date is known: its primary event's certainty and date note, when the two share
+    /// the date (nil otherwise, or without an event).
+    public func dating(of quote: Quote) -> (certainty: Event.Certainty, note: String?)? {
+        guard let id = quote.event ?? quote.events.first, let event = try? event(id), event.date.description == quote.date.description
+        else {
+            return nil
+        }
+        return (event.certainty, event.dateNote)
+    }
+
     /// The statements and the assertion flags the events have, sorted: what `statement=` and `flag=` accept.
     public var statements: [String] { eventsByStatement.keyStrings }
     public var assertionFlags: [String] { eventsByFlag.keyStrings }
