@@ -74,7 +74,8 @@ import Testing
         #expect(
             text.hasPrefix(
                 "id,text,language,kind,stance,refused_label,speaker,event,date,date_start,date_end,translation_en,translation_fr,transl"
-                    + "ation_of,document,start,end\r\n"
+                    + "ation_of,document,start,end,events,certainty,date_note,label_attributed_to,original_fr,original_fr_verbatim,depa"
+                    + "rtures,note\r\n"
             ))
         #expect(text.components(separatedBy: "\r\n").count == 10)  // header, 8 quotes, and the empty string after the last CRLF
 
