@@ -161,7 +161,7 @@ public struct ChronicleAPI: Sendable {
         let filter = try eventFilter(query, store: store)
         return try Listing.respond(
             store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered),
-            fingerprint: store.fingerprint)
+            fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
     /// The filters of `/events`, which `/aggregate/events` shares.
@@ -254,7 +254,7 @@ public struct ChronicleAPI: Sendable {
         let (store, rendered) = data.snapshot
         return try Listing.respond(
             store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered),
-            fingerprint: store.fingerprint)
+            fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
     private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -276,7 +276,7 @@ public struct ChronicleAPI: Sendable {
         filter.type = try query.single("type")
         return try Listing.respond(
             store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered),
-            fingerprint: store.fingerprint)
+            fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
     private func actorQuotes(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -290,7 +290,7 @@ public struct ChronicleAPI: Sendable {
         filter.level = try level(query)
         return try Listing.respond(
             store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
-            fingerprint: store.fingerprint)
+            fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
     // MARK: Quotes
@@ -310,7 +310,7 @@ public struct ChronicleAPI: Sendable {
         }
         return try Listing.respond(
             store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
-            fingerprint: store.fingerprint)
+            fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
     private func quoteQuery(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> QuoteQuery {

@@ -10,16 +10,18 @@ import HTTPTypes
 enum Listing {
     /// Raised whenever what a list or a record looks like changes (a field, its order, a format, what a
     /// filter means: 4 made `speaker` and pairs principal-level, 5 added the caveat filters, 6 gave
-    /// speakers the principal rule of participants, 7 put every caveat in the CSV and quotes' dating):
+    /// speakers the principal rule of participants, 7 put every caveat in the CSV and quotes' dating,
+    /// 8 added `meta.ambiguous`):
     /// it is part of every list's ETag, so a client's cached copy made by an older build is not
     /// taken for the new representation of the same data. `CrawlTests` fails when an answer's body
     /// changes and this stays as it was recorded.
-    static let representationVersion = 7
+    static let representationVersion = 8
 
     /// A list in the negotiated format: a JSON page (limit 1–500, default 50) or a streamed export
     /// (CSV or NDJSON: every match unless `limit` is given).
     static func respond<Item>(
-        _ matches: Matches<Item>, request: Request, parameters: QueryParameters, record: RecordFormat<Item>, fingerprint: String
+        _ matches: Matches<Item>, request: Request, parameters: QueryParameters, record: RecordFormat<Item>, fingerprint: String,
+        ambiguous: [Store.Ambiguity] = []
     ) throws(HTTPProblem) -> Response {
         let negotiated = try parameters.single("format") == nil
         let format: Format
@@ -43,7 +45,7 @@ enum Listing {
             let end = start + min(limit, matches.count - start)
             // Positions only: a pre-rendered record is copied as bytes without touching the record itself.
             let page = Page(items: Array(start..<end), total: matches.count, offset: start, limit: limit)
-            response = self.response(page, request: request, parameters: parameters) { index, w in
+            response = self.response(page, request: request, parameters: parameters, ambiguous: ambiguous) { index, w in
                 record.write(matches, index, into: &w)
             }
         case .csv, .ndjson:
@@ -74,7 +76,7 @@ enum Listing {
     }
 
     static func response<Item>(
-        _ page: Page<Item>, request: Request, parameters: QueryParameters,
+        _ page: Page<Item>, request: Request, parameters: QueryParameters, ambiguous: [Store.Ambiguity] = [],
         write: (Item, inout JSONWriter) -> Void
     ) -> Response {
         let path = request.target.path
@@ -97,6 +99,19 @@ enum Listing {
                 w.member("count", page.items.count)
                 w.member("offset", page.offset)
                 w.member("limit", page.limit)
+                // Names the search matched that may denote someone or something else.
+                if !ambiguous.isEmpty {
+                    w.key("ambiguous")
+                    w.array { w in
+                        for entry in ambiguous {
+                            w.object { w in
+                                w.member("name", entry.name)
+                                w.member("actor", entry.actor)
+                                w.member("also_denotes", entry.alsoDenotes)
+                            }
+                        }
+                    }
+                }
             }
             w.key("links")
             w.object { w in

@@ -1,0 +1,35 @@
+// Names that denote more than one thing ("Maïga" is two prime ministers; الجزائر is the state and
+// its capital): a search that matched one should say so, with the actors it may denote.
+import ChronicleRecords
+import ChronicleText
+
+extension Store {
+    /// A name a search matched that the data marks as ambiguous.
+    public struct Ambiguity: Sendable, Equatable {
+        public let name: String
+        /// The actor the name is coded as here.
+        public let actor: String
+        /// What else it may denote.
+        public let alsoDenotes: String
+    }
+
+    /// The ambiguous names whose every word the search `text` has (after the analyser: case,
+    /// diacritics and Arabic forms folded, so `Maiga` matches `Maïga`), in actor order.
+    public func ambiguities(in text: String?) -> [Ambiguity] {
+        guard let text, let terms = lexicon.queryTerms(text) else { return [] }
+        let asked = Set(terms.map { Self.bare($0.term) })
+        var found: [Ambiguity] = []
+        for actor in actors {
+            for name in actor.ambiguousNames {
+                guard let words = lexicon.queryTerms(name.name), words.allSatisfy({ asked.contains(Self.bare($0.term)) }) else { continue }
+                found.append(Ambiguity(name: name.name, actor: actor.id, alsoDenotes: name.alsoDenotes))
+            }
+        }
+        return found
+    }
+
+    /// A term without the acronym marker: `MAECI` typed in capitals or not is the same word here.
+    private static func bare(_ term: [UInt8]) -> [UInt8] {
+        term.first == TextNormalizer.acronymMarker ? Array(term.dropFirst()) : term
+    }
+}
