@@ -40,7 +40,8 @@ enum RecordFormats {
         RecordFormat(
             csvHeader: ["id", "text", "language", "kind", "stance", "refused_label", "speaker", "event", "date", "date_start",
                         "date_end", "translation_en", "translation_fr", "translation_of", "document", "start", "end", "events", "certainty",
-                        "date_note", "label_attributed_to", "original_fr", "original_fr_verbatim", "departures", "note"],
+                        "date_note", "label_attributed_to", "original_fr", "original_fr_verbatim", "departures", "note",
+                        "translation_notes_en"],
             csvRow: { quote in
                 let dating = store.dating(of: quote)
                 return [
@@ -51,7 +52,7 @@ enum RecordFormats {
                     dating?.certainty.rawValue ?? "", dating?.note ?? "", quote.labelAttributedTo?.actor ?? "",
                     quote.originalFrench?.text ?? "",
                     quote.originalFrench.map { $0.verbatim ? "true" : "false" } ?? "", quote.departures.joined(separator: ";"),
-                    quote.note ?? "",
+                    quote.note ?? "", quote.translationNotes?.en ?? "",
                 ]
             },
             json: { RecordJSON.write($0, store: store, &$1) }, rendered: rendered.quotes)
@@ -60,7 +61,7 @@ enum RecordFormats {
     static func actors(_ rendered: RenderedRecords) -> RecordFormat<Actor> { RecordFormat<Actor>(
             csvHeader: [
                 "id", "kind", "name_en", "name_ar", "name_fr", "aliases", "short_forms", "affiliations", "iso3166_alpha3", "cameo_code",
-                "plover_code", "plover_sector", "description_en", "roles", "ambiguous_names",
+                "plover_code", "plover_sector", "description_en", "roles", "ambiguous_names", "roles_as_of",
             ],
         csvRow: { actor in
             // A dated role: `title@of[start..end]`; an ambiguous name: `name=what else it denotes`.
@@ -71,15 +72,20 @@ enum RecordFormats {
              actor.aliases.joined(separator: " | "), actor.shortForms.joined(separator: " | "), actor.affiliations.joined(separator: ";"),
              actor.codes.iso3166Alpha3?.code ?? "", actor.codes.cameo?.code ?? "", actor.codes.plover?.code ?? "",
              actor.codes.plover?.sector ?? "", actor.description?.en ?? "", roles.joined(separator: ";"),
-             actor.ambiguousNames.map { "\($0.name)=\($0.alsoDenotes)" }.joined(separator: ";")]
+             actor.ambiguousNames.map { "\($0.name)=\($0.alsoDenotes)" }.joined(separator: ";"), actor.rolesAsOf ?? ""]
         },
         json: { RecordJSON.write($0, &$1) }, rendered: rendered.actors) }
 
     static func documents(_ rendered: RenderedRecords) -> RecordFormat<Document> { RecordFormat<Document>(
-        csvHeader: ["id", "title_en", "title_ar", "languages", "length", "sha256"],
+        csvHeader: [
+            "id", "title_en", "title_ar", "languages", "length", "sha256", "kind", "published", "outlet", "url", "published_certainty",
+            "note_en",
+        ],
         csvRow: { document in
             [document.id, document.title.en ?? "", document.title.ar ?? "", document.languages.joined(separator: ";"),
-             String(document.length), document.sha256]
+             String(document.length), document.sha256, document.kind ?? "", document.published ?? "",
+             document.provenance?.outlet ?? "", document.provenance?.url ?? "", document.provenance?.publishedCertainty ?? "",
+             document.note?.en ?? ""]
         },
         json: { RecordJSON.write($0, &$1) }, rendered: rendered.documents) }
 }

@@ -75,7 +75,7 @@ import Testing
             text.hasPrefix(
                 "id,text,language,kind,stance,refused_label,speaker,event,date,date_start,date_end,translation_en,translation_fr,transl"
                     + "ation_of,document,start,end,events,certainty,date_note,label_attributed_to,original_fr,original_fr_verbatim,depa"
-                    + "rtures,note\r\n"
+                    + "rtures,note,translation_notes_en\r\n"
             ))
         #expect(text.components(separatedBy: "\r\n").count == 10)  // header, 8 quotes, and the empty string after the last CRLF
 
