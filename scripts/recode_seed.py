@@ -608,7 +608,6 @@ Q('maeci-successes-irk-algerian-officials', between('قيادة عبد الله 
   "It is clear that the notable successes of the armed and security forces in Mali, as well as the pressure on the terrorist groups backed by Algeria, do not please some Algerian officials who are nostalgic for a bygone past.",
   "Il est clair que les succès notables des forces armées et de sécurité du Mali, ainsi que la pression exercée sur les groupes terroristes soutenus par l'Algérie, ne plaisent pas à certains responsables algériens nostalgiques d'un passé révolu.",
   stance='asserted', refused_label=False,
-  translation_of='maeci-communique-fr',
   original_fr={"text": "Visiblement les succès indéniables des forces armées et de sécurité du Mali ainsi que la pression exercée sur des groupes terroristes soutenus par l'Algérie ont du mal à passer chez certains responsables algériens nostalgiques d'un passé révolu",
                "verbatim": True, "source": COMMUNIQUE_FR_SOURCES['lecollimateur'],
                "note": "Quoted from the communiqué by a third party; the communiqué's body is an image in the tweet and is not in the document."},
@@ -620,16 +619,14 @@ Q('maeci-successes-irk-algerian-officials', between('قيادة عبد الله 
 Q('maeci-communique-fr', sp('Communiqué du Ministère des Affaires étrangères et de la Coopération internationale de la République du Mali dénonçant la persistance de certaines Autorités algériennes à poursuivre des actes d’ingérence dans les affaires intérieures du Mali.'),
   'fr', 'mali-maeci', ['mali-condemns-algerian-interference'], '2025-01-01', 'statement',
   "Communiqué of the Ministry of Foreign Affairs and International Cooperation of the Republic of Mali denouncing the persistence of certain Algerian authorities in pursuing acts of interference in Mali's internal affairs.",
-  stance='asserted', refused_label=False, original=True,
-  translations=['maeci-successes-irk-algerian-officials', 'maeci-condemns-interference', 'maeci-no-lessons', 'maeci-focus-on-internal-crises'],
-  note="Text of the ministry's tweet (@MaliMaeci, 1 January 2025), embedded in the article: the title of the communiqué. Its body (\"Bureau de l’Information et de la…\", pic.twitter.com/J7jkJ4xrmb) is not in the document; the four Arabic passages are the article's translation of that body.")
+  stance='asserted', refused_label=False,
+  note="Text of the ministry's tweet (@MaliMaeci, 1 January 2025), embedded in the article: the title of the communiqué. Its body (\"Bureau de l’Information et de la…\", pic.twitter.com/J7jkJ4xrmb) is not in the document; the four Arabic passages are the article's translation of that body, and so are linked to the statement (maeci-communique-2025-01-01, through their events), not to this title, which they do not translate.")
 
 Q('maeci-condemns-interference', between('أن مالي "', '"'), 'ar', 'mali-maeci',
   ['mali-condemns-algerian-interference', 'maeci-rejects-algerian-lessons', 'maeci-accuses-algeria-of-backing-terrorists'], '2025-01-01', 'statement',
   "[Mali] condemns in the strongest terms this new interference by Algeria in Mali's internal affairs... and affirms that the strategic choices for fighting armed terrorist groups, backed by foreign parties, remain at the heart of Mali's sovereignty.",
   "[Le Mali] condamne dans les termes les plus forts cette nouvelle ingérence de l'Algérie dans les affaires intérieures maliennes... et affirme que les choix stratégiques de lutte contre les groupes armés terroristes, soutenus par des parties étrangères, demeurent au cœur de la souveraineté du Mali.",
   stance='asserted', refused_label=False,
-  translation_of='maeci-communique-fr',
   original_fr={"text": "Le Mali condamne avec la dernière vigueur cette nouvelle ingérence de l'Algérie dans les affaires intérieures du Mali [...] rappelle que les options stratégiques pour la lutte contre les groupes armés terroristes, soutenus du reste par des sponsors étatiques étrangers, relèvent exclusivement de la souveraineté du Mali et des choix de la Confédération des Etats du Sah[el]",
                "verbatim": False, "source": COMMUNIQUE_FR_SOURCES['tamtaminfo'] + " ; " + COMMUNIQUE_FR_SOURCES['maghress'] + " ; " + COMMUNIQUE_FR_SOURCES['lecollimateur'],
                "note": "Not one verbatim source: assembled from fragments that three sources quote verbatim. Assembled from fragments quoted by third parties: the condemnation as in tamtaminfo.com (lecollimateur.ma has the opening « Le Mali condamne avec la dernière vigueur »); the second clause as in maghress.com, whose stored copy breaks off at « Sah » (completed in brackets); tamtaminfo.com quotes the same clause without « du reste ». [...] marks text between the fragments that is not available."},
@@ -643,7 +640,6 @@ Q('maeci-no-lessons', between('في بيانها: "', '"'), 'ar', 'mali-maeci', 
   "Mali neither needs nor accepts lessons from Algeria, which in the recent past led its fight against terrorism in full sovereignty.",
   "Le Mali n'a ni besoin de leçons de l'Algérie ni ne les accepte, elle qui a mené, dans un passé récent, sa lutte contre le terrorisme en toute souveraineté.",
   stance='asserted', refused_label=False,
-  translation_of='maeci-communique-fr',
   original_fr=None,
   departures=[],
   note="The French original of this passage was not found verbatim in the sources at hand (dw.com reports the Malian position as « aucune leçon à recevoir en matière de lutte contre le terrorisme », which may be a paraphrase), so no departures can be stated.")
@@ -652,7 +648,6 @@ Q('maeci-focus-on-internal-crises', between('الجزائر إلى "', '"'), 'ar
   "[Algeria should] focus its energy on resolving its own internal crises and contradictions, including the Kabyle question, and stop using Mali as a card to strengthen its international position.",
   "[L'Algérie devrait] concentrer son énergie sur la résolution de ses crises et contradictions internes, y compris la question kabyle, et cesser d'utiliser le Mali comme une carte pour renforcer sa position internationale.",
   stance='asserted', refused_label=False,
-  translation_of='maeci-communique-fr',
   original_fr={"text": "à cesser de faire du Mali un levier de son positionnement international",
                "verbatim": True, "source": COMMUNIQUE_FR_SOURCES['tamtaminfo'],
                "note": "Only the last clause is available verbatim (AFP-style report: « Il invite Alger à cesser de faire du Mali un levier de son positionnement international »)."},
@@ -670,6 +665,16 @@ Q('maiga-haven-for-terrorists', between('الجزائر بتوفير "', '"'), '
   departures=["ملاذ ومساعدات (haven and aid) for « le gîte et le couvert » (board and lodging).",
               "المنشقين الهاربين (fleeing dissidents) for « renégats en débandade » (renegades in disarray)."],
   note="Reported in Arabic by the article; not a translation of a text in the document.")
+
+# The four Arabic passages of the communiqué translate its body, which the document does not have
+# (the tweet's text is the communiqué's title): they are tied to the statement through their events,
+# and each says so (an outside reader's correction, review of 2026-12-03).
+BODY_NOTE = ("The article's Arabic rendering of the communiqué's body (statement maeci-communique-2025-01-01), "
+             "which is not in the document: the tweet in the document (maeci-communique-fr) gives only the title.")
+for q in quotes:
+    if q['id'] in ('maeci-successes-irk-algerian-officials', 'maeci-condemns-interference', 'maeci-no-lessons',
+                   'maeci-focus-on-internal-crises'):
+        q['note'] = (q['note'] + ' ' + BODY_NOTE) if q.get('note') else BODY_NOTE
 
 # ----------------------------------------------------------------------------------------------
 os.makedirs(OUT, exist_ok=True)

@@ -100,6 +100,10 @@ import Testing
         let directory = try corruptedCopy("quotes.json") { records in
             let passage = records.firstIndex { $0["id"] as? String == "maeci-no-lessons" }!
             records[passage]["translation_of"] = "attaf-military-solution"
+            // An original listing a translation that does not name it back.
+            let tweet = records.firstIndex { $0["id"] as? String == "maeci-communique-fr" }!
+            records[tweet]["original"] = true
+            records[tweet]["translations"] = ["maeci-focus-on-internal-crises"]
         }
         let found = problems(loading: directory)
         #expect(found.contains { $0.record == "maeci-no-lessons" && $0.message.contains("is not marked original") })
