@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -49,7 +50,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict),
-        .target(name: "ChronicleRouter", dependencies: ["ChronicleHTTP"], swiftSettings: strict),
+        .target(
+            name: "ChronicleRouter",
+            dependencies: ["ChronicleHTTP", .product(name: "Prometheus", package: "swift-prometheus")],
+            swiftSettings: strict),
         // The domain, in five modules with one-way arrows (ARCHITECTURE.md): text analysis, then the
         // records, then the store, extraction and the generator beside each other.
         .target(name: "ChronicleText", swiftSettings: strict),

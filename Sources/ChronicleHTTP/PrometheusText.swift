@@ -1,8 +1,8 @@
 /// Metrics in the Prometheus text exposition format (version 0.0.4): one writer for every module's
 /// metrics, so the format's rules are kept in one place. A family is its `# HELP` and `# TYPE` lines
 /// and its samples; help text escapes backslash and newline, label values also the double quote.
-/// swift-prometheus was measured against this (ARCHITECTURE.md, "Libraries"): the server's counters
-/// are kept in atomics the event loops already own, and are read only when `/metrics` is asked for.
+/// Request metrics are kept by swift-prometheus; this writes the figures read only when `/metrics`
+/// is asked for (the server's atomics, the cache's and the dataset's): ARCHITECTURE.md, "Libraries".
 public struct PrometheusText: Sendable {
     public enum Kind: String, Sendable {
         case counter, gauge, histogram

@@ -15,7 +15,7 @@ import Testing
         "ChronicleSockets": ["CSystem", "COpenSSL"],
         "ChronicleHTTP": ["CZlib", "HTTPTypes"],
         "ChronicleServer": ["ChronicleSockets", "ChronicleHTTP", "CSystem", "HTTPTypes", "Logging"],
-        "ChronicleRouter": ["ChronicleHTTP", "HTTPTypes"],
+        "ChronicleRouter": ["ChronicleHTTP", "Prometheus", "HTTPTypes"],
         // The domain: text analysis, then the records, then the store, extraction and the generator
         // beside each other; none of it knows HTTP, sockets or the server.
         "ChronicleText": [],
