@@ -180,9 +180,22 @@ public struct ChronicleAPI: Sendable {
         return filter
     }
 
+    /// The most values a repeatable filter takes: each one is a posting list to merge.
+    static let maxFilterValues = 50
+
+    /// A repeatable parameter's values, each once, at most `maxFilterValues` of them.
+    private func distinct(_ query: QueryParameters, _ name: String) throws(HTTPProblem) -> [String] {
+        var seen = Set<String>()
+        let values = try query.all(name).filter { seen.insert($0).inserted }
+        guard values.count <= Self.maxFilterValues else {
+            throw APIError.parameter(name, "\"\(name)\" takes at most \(Self.maxFilterValues) different values; got \(values.count).")
+        }
+        return values
+    }
+
     /// The actors a repeatable parameter names, each of which must exist.
     private func actors(_ query: QueryParameters, _ name: String, store: Store) throws(HTTPProblem) -> [String] {
-        let ids = try query.all(name)
+        let ids = try distinct(query, name)
         for id in ids where !store.hasActor(id) {
             throw APIError.parameter(name, "\"\(name)\": there is no actor with id \"\(id)\".")
         }
@@ -191,7 +204,7 @@ public struct ChronicleAPI: Sendable {
 
     /// A repeatable parameter whose values must be among `allowed`; a 400 lists them.
     private func values(_ query: QueryParameters, _ name: String, allowed: [String]) throws(HTTPProblem) -> [String] {
-        let values = try query.all(name)
+        let values = try distinct(query, name)
         for value in values where !allowed.contains(value) {
             let listed =
                 allowed.isEmpty ? "none in this dataset" : allowed.prefix(50).joined(separator: ", ") + (allowed.count > 50 ? ", …" : "")
@@ -303,7 +316,7 @@ public struct ChronicleAPI: Sendable {
             ]))
         let (store, rendered) = data.snapshot
         var filter = try quoteQuery(query, store: store)
-        filter.speakers = try query.all("speaker")
+        filter.speakers = try distinct(query, "speaker")
         filter.level = try level(query)
         for speaker in filter.speakers where !store.hasActor(speaker) {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")

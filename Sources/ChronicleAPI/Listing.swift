@@ -11,11 +11,11 @@ enum Listing {
     /// Raised whenever what a list or a record looks like changes (a field, its order, a format, what a
     /// filter means: 4 made `speaker` and pairs principal-level, 5 added the caveat filters, 6 gave
     /// speakers the principal rule of participants, 7 put every caveat in the CSV and quotes' dating,
-    /// 8 added `meta.ambiguous`, 9 the last caveat columns):
+    /// 8 added `meta.ambiguous`, 9 the last caveat columns, 10 events' coding notes):
     /// it is part of every list's ETag, so a client's cached copy made by an older build is not
     /// taken for the new representation of the same data. `CrawlTests` fails when an answer's body
     /// changes and this stays as it was recorded.
-    static let representationVersion = 9
+    static let representationVersion = 10
 
     /// A list in the negotiated format: a JSON page (limit 1–500, default 50) or a streamed export
     /// (CSV or NDJSON: every match unless `limit` is given).

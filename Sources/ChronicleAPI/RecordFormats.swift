@@ -9,6 +9,7 @@ enum RecordFormats {
         "cameo_base", "plover_code", "plover_mode", "plover_context", "actors", "title_en", "title_ar", "title_fr",
         "summary_en", "summary_ar", "summary_fr", "statement", "asserted_by", "assertion_flags", "country", "place_en",
         "latitude", "longitude", "sources", "date_note", "participant_basis", "in_response_to", "plover_context_extra",
+        "coding_note",
     ]
 
     static func eventRow(_ event: Event) -> [String] {
@@ -26,7 +27,7 @@ enum RecordFormats {
         let caveats = [
             event.dateNote ?? "",
             event.actors.compactMap { p in p.basis.map { "\(p.actor):\(p.role.rawValue):\($0.rawValue)" } }.joined(separator: ";"),
-            event.inResponseTo.joined(separator: ";"), (type.plover?.contextExtra ?? []).joined(separator: ";"),
+            event.inResponseTo.joined(separator: ";"), (type.plover?.contextExtra ?? []).joined(separator: ";"), event.codingNote ?? "",
         ]
         return [event.id] + dates + [event.certainty.rawValue] + codes + [actors] + texts + assertion + place + [sources] + caveats
     }

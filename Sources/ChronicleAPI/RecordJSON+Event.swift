@@ -19,6 +19,7 @@ extension RecordJSON {
                         w.member("name", (try? store.actor(participant.actor))?.names.en)
                         if let principal = participant.actingFor { w.member("acting_for", principal) }
                         if let basis = participant.basis { w.member("basis", basis.rawValue) }
+                        if let note = participant.note { w.member("note", note) }
                     }
                 }
             }
@@ -35,6 +36,8 @@ extension RecordJSON {
             w.key("location")
             if let location = event.location { write(location, store: store, &w) } else { w.null() }
             if !event.formerIDs.isEmpty { w.member("former_ids", strings: event.formerIDs) }
+            // The coder's reasoning and the alternatives considered: a caveat a researcher should see.
+            if let note = event.codingNote { w.member("coding_note", note) }
             w.key("links")
             w.object { w in
                 w.member("self", "/events/\(Paths.encode(event.id))")

@@ -26,6 +26,10 @@ import Testing
         #expect(attaf["actors"]?.contains("ahmed-attaf:source>algeria") == true, "\(attaf["actors"] ?? "")")
         #expect(attaf["date_note"]?.contains("30 December") == true)
         #expect(attaf["certainty"] == "inferred")
+        // The coder's alternative for the withdrawal from the Algiers accords, in CSV and JSON.
+        #expect(events["mali-withdraws-from-algiers-accords"]?["coding_note"]?.contains("second target") == true)
+        let json = try formats.harness.json("/events/mali-withdraws-from-algiers-accords")["data"] as? [String: Any]
+        #expect((json?["coding_note"] as? String)?.contains("second target") == true)
         let communique = try #require(events["mali-condemns-algerian-interference"])
         #expect(communique["in_response_to"]?.isEmpty == false, "\(communique)")
         #expect(events.values.contains { $0["participant_basis"]?.isEmpty == false })

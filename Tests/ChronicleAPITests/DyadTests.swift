@@ -72,6 +72,11 @@ import Testing
             let body = String(decoding: response.body, as: UTF8.self)
             #expect(body.contains("\\\"\(parameter)\\\"") || body.contains("\"\(parameter)\""), "\(target): \(body)")
         }
+        // Repeated values count once; more than 50 different ones are refused, not merged.
+        #expect(try total("/events?source=algeria&source=algeria&target=mali") == 2)
+        let many = (0..<51).map { "source=actor-\($0)" }.joined(separator: "&")
+        let refused = try harness.get("/events?\(many)")
+        #expect(refused.status.code == 400 && String(decoding: refused.body, as: UTF8.self).contains("at most 50"))
         let body = String(decoding: try harness.get("/events?level=state").body, as: UTF8.self)
         #expect(body.contains("principal, agent"), "\(body)")
     }

@@ -28,6 +28,7 @@ import Testing
         "justification": .excluded("the whole sentences behind the coding, as long passages with spans; `sources` gives the act's span"),
         "quotes": .excluded("the link is kept on the quotes' side: their `events` column"),
         "former_ids": .excluded("the record's history, not a claim about the act"),
+        "coding_note": .columns(["coding_note"]),
         "links": .excluded("navigation within the API"),
     ]
 
