@@ -1,0 +1,194 @@
+// Opening an index file: the header and directory checked before the map, every checksum verified,
+// then the sections read in the order the writer wrote them (`SectionReader`) into a store whose
+// records and indexes lie in the mapping (StoreSnapshot.swift describes the layout).
+import CSystem
+import ChronicleText
+import ChronicleRecords
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension StoreSnapshot {
+    /// Opens the index file at `path` if it was made from data with `fingerprint` under
+    /// `dependencies` (this build's analyser and rules), and throws why not otherwise.
+    public static func read(
+        path: String, fingerprint: String, dependencies: Dependencies = Dependencies()
+    ) throws(SnapshotError) -> Store {
+        try read(path: path, expected: fingerprint, computing: nil, dependencies: dependencies)
+    }
+
+    /// Opens the index file at `path` if it was made under this build's analyser and rules from the
+    /// data in `directory` as it is now: the data files are hashed while the checksums are verified,
+    /// and the store is returned only once the two fingerprints are equal.
+    public static func read(path: String, dataDirectory directory: String) throws(SnapshotError) -> Store {
+        try read(path: path, expected: nil, computing: { Dataset.contentFingerprint(directory: directory) })
+    }
+
+    /// Opens the index file at `path` whatever data it was made from (`chronicle index --verify`, and
+    /// a server told to serve a shipped index): what it was made from is `Store.fingerprint`.
+    public static func read(path: String) throws(SnapshotError) -> Store {
+        try read(path: path, expected: nil, computing: nil)
+    }
+
+    /// Opens the index file at `path` as `read(path:)` does, then decodes every record it stores:
+    /// `chronicle index --verify`.
+    public static func verify(path: String) throws(SnapshotError) -> Store {
+        let store = try read(path: path)
+        try store.events.verifyDecoding()
+        try store.quotes.verifyDecoding()
+        return store
+    }
+
+    private static func read(
+        path: String, expected: String?, computing: (@Sendable () -> String?)?, dependencies: Dependencies = Dependencies()
+    ) throws(SnapshotError) -> Store {
+        // Nothing of the file is mapped before its directory, its owner, its mode, its header, its
+        // directory and its size are checked; no record is read before every checksum is verified.
+        try SnapshotDirectory.checkTrusted(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw .unavailable("cannot open \(path): \(String(cString: strerror(errno)))") }
+        // The mapping outlives the descriptor; the descriptor is only for the header and the map.
+        defer { close(descriptor) }
+        let header = try SnapshotHeader(descriptor: descriptor, path: path)
+        if let expected, header.fingerprint != expected { throw .stale("made from other data (\(header.fingerprint.prefix(12)))") }
+        guard header.analyzer == dependencies.analyzer else {
+            throw .stale("made by another analyser (\(header.analyzer); this build has \(dependencies.analyzer))")
+        }
+        guard header.rules == dependencies.rules else {
+            throw .stale("checked under other rules (version \(header.rules); this build has \(dependencies.rules))")
+        }
+        guard header.indexes == dependencies.indexes else {
+            throw .stale("indexed under other rules (version \(header.indexes); this build has \(dependencies.indexes))")
+        }
+        let file = try MappedFile(descriptor: descriptor, size: header.length, path: path)
+
+        // The data's fingerprint, when it is not known yet, is computed while the checksums are
+        // verified; nothing is returned before it is compared.
+        let matches = ResultSlots<Bool>(count: 1)
+        let group = DispatchGroup()
+        if let computing {
+            DispatchQueue.global().async(group: group) { matches.set(0, computing() == header.fingerprint) }
+        } else {
+            matches.set(0, true)
+        }
+        defer { group.wait() }
+        try verify(header.sections, in: file, directoryOffset: header.directoryOffset)
+        let store = try decode(SectionReader(file: file, sections: header.sections), fingerprint: header.fingerprint)
+        group.wait()
+        guard matches.all.first == true else { throw .stale("made from other data (\(header.fingerprint.prefix(12)))") }
+        return store
+    }
+
+    /// Every piece's CRC-32C, on every core, and the padding between sections, which must be zeros:
+    /// every byte of the file is checked.
+    static func verify(_ sections: [Section], in file: MappedFile, directoryOffset: Int) throws(SnapshotError) {
+        var all: [(start: Int, piece: Section.Piece, section: Int)] = []
+        var end = fixedHeaderSize
+        for (number, section) in sections.enumerated() {
+            guard file.bytes[end..<section.offset].allSatisfy({ $0 == 0 }) else {
+                throw .damaged("padding before section \(number) is not zero")
+            }
+            end = section.offset + section.length
+            var start = section.offset
+            for piece in section.pieces {
+                all.append((start, piece, number))
+                start += piece.length
+            }
+        }
+        guard end == directoryOffset else { throw .damaged("bytes between the last section and the directory") }
+        let failures = ResultSlots<Int>(count: all.count)
+        let base = UnsafeSendable(file.bytes), pieces = all
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            let (start, piece, section) = pieces[index]
+            let crc = piece.length == 0 ? 0 : chronicle_crc32c(0, base.value.baseAddress! + start, piece.length)
+            if crc != piece.crc { failures.set(index, section) }
+        }
+        if let section = failures.all.first { throw .damaged("section \(section) fails its checksum") }
+    }
+
+    private static func decode(_ sections: SectionReader, fingerprint: String) throws(SnapshotError) -> Store {
+        var sections = sections
+        var r = SnapshotReader(try sections.next())
+        let info: DatasetInfo? = try r.read()
+        let counts = try (0..<4).map { _ throws(SnapshotError) in try r.count() }
+        let documentCount = try r.count(minimumSize: 8)
+        var documents: [Document] = []
+        documents.reserveCapacity(documentCount)
+        for _ in 0..<documentCount { documents.append(try Document(snapshot: &r)) }
+        let actors: [Actor] = try r.read()
+        let shared = try SnapshotSharedValues(snapshot: &r)
+        guard r.isAtEnd, documents.count == counts[0], actors.count == counts[1] else {
+            throw .damaged("the first section does not add up")
+        }
+        let stems = try sections.words(), corpusWords = try sections.words()
+        let events = try sections.records(count: counts[2]) { r throws(SnapshotError) in try Event(snapshot: &r, shared: shared) }
+        let quotes = try sections.records(count: counts[3]) { r throws(SnapshotError) in try Quote(snapshot: &r, shared: shared) }
+        func count(of records: Store.Records) -> Int {
+            switch records {
+            case .actors: actors.count
+            case .events: events.count
+            case .quotes: quotes.count
+            }
+        }
+        var tables: [IDTable] = []
+        for expected in counts {
+            let ids = try sections.words(), positions = try sections.flat(Int32.self)
+            let inRange = positions.withUnsafeBufferPointer { $0.allSatisfy { UInt32(bitPattern: $0) < UInt32(clamping: expected) } }
+            guard ids.count == expected, positions.count == expected, inRange else {
+                throw .damaged("an id table does not fit its records")
+            }
+            tables.append(IDTable(ids: ids, positions: positions))
+        }
+        var days: [DayIntervals] = []
+        for expected in [events.count, quotes.count] {
+            let first = try sections.flat(Int32.self), last = try sections.flat(Int32.self)
+            guard first.count == expected, last.count == expected else { throw .damaged("date intervals do not fit their records") }
+            days.append(DayIntervals(first: first, last: last))
+        }
+        var indexes: [KeyPath<Store, TextIndex>: TextIndex] = [:]
+        for (path, records) in Store.textIndexes {
+            let terms = try sections.words()
+            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
+            guard try postingsFit(starts, postings, keys: terms.count, records: count(of: records)) else {
+                throw .damaged("a text index does not fit its records")
+            }
+            indexes[path] = TextIndex(terms: terms, postingStarts: starts, postings: postings)
+        }
+        var parts = StoreParts(
+            eventDays: days[0], quoteDays: days[1], documentPositions: tables[0], actorPositions: tables[1],
+            eventPositions: tables[2], quotePositions: tables[3])
+        for (path, records) in StoreParts.fieldIndexes {
+            let keys = try sections.words()
+            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
+            guard try postingsFit(starts, postings, keys: keys.count, records: count(of: records)) else {
+                throw .damaged("a field index does not fit its records")
+            }
+            parts[keyPath: path.parts] = FieldIndex(keys: keys, starts: starts, postings: postings)
+        }
+        guard sections.isAtEnd else { throw .damaged("sections after the last index") }
+        return Store(
+            fingerprint: fingerprint, info: info, documents: documents, actors: actors, events: events, quotes: quotes,
+            lexicon: Lexicon(stems: stems, corpusWords: corpusWords),
+            actorNames: indexes[\.actorNames]!, eventText: indexes[\.eventText]!, quoteText: indexes[\.quoteText]!,
+            parts: parts)
+    }
+
+    /// Whether `starts` divides `postings` into `keys` ascending runs of positions below `records`.
+    private static func postingsFit(
+        _ starts: FlatArray<Int32>, _ postings: FlatArray<Int32>, keys: Int, records: Int
+    ) throws(SnapshotError) -> Bool {
+        guard starts.count == keys + 1, starts.first == 0, starts.last.map(Int.init) == postings.count else { return false }
+        let ascending = starts.withUnsafeBufferPointer { starts in zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 } }
+        let limit = UInt32(clamping: records)
+        // One unsigned comparison per value: a negative position is a large unsigned one.
+        return ascending && postings.withUnsafeBufferPointer { $0.allSatisfy { UInt32(bitPattern: $0) < limit } }
+    }
+}
+
+/// Memory handed to worker threads that only read it while the owner waits.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
