@@ -18,14 +18,19 @@ extension Store {
     public func ambiguities(in text: String?) -> [Ambiguity] {
         guard let text, let terms = lexicon.queryTerms(text) else { return [] }
         let asked = Set(terms.map { Self.bare($0.term) })
-        var found: [Ambiguity] = []
-        for actor in actors {
-            for name in actor.ambiguousNames {
-                guard let words = lexicon.queryTerms(name.name), words.allSatisfy({ asked.contains(Self.bare($0.term)) }) else { continue }
-                found.append(Ambiguity(name: name.name, actor: actor.id, alsoDenotes: name.alsoDenotes))
+        return ambiguousNames.filter { $0.terms.allSatisfy(asked.contains) }.map(\.ambiguity)
+    }
+
+    /// Every ambiguous name with its terms as the analyser makes them, in actor order: analysed at
+    /// load, not on every search.
+    static func analysedAmbiguousNames(_ actors: [Actor], lexicon: Lexicon) -> [(terms: [[UInt8]], ambiguity: Ambiguity)] {
+        actors.flatMap { actor in
+            actor.ambiguousNames.compactMap { name in
+                lexicon.queryTerms(name.name).map { words in
+                    (words.map { bare($0.term) }, Ambiguity(name: name.name, actor: actor.id, alsoDenotes: name.alsoDenotes))
+                }
             }
         }
-        return found
     }
 
     /// A term without the acronym marker: `MAECI` typed in capitals or not is the same word here.

@@ -39,6 +39,8 @@ public final class Store: Sendable {
     let quotesByRefusedLabel: FieldIndex
     /// Whom each actor counts as, for pair counts at the principal level.
     let principals: Principals
+    /// Each ambiguous name's search terms, analysed once (`ambiguities(in:)`).
+    let ambiguousNames: [(terms: [[UInt8]], ambiguity: Ambiguity)]
     let quotesByEvent: FieldIndex
     let quotesByLanguage: FieldIndex
     /// Each event's and quote's date interval as day numbers, parallel to the sorted arrays: date
@@ -130,6 +132,7 @@ public final class Store: Sendable {
         eventsByTargetAgent = parts.eventsByTargetAgent
         quotesBySpeakerPrincipal = parts.quotesBySpeakerPrincipal
         principals = Principals(actors: actors)
+        ambiguousNames = Self.analysedAmbiguousNames(actors, lexicon: lexicon)
         eventsByCertainty = parts.eventsByCertainty
         eventsByStatement = parts.eventsByStatement
         eventsByFlag = parts.eventsByFlag
