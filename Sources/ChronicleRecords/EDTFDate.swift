@@ -78,6 +78,17 @@ public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The first and last day as ISO 8601 dates ("2024-09-01", "2024-09-30").
+    /// The months of the year (1–12) the date lies in: its month for a day or a month, every month
+    /// an interval of less than a year overlaps; none for a year or a longer interval, which name
+    /// no month.
+    public var months: [Int] {
+        guard precision != .year else { return [] }
+        let first = Self.civil(firstDay), last = Self.civil(lastDay)
+        let span = (last.year - first.year) * 12 + last.month - first.month
+        guard span < 12 else { return [] }
+        return (0...span).map { (first.month - 1 + $0) % 12 + 1 }
+    }
+
     public var firstISODate: String { Self.isoDate(firstDay) }
     public var lastISODate: String { Self.isoDate(lastDay) }
 

@@ -16,8 +16,8 @@ extension Store {
     /// The ambiguous names whose every word the search `text` has (after the analyser: case,
     /// diacritics and Arabic forms folded, so `Maiga` matches `Maïga`), in actor order.
     public func ambiguities(in text: String?) -> [Ambiguity] {
-        guard let text, let terms = lexicon.queryTerms(text) else { return [] }
-        let asked = Set(terms.map { Self.bare($0.term) })
+        guard let text, let words = lexicon.queryWords(text) else { return [] }
+        let asked = Set(words.flatMap(\.terms).map { Self.key($0, lexicon) })
         return ambiguousNames.filter { $0.terms.allSatisfy(asked.contains) }.map(\.ambiguity)
     }
 
@@ -26,15 +26,17 @@ extension Store {
     static func analysedAmbiguousNames(_ actors: [Actor], lexicon: Lexicon) -> [(terms: [[UInt8]], ambiguity: Ambiguity)] {
         actors.flatMap { actor in
             actor.ambiguousNames.compactMap { name in
-                lexicon.queryTerms(name.name).map { words in
-                    (words.map { bare($0.term) }, Ambiguity(name: name.name, actor: actor.id, alsoDenotes: name.alsoDenotes))
+                lexicon.queryWords(name.name).map { words in
+                    let ambiguity = Ambiguity(name: name.name, actor: actor.id, alsoDenotes: name.alsoDenotes)
+                    return (words.flatMap(\.terms).map { key($0, lexicon) }, ambiguity)
                 }
             }
         }
     }
 
-    /// A term without the acronym marker: `MAECI` typed in capitals or not is the same word here.
-    private static func bare(_ term: [UInt8]) -> [UInt8] {
-        term.first == TextNormalizer.acronymMarker ? Array(term.dropFirst()) : term
+    /// A word's stem, an acronym's taken as the ordinary word: `MAECI` typed in capitals or not is
+    /// the same word here.
+    private static func key(_ term: Lexicon.QueryTerm, _ lexicon: Lexicon) -> [UInt8] {
+        term.match == .acronym ? lexicon.ordinary(term.surface).term : term.term
     }
 }

@@ -33,7 +33,9 @@ extension Store {
         }
         if let document = query.document { lists.append(eventsByDocument[document] ?? []) }
         if let country = query.country { lists.append(eventsByCountry[country.uppercased()] ?? []) }
-        if let text = query.text, let matches = search(text, in: eventText, byActor: eventsByActor) { lists.append(matches) }
+        if let text = query.text, let matches = search(text, in: eventText, byActor: eventsByActor, byMonth: eventsByMonth) {
+            lists.append(matches)
+        }
         let positions = Self.filter(lists, days: eventDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: events, order: query.order)
     }
@@ -46,7 +48,9 @@ extension Store {
         if !query.stances.isEmpty { lists.append(SortedIDs.union(query.stances.map { quotesByStance[$0] ?? [] })) }
         if let refused = query.refusedLabel { lists.append(quotesByRefusedLabel[String(refused)] ?? []) }
         if let language = query.language { lists.append(quotesByLanguage[language.lowercased()] ?? []) }
-        if let text = query.text, let matches = search(text, in: quoteText, byActor: quotesBySpeaker) { lists.append(matches) }
+        if let text = query.text, let matches = search(text, in: quoteText, byActor: quotesBySpeaker, byMonth: quotesByMonth) {
+            lists.append(matches)
+        }
         let positions = Self.filter(lists, days: quoteDays, from: query.from, to: query.to)
         return Matches(positions: positions, items: quotes, order: query.order)
     }
@@ -54,34 +58,61 @@ extension Store {
     public func matchingActors(_ query: ActorQuery) -> Matches<Actor> {
         var positions: [Int32]?
         if let kind = query.kind { positions = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind } }
-        if let text = query.text, let terms = lexicon.queryTerms(text) {
+        if let text = query.text, let words = lexicon.queryWords(text) {
             // Names are matched as whole names: "UN" is not "until", "Mali" is not "MaliMaeci".
-            let matches = Self.intersection(terms) { actorNames.records(exactly: $0.term) }
+            let matches = Self.intersection(words) { word in
+                Self.intersection(word.terms) { actorNames.records(exactly: resolved($0).term) }
+            }
             positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches
         }
         return Matches(positions: positions, items: RecordList(actors), order: .ascending)
     }
 
-    /// Records matching every word of `text`: a word matches a record when its own text has a word
-    /// starting with it, or when an actor it belongs to (participant, speaker) has it as a name.
-    private func search(_ text: String, in index: TextIndex, byActor: FieldIndex) -> [Int32]? {
-        guard let terms = lexicon.queryTerms(text) else { return nil }
-        return Self.intersection(terms) { term in
-            // A number is not a name: "2015" finds what says 2015, not every event of a party whose
-            // name contains the year.
-            guard !term.term.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-                return index.records(matching: term)
-            }
-            let named = actorNames.records(exactly: term.term).map { byActor[actors[Int($0)].id] ?? [] }
-            return SortedIDs.union([index.records(matching: term)] + named)
+    /// Records matching every word of `text`. A word matches a record when its own text has the
+    /// word (`Lexicon.QueryTerm.Match` says how: whole, or as a prefix), when an actor it belongs
+    /// to (participant, speaker) has it as a name, and, for a month's name, when the record is
+    /// dated in that month.
+    private func search(_ text: String, in index: TextIndex, byActor: FieldIndex, byMonth: FieldIndex) -> [Int32]? {
+        guard let words = lexicon.queryWords(text) else { return nil }
+        return Self.intersection(words) { word in
+            let written = Self.intersection(word.terms) { records(matching: resolved($0), in: index, byActor: byActor) }
+            guard let month = word.month else { return written }
+            return SortedIDs.union([written, byMonth[String(month)] ?? []])
         }
     }
 
-    /// The records every term matches.
-    private static func intersection(_ terms: [Lexicon.QueryTerm], _ matches: (Lexicon.QueryTerm) -> [Int32]) -> [Int32] {
+    /// An acronym the data has (in any record's text or any name) stays one; otherwise the word
+    /// typed in capitals is the ordinary word (MALI is mali).
+    private func resolved(_ term: Lexicon.QueryTerm) -> Lexicon.QueryTerm {
+        guard term.match == .acronym else { return term }
+        if actorNames.contains(term.term) || eventText.contains(term.term) || quoteText.contains(term.term) { return term }
+        return lexicon.ordinary(term.surface)
+    }
+
+    /// The records one term matches in a text index, and through the names of their actors.
+    private func records(matching term: Lexicon.QueryTerm, in index: TextIndex, byActor: FieldIndex) -> [Int32] {
+        // A number is not a name: "2015" finds what says 2015, not every event of a party whose
+        // name contains the year.
+        let isNumber = term.term.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var stems: [[UInt8]] = [term.term]
+        if term.match == .prefix || term.match == .wordsBegun {
+            stems += lexicon.stemsOfWords(startingWith: term.surface).subtracting([term.term]).sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        var lists = stems.map { index.records(exactly: $0) }
+        if term.match == .prefix { lists[0] = index.records(withPrefix: term.term) }
+        if !isNumber {
+            for stem in stems {
+                lists += actorNames.records(exactly: stem).map { byActor[actors[Int($0)].id] ?? [] }
+            }
+        }
+        return lists.count == 1 ? lists[0] : SortedIDs.union(lists)
+    }
+
+    /// The records every part matches.
+    private static func intersection<Part>(_ parts: [Part], _ matches: (Part) -> [Int32]) -> [Int32] {
         var result: [Int32]?
-        for term in terms {
-            let found = matches(term)
+        for part in parts {
+            let found = matches(part)
             result = result.map { SortedIDs.intersect($0, found) } ?? found
             if result?.isEmpty == true { break }
         }

@@ -37,6 +37,9 @@ public final class Store: Sendable {
     let eventsByFlag: FieldIndex
     let quotesByStance: FieldIndex
     let quotesByRefusedLabel: FieldIndex
+    /// Events and quotes by the months they are dated in, for month names in a search.
+    let eventsByMonth: FieldIndex
+    let quotesByMonth: FieldIndex
     /// Whom each actor counts as, for pair counts at the principal level.
     let principals: Principals
     /// Each ambiguous name's search terms, analysed once (`ambiguities(in:)`).
@@ -138,6 +141,8 @@ public final class Store: Sendable {
         eventsByFlag = parts.eventsByFlag
         quotesByStance = parts.quotesByStance
         quotesByRefusedLabel = parts.quotesByRefusedLabel
+        eventsByMonth = parts.eventsByMonth
+        quotesByMonth = parts.quotesByMonth
         quotesByEvent = parts.quotesByEvent
         quotesByLanguage = parts.quotesByLanguage
     }

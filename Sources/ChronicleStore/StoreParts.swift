@@ -9,7 +9,7 @@ struct StoreParts {
     /// is filed under, `Principals`' rule): an index file names it, and one made under another
     /// version is rebuilt. `StoreSnapshotTests` records a digest of every index of the shipped data
     /// under this version and fails when the indexes change and this does not.
-    static let derivationVersion = 2
+    static let derivationVersion = 3
 
     var eventDays = DayIntervals([]), quoteDays = DayIntervals([])
     var documentPositions = IDTable([]), actorPositions = IDTable([])
@@ -21,6 +21,7 @@ struct StoreParts {
     var eventsBySourceAgent = FieldIndex([:]), eventsByTargetAgent = FieldIndex([:]), quotesBySpeakerPrincipal = FieldIndex([:])
     var eventsByCertainty = FieldIndex([:]), eventsByStatement = FieldIndex([:]), eventsByFlag = FieldIndex([:])
     var quotesByStance = FieldIndex([:]), quotesByRefusedLabel = FieldIndex([:])
+    var eventsByMonth = FieldIndex([:]), quotesByMonth = FieldIndex([:])
 
     /// Parts an index file holds, every one of them.
     init(
@@ -81,6 +82,10 @@ struct StoreParts {
                 return { $0.quotesBySpeakerPrincipal = speakers }
             },
             {
+                let events = FieldIndex(Self.byMonth(events.map(\.date))), quotes = FieldIndex(Self.byMonth(quotes.map(\.date)))
+                return { $0.eventsByMonth = events; $0.quotesByMonth = quotes }
+            },
+            {
                 let (certainty, statement, flag, stance, refused) = Self.caveatIndexes(events, quotes)
                 return {
                     $0.eventsByCertainty = certainty; $0.eventsByStatement = statement; $0.eventsByFlag = flag
@@ -110,6 +115,7 @@ struct StoreParts {
             ((\.eventsByCertainty, \.eventsByCertainty), .events), ((\.eventsByStatement, \.eventsByStatement), .events),
             ((\.eventsByFlag, \.eventsByFlag), .events), ((\.quotesByStance, \.quotesByStance), .quotes),
             ((\.quotesByRefusedLabel, \.quotesByRefusedLabel), .quotes),
+            ((\.eventsByMonth, \.eventsByMonth), .events), ((\.quotesByMonth, \.quotesByMonth), .quotes),
         ]
     }
 
@@ -186,6 +192,16 @@ extension StoreParts {
             refused.add(Int32(position), to: String(quotes[position].refusedLabel))
         }
         return (FieldIndex(certainty), FieldIndex(statement), FieldIndex(flag), FieldIndex(stance), FieldIndex(refused))
+    }
+
+    /// Records by the months of the year they are dated in ("1"–"12"; `EDTFDate.months`), which a
+    /// month's name in a search finds in every system.
+    private static func byMonth(_ dates: [EDTFDate]) -> [String: [Int32]] {
+        var byMonth: [String: [Int32]] = [:]
+        for (position, date) in dates.enumerated() {
+            for month in date.months { byMonth.add(Int32(position), to: String(month)) }
+        }
+        return byMonth
     }
 
     /// Quotes by every key their speaker is found under at the principal level.

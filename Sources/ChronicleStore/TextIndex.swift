@@ -85,9 +85,10 @@ struct TextIndex: Sendable {
         self.postings = postings
     }
 
-    /// Records whose text has a term starting with `term` (an acronym: exactly `term`).
-    func records(matching term: Lexicon.QueryTerm) -> [Int32] {
-        term.isAcronym ? records(exactly: term.term) : records(withPrefix: term.term)
+    /// Whether the index has exactly this term.
+    func contains(_ term: [UInt8]) -> Bool {
+        let index = terms.lowerBound(term)
+        return index < terms.count && terms.compare(index, term) == 0
     }
 
     /// Records that have exactly this term: names are matched as whole names.

@@ -8,16 +8,17 @@
 // another build with the same analyser reads the same index.
 public enum AnalyzerVersion {
     /// Raised when `TextNormalizer`'s rules change.
-    static let normalizer = 1
+    static let normalizer = 2
     /// Raised when `ArabicStemmer`'s or `Lexicon`'s rules change.
-    static let stemmer = 1
+    static let stemmer = 2
 
     /// The text whose analysis is digested: one line per kind of rule.
     static let probe = """
         وزارة الخارجية والتعاون الدولي بسيادة وفشل الجزائر للجزائر وللجزائر مالي بالماليين كالمعتاد فالحل
         مُشيرًا مستندًا دروسًا اتفاقًا أُسامة إِسلام آمال ٱلله مسئول مسؤول مسءول مستشفى مدرسة ی ک ۀ ہ ے ـــ
         ﺍﻟﺠﺰﺍﺋﺮ ﻣﺎﻟﻲ ٢٠١٥ ۲۰۲۴ عبد الله عبدالله الـ79
-        Algérie cœur ÉTAT MALI ONU UN AGNU Maïga Diop naïve ﬁn
+        Algérie cœur ÉTAT MALI ONU UN AGNU Maïga Diop naïve ﬁn ＭＡＬＩ ﻻ مشيرا أيضا هذا ولا وللجزائر وبالإرهاب
+        l'Algérie d'Alger Mali's qu'il ingérences internationaux Kabylie kabyle authorities activement nationale
         """
 
     /// The stems the probe's stemming is run against (a dataset's lexicon is in its own fingerprint).

@@ -3,14 +3,17 @@
 // (و ف ب ل ك, alone or combined) is stripped only when the token is not itself a word and what
 // remains is one (Lexicon), so a root letter is never taken for a particle (وزارة stays وزارة: زارة
 // is not a word; بسيادة becomes سيادة, وفشل becomes فشل). The article forms ال وال بال كال فال لل
-// are stripped when two letters remain, and the light10 suffixes ها ان ات ون ين يه ه ي when two letters remain. Tokens are normalized UTF-8
-// (TextNormalizer), so ة is already ه and ية is يه.
+// are stripped when two letters remain (and the conjunction forms light10 leaves out: ولل، فلل،
+// وبال، فبال، وكال، فكال), and the light10 suffixes ها ان ات ون ين يه ه ي when two letters remain.
+// Tokens are normalized UTF-8 (TextNormalizer), so ة is already ه and ية is يه. Other tokens go to
+// LatinStemmer.
 
 package enum ArabicStemmer {
     private static func utf8(_ items: [String]) -> [[UInt8]] { items.map { Array($0.utf8) } }
 
-    /// Lucene's order: the first that matches is stripped.
-    package static let articles = utf8(["ال", "وال", "بال", "كال", "فال", "لل"])
+    /// Lucene's order: the first that matches is stripped. After light10's six, the forms with a
+    /// conjunction before لل, بال and كال that it leaves out (وللجزائر, فبالإرهاب, وكالعصابات).
+    package static let articles = utf8(["ال", "وال", "بال", "كال", "فال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال", "فكال"])
     /// Conjunction, preposition, or a conjunction then a preposition; longest first.
     package static let particles = utf8(["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"])
     package static let suffixes = utf8(["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"])
@@ -38,7 +41,7 @@ package enum ArabicStemmer {
     /// dictionary as it stands (then its first letter is not a particle: وزير, ورد); `isWord` says a
     /// remainder is a word (of the dictionary or the corpus).
     package static func stem(_ token: [UInt8], isStem: ([UInt8]) -> Bool, isWord: ([UInt8]) -> Bool) -> [UInt8] {
-        guard isArabic(token) else { return token }
+        guard isArabic(token) else { return LatinStemmer.stem(token) }
         var stem = token[...]
         if let stripped = withoutArticle(stem) {
             stem = stripped

@@ -35,24 +35,115 @@ public struct Lexicon: Sendable {
         ArabicStemmer.stem(token, isStem: { stems.contains($0) }, isWord: { stems.contains($0) || isCorpusWord($0) })
     }
 
-    /// What one word of a query looks up: its stem, or for an acronym (UN, ONU) the acronym term
-    /// only, which matches only words written in capitals.
+    /// What one word of a query looks up.
     package struct QueryTerm: Hashable {
+        package enum Match: Hashable {
+            /// A word typed in capitals (UN, ONU): matches words written in capitals, where the
+            /// data has it as an acronym; otherwise it is the ordinary word (`ordinary`).
+            case acronym
+            /// Whole stems only: an Arabic word of three letters or fewer (مال is not مالك), and
+            /// any word of one or two letters.
+            case whole
+            /// The stem whole, and the stem of every word of the corpus that begins with the word
+            /// as typed: a word of four letters or more whose stem has three or fewer (بيان, stem
+            /// بي, is not بين; الوز still finds الوزارة).
+            case wordsBegun
+            /// A prefix of record text: the stem as a prefix, and the stem of every word of the
+            /// corpus that begins with the word as typed (so every prefix of four letters or more of
+            /// a word finds it, whatever the stripping made of the prefix alone).
+            case prefix
+        }
+
+        /// The stem, or for an acronym its term (the marker byte, then the word as written).
         package let term: [UInt8]
-        /// Acronyms match whole words only; other terms match as prefixes of record text.
-        package let isAcronym: Bool
+        /// The word as typed, normalized, before stemming (with a final alef the normalizer drops).
+        package let surface: [UInt8]
+        package let match: Match
     }
 
-    /// The query's terms, or nil when it has none.
-    package func queryTerms(_ query: String) -> [QueryTerm]? {
-        var terms = Set<QueryTerm>()
-        TextNormalizer.forEachToken(query) { token in
-            if token.isAcronym {
-                terms.insert(QueryTerm(term: [TextNormalizer.acronymMarker] + token.bytes, isAcronym: true))
-            } else {
-                terms.insert(QueryTerm(term: stem(token.bytes), isAcronym: false))
+    /// One word of a query, or a month's name of two words (كانون الثاني): the terms the record
+    /// text must have (one, or each word of the name), or, for a month's name in any system, a
+    /// date in that month.
+    package struct QueryWord: Hashable {
+        package let terms: [QueryTerm]
+        package let month: Int?
+    }
+
+    /// The query's words, or nil when it has none.
+    package func queryWords(_ query: String) -> [QueryWord]? {
+        var tokens: [TextNormalizer.Token] = []
+        TextNormalizer.forEachToken(query) { tokens.append($0) }
+        var words = Set<QueryWord>()
+        var index = 0
+        while index < tokens.count {
+            var length = min(MonthNames.longestName, tokens.count - index)
+            var month: Int?
+            while length > 0 {
+                let names = tokens[index..<(index + length)].map { String(decoding: $0.bytes, as: UTF8.self) }
+                if let found = MonthNames.monthOfWords[names] {
+                    month = found
+                    break
+                }
+                length -= 1
+            }
+            let span = max(length, 1)
+            words.insert(QueryWord(terms: tokens[index..<(index + span)].map(term), month: month))
+            index += span
+        }
+        guard !words.isEmpty else { return nil }
+        return words.sorted { $0.terms.lexicographicallyPrecedes($1.terms) { $0.term.lexicographicallyPrecedes($1.term) } }
+    }
+
+    /// A token's term: an acronym's, or the ordinary word's.
+    private func term(_ token: TextNormalizer.Token) -> QueryTerm {
+        if token.isAcronym { return QueryTerm(term: [TextNormalizer.acronymMarker] + token.bytes, surface: token.bytes, match: .acronym) }
+        return ordinary(token.bytes, typed: token.droppedAlef ? token.bytes + TextNormalizer.alef : token.bytes)
+    }
+
+    /// The term of a normalized word taken as an ordinary word (an acronym the data does not have
+    /// as one is searched this way: MALI is mali). `typed` is the word with the final alef the
+    /// normalizer drops as tanween's: its letters decide how the word matches, and it is what the
+    /// words of the corpus must begin with (بسيا of بسيادة).
+    package func ordinary(_ word: [UInt8], typed: [UInt8]? = nil) -> QueryTerm {
+        let surface = typed ?? word
+        let stem = stem(word)
+        let arabic = ArabicStemmer.isArabic(surface)
+        let letters = ArabicStemmer.letters(surface[...])
+        if letters <= 2 || (arabic && letters <= 3) { return QueryTerm(term: stem, surface: surface, match: .whole) }
+        let shortStem = arabic && ArabicStemmer.letters(stem[...]) <= 3
+        return QueryTerm(term: stem, surface: surface, match: shortStem ? .wordsBegun : .prefix)
+    }
+
+    /// The stems of the corpus's and the dictionary's words that begin with `prefix` (each word
+    /// stemmed as the index stemmed it), at most `limit` words read. When no word of the corpus
+    /// begins with an Arabic prefix, it is also read as the stemmer reads a word: a leading article,
+    /// or conjunction or preposition, is taken off and the words the rest begins are added
+    /// (بسياد begins سيادة, as بسيادة is سيادة).
+    package func stemsOfWords(startingWith prefix: [UInt8], limit: Int = 4_096) -> Set<[UInt8]> {
+        let stems = stemsOfWords(beginningWith: prefix, limit: limit)
+        let first = corpusWords.lowerBound(prefix)
+        guard ArabicStemmer.isArabic(prefix), !(first < corpusWords.count && corpusWords.word(first, startsWith: prefix)) else {
+            return stems
+        }
+        for clitic in (ArabicStemmer.articles + ArabicStemmer.particles).sorted(by: { $0.count > $1.count })
+        where prefix.starts(with: clitic) && ArabicStemmer.letters(prefix.dropFirst(clitic.count)) >= 2 {
+            let rest = stemsOfWords(beginningWith: Array(prefix.dropFirst(clitic.count)), limit: limit)
+            if !rest.isEmpty { return stems.union(rest) }
+        }
+        return stems
+    }
+
+    private func stemsOfWords(beginningWith prefix: [UInt8], limit: Int) -> Set<[UInt8]> {
+        var stems = Set<[UInt8]>()
+        var read = 0
+        for words in [corpusWords, self.stems] {
+            var index = words.lowerBound(prefix)
+            while index < words.count, read < limit, words.word(index, startsWith: prefix) {
+                stems.insert(stem(Array(words.word(index))))
+                index += 1
+                read += 1
             }
         }
-        return terms.isEmpty ? nil : terms.sorted { $0.term.lexicographicallyPrecedes($1.term) }
+        return stems
     }
 }

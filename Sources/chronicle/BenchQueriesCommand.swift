@@ -67,6 +67,21 @@ struct BenchQueriesCommand: ParsableCommand {
                     var q = EventQuery(); q.from = EDTFDate("2015-06"); q.to = EDTFDate("2015-07"); q.order = .descending;
                     return store.events(q).total
         }))
+        // The cost of a query stays bounded (issue 24): one- and two-letter words, a query of 50
+        // words, and every prefix of a long word, Arabic and Latin.
+        func search(_ text: String) -> () -> Int { { var q = EventQuery(); q.text = text; return store.events(q).total } }
+        for short in ["ا", "a", "مل", "un"] { queries.append(("events q one or two letters (\(short))", search(short))) }
+        let fifty = (0..<50).map { ["الجزائر", "مالي", "Algérie", "sécurité", "الحل", "sovereignty", "دروسًا", "ingérence"][$0 % 8] }
+        queries.append(("events q 50 words", search(fifty.joined(separator: " "))))
+        for long in ["التجريبي", "synthétique"] {
+            let letters = Array(long)
+            for length in 1...letters.count {
+                queries.append(("events q prefix \(length) of \(long)", search(String(letters[..<length]))))
+            }
+        }
+        queries.append(("events q month name (ديسمبر)", search("ديسمبر")))
+        queries.append(("events q tanween unmarked (اتفاقا)", search("اتفاقا")))
+        queries.append(("events q tanween marked (اتفاقًا)", search("اتفاقًا")))
         for (name, query) in queries {
             var samples: [Duration] = []
             var result = 0

@@ -25,6 +25,14 @@ import Testing
         // The Arabic name of Algeria is also its capital's.
         let algeria = try ambiguous("/events?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1")
         #expect(algeria.contains { $0["actor"] == "algeria" && $0["name"] == "الجزائر" }, "\(algeria)")
+        // A capital's name reaches its state and says so; so does a transliterated given name
+        // (search, second round).
+        for target in ["/actors?q=Alger", "/actors?q=ALGIERS", "/events?q=d%27Alger"] {
+            let found = try ambiguous(target)
+            #expect(found.contains { $0["actor"] == "algeria" && $0["also_denotes"]?.contains("capital") == true }, "\(target): \(found)")
+        }
+        #expect(Set(try ambiguous("/actors?q=Abdallah").map { $0["actor"] }) == ["abdoulaye-diop", "abdoulaye-maiga"])
+        #expect(try ambiguous("/actors?q=Rabat").map { $0["actor"] } == ["morocco"])
         // A two-word name needs both words.
         #expect(try ambiguous("/events?q=General").isEmpty)
         #expect(try ambiguous("/events?q=General+Assembly").map { $0["actor"] } == ["un-general-assembly"])

@@ -33,4 +33,42 @@ import Testing
         #expect(stem(tokens[1]) == stem(tokens[0]))
         #expect(lexicon.stem(tokens[1]) == lexicon.stem(tokens[0]))
     }
+
+    /// French and English light stemming: plurals and the common feminine and derived endings meet
+    /// on one stem, on both sides.
+    @Test func latinWordsMeetTheirInflectedForms() {
+        func stem(_ word: String) -> String {
+            String(decoding: LatinStemmer.stem(Array(TextNormalizer.normalize(word).utf8)), as: UTF8.self)
+        }
+        #expect(stem("ingérences") == stem("ingérence"))
+        #expect(stem("Kabylie") == stem("kabyle"))
+        #expect(stem("internationaux") == stem("internationale"))
+        #expect(stem("souverainetés") == stem("souveraineté"))
+        #expect(stem("authorities") == "authority")
+        #expect(stem("activement") == "actif")
+        // English minimal alone keeps the s of -us, -ss and -oes; words with digits are not stemmed.
+        for word in ["status", "press", "heroes"] {
+            var bytes = Array(word.utf8)
+            LatinStemmer.english(&bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == word)
+        }
+        #expect(stem("1990s") == "1990s")
+    }
+
+    /// What each query word asks: whole stems for short Arabic words and one- or two-letter words,
+    /// a prefix otherwise; an acronym in capitals; a month's name of one or two words as one word.
+    @Test func queryWordsSayHowTheyMatch() {
+        let lexicon = Lexicon(stems: WordSet([]), corpusWords: WordSet([]))
+        func words(_ query: String) -> [Lexicon.QueryWord] { lexicon.queryWords(query) ?? [] }
+        #expect(words("مال").map { $0.terms.map(\.match) } == [[.whole]])
+        #expect(words("un").map { $0.terms.map(\.match) } == [[.whole]])
+        #expect(words("ingé").map { $0.terms.map(\.match) } == [[.prefix]])
+        #expect(words("بيان").map { $0.terms.map(\.match) } == [[.wordsBegun]])
+        #expect(words("ONU").map { $0.terms.map(\.match) } == [[.acronym]])
+        #expect(words("كانون الثاني").map(\.terms.count) == [2])
+        #expect(words("كانون الثاني").map(\.month) == [1])
+        #expect(words("كانون").map(\.month) == [nil])
+        #expect(words("شتنبر").map(\.month) == [9])
+        #expect(words("December").map(\.month) == [12])
+    }
 }

@@ -40,29 +40,57 @@ import Testing
 
     @Test(arguments: cases)
     func searchFindsWhatItShouldAndNothingItShouldNot(_ test: Case) throws {
-        let store = Self.store
-        let found: Set<String>
-        switch test.kind {
-        case "events":
-            var query = EventQuery()
-            query.text = test.query
-            query.limit = 1000
-            found = Set(store.events(query).items.map(\.id))
-        case "quotes":
-            var query = QuoteQuery()
-            query.text = test.query
-            query.limit = 1000
-            found = Set(store.quotes(query).items.map(\.id))
-        case "actors":
-            var query = ActorQuery()
-            query.text = test.query
-            query.limit = 1000
-            found = Set(store.actors(query).items.map(\.id))
-        default:
+        guard let found = Self.found(test) else {
             Issue.record("unknown kind \(test.kind)")
             return
         }
         #expect(test.expected.isSubset(of: found), "missing \(test.expected.subtracting(found).sorted()); \(test.why)")
         #expect(found.isDisjoint(with: test.mustNot), "unwanted \(found.intersection(test.mustNot).sorted()); \(test.why)")
+    }
+
+    /// Recall and precision over the whole table, printed for the README: recall is the share of
+    /// expected ids found; precision is the share of the judged ids found (expected or must-not)
+    /// that were expected.
+    @Test func recallAndPrecisionOverTheWholeTable() {
+        var expectedFound = 0, expected = 0, unwantedFound = 0
+        for test in Self.cases {
+            guard let found = Self.found(test) else { continue }
+            expected += test.expected.count
+            expectedFound += test.expected.intersection(found).count
+            unwantedFound += test.mustNot.intersection(found).count
+        }
+        let recall = Double(expectedFound) / Double(max(expected, 1))
+        let precision = Double(expectedFound) / Double(max(expectedFound + unwantedFound, 1))
+        print(
+            "search table: \(Self.cases.count) queries, recall \(Self.rounded(recall)) (\(expectedFound) of \(expected) expected ids), "
+                + "precision \(Self.rounded(precision)) (\(unwantedFound) must-not ids found)")
+        #expect(recall >= 0.97)
+        #expect(precision >= 0.97)
+    }
+
+    private static func rounded(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// The ids a row's query finds, or nil for an unknown kind.
+    static func found(_ test: Case) -> Set<String>? {
+        let store = Self.store
+        switch test.kind {
+        case "events":
+            var query = EventQuery()
+            query.text = test.query
+            query.limit = 1000
+            return Set(store.events(query).items.map(\.id))
+        case "quotes":
+            var query = QuoteQuery()
+            query.text = test.query
+            query.limit = 1000
+            return Set(store.quotes(query).items.map(\.id))
+        case "actors":
+            var query = ActorQuery()
+            query.text = test.query
+            query.limit = 1000
+            return Set(store.actors(query).items.map(\.id))
+        default:
+            return nil
+        }
     }
 }

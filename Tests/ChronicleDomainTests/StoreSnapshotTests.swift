@@ -78,6 +78,7 @@ import Testing
     static let recordedIndexDigests = [
         1: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382",
         2: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382",
+        3: "4138bf2997076e9dff6907d02954bcbb52a7901f3b3fab0f834810d2527f4d05",
     ]
 
     @Test func theIndexesChangeOnlyWithTheirDerivationVersion() throws {

@@ -39,7 +39,35 @@ import Testing
     }
 
     @Test func splitsOnPunctuationIncludingTypographicApostrophes() {
-        #expect(TextNormalizer.tokens("d’ingérence, (@MaliMaeci)") == ["d", "ingerence", "malimaeci"])
+        #expect(TextNormalizer.tokens("d’ingérence, (@MaliMaeci)") == ["ingerence", "malimaeci"])
         #expect(TextNormalizer.tokens("الـ79 للجمعية") == ["ال79", "للجمعيه"])
+    }
+
+    /// French elision (Lucene's ElisionFilter set) and the English possessive: the elided article
+    /// or pronoun and the 's are not words of their own.
+    @Test func dropsFrenchElisionAndTheEnglishPossessive() {
+        #expect(TextNormalizer.tokens("l'Algérie d’Alger qu'il jusqu'à") == ["algerie", "alger", "il", "a"])
+        #expect(TextNormalizer.tokens("Mali's foreign ministry, Mali’s") == ["mali", "foreign", "ministry", "mali"])
+        // Only a listed elision, and only an s right after the apostrophe.
+        #expect(TextNormalizer.tokens("aujourd'hui don't Mali' s") == ["aujourd", "hui", "don", "t", "mali", "s"])
+    }
+
+    /// Text copied from a PDF: Arabic presentation forms, the lam-alef ligature, fullwidth Latin
+    /// and Latin ligatures read as the letters they show (NFKC), and œ, æ, which NFKC keeps.
+    @Test func readsCompatibilityFormsAsTheirLetters() {
+        #expect(TextNormalizer.tokens("ﻣﺎﻟﻲ ﺍﻟﺠﺰﺍﺋﺮ ﺍﻹﺭﻫﺎﺏ") == TextNormalizer.tokens("مالي الجزائر الإرهاب"))
+        #expect(TextNormalizer.tokens("ﻻ تحتاج") == TextNormalizer.tokens("لا تحتاج"))
+        #expect(TextNormalizer.tokens("ＭＡＬＩ ﬁn cœur Æther") == ["mali", "fin", "coeur", "aether"])
+        var acronyms: [Bool] = []
+        TextNormalizer.forEachToken("ＯＮＵ") { acronyms.append($0.isAcronym) }
+        #expect(acronyms == [true])
+    }
+
+    /// The final alef of tanween al-fath, typed with or without the mark, is one word; short words
+    /// and the pronoun ها keep theirs.
+    @Test func treatsAnUnmarkedTanweenAlefAsTheMarkedOne() {
+        #expect(TextNormalizer.tokens("مشيرا مستندا دروسا اتفاقا") == TextNormalizer.tokens("مشيرًا مستندًا دروسًا اتفاقًا"))
+        #expect(TextNormalizer.tokens("ولا هذا آخرها") == ["ولا", "هذا", "اخرها"])
+        #expect(TextNormalizer.tokens("فرنسا2") == ["فرنسا2"])
     }
 }

@@ -3,21 +3,22 @@
 /// دجنبر), ar_DZ and ar_TN (جانفي، فيفري، أفريل، جوان، جويلية، أوت), ar_LB and ar_IQ (the Syriac
 /// names كانون الثاني … كانون الأول) and ar_EG (يناير … مايو، يوليو، أغسطس). Names are matched after
 /// search normalization (أبريل = ابريل, آذار = اذار), so hamza and alef spellings vary freely.
-import ChronicleText
-enum MonthNames {
-    struct Name {
+/// Shared by search (a month's name finds the records dated in it, in every system) and by
+/// extraction (dates written with any of them).
+package enum MonthNames {
+    package struct Name: Sendable {
         /// The normalized words of the name (two for كانون الثاني).
-        let words: [String]
-        let month: Int
-        let system: String
+        package let words: [String]
+        package let month: Int
+        package let system: String
     }
 
-    static let maghrebi = "Maghrebi (ar_MA)"
-    static let algerian = "Algerian and Tunisian (ar_DZ, ar_TN)"
-    static let levantine = "Levantine and Iraqi (ar_LB, ar_IQ)"
-    static let egyptian = "Egyptian and Gulf (ar_EG)"
+    package static let maghrebi = "Maghrebi (ar_MA)"
+    package static let algerian = "Algerian and Tunisian (ar_DZ, ar_TN)"
+    package static let levantine = "Levantine and Iraqi (ar_LB, ar_IQ)"
+    package static let egyptian = "Egyptian and Gulf (ar_EG)"
 
-    static let written: [(String, [String])] = [
+    package static let written: [(String, [String])] = [
         (maghrebi, ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]),
         (algerian, ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]),
         (
@@ -39,13 +40,13 @@ enum MonthNames {
     ]
 
     /// Common variants outside CLDR that news writes: إبريل, أغشت, يوليه, Sept.
-    static let variants: [(String, Int, String)] = [
+    package static let variants: [(String, Int, String)] = [
         ("إبريل", 4, egyptian), ("ابريل", 4, egyptian), ("يوليه", 7, egyptian), ("أغشت", 8, maghrebi), ("سبتمبر", 9, egyptian),
         ("fevrier", 2, "French"), ("aout", 8, "French"), ("decembre", 12, "French"), ("Sept", 9, "English"),
     ]
 
     /// Every name, longest first (two-word names before one-word ones).
-    static let all: [Name] = {
+    package static let all: [Name] = {
         var names: [Name] = []
         for (system, months) in written {
             for (index, month) in months.enumerated() {
@@ -56,15 +57,13 @@ enum MonthNames {
         return names.sorted { $0.words.count > $1.words.count }
     }()
 
-    /// The month name starting at word `index`: its month, the systems that write it, and the
-    /// number of words it takes.
-    static func match(_ text: ScannedText, at index: Int) -> (month: Int, systems: [String], length: Int)? {
-        for name in all where index + name.words.count <= text.words.count {
-            let candidate = text.words[index..<(index + name.words.count)].map(\.normalized)
-            guard candidate.elementsEqual(name.words) else { continue }
-            let systems = all.filter { $0.words == name.words && $0.month == name.month }.map(\.system)
-            return (name.month, Array(Set(systems)).sorted(), name.words.count)
-        }
-        return nil
-    }
+    /// Each name's normalized words to its month (a name is one month in every system that writes it).
+    package static let monthOfWords: [[String]: Int] = {
+        var months: [[String]: Int] = [:]
+        for name in all { months[name.words] = name.month }
+        return months
+    }()
+
+    /// The longest number of words a name takes (two: كانون الثاني).
+    package static let longestName = all.map(\.words.count).max() ?? 1
 }
