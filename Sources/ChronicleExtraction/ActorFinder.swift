@@ -1,7 +1,9 @@
 /// Finds known actors by their names, aliases and short forms, compared after search
 /// normalization (so عطاف, أحمد عطاف, Attaf and @MaliMaeci are found however they are spelled).
 /// An Arabic name may carry a proclitic (و ف ب ل ك, and ال after ل as لل): the span is the name
-/// itself, without it. Names listed as ambiguous (Diop) are not used.
+/// itself, without it. Names the actor lists as ambiguous (Maïga, Diop, a capital's name, a
+/// description such as « ministère malien des Affaires étrangères ») are found too, and their
+/// mentions say so: a curator must check them.
 import ChronicleText
 import ChronicleRecords
 struct ActorFinder {
@@ -9,11 +11,14 @@ struct ActorFinder {
         let actor: String
         let start: Int
         let end: Int
+        /// Written as a name the actor lists as ambiguous (الجزائر is the state and its capital).
+        let ambiguous: Bool
     }
 
     private struct Variant {
         let words: [String]
         let actor: String
+        let ambiguous: Bool
     }
 
     private let variants: [Variant]
@@ -21,13 +26,22 @@ struct ActorFinder {
     init(actors: [Actor]) {
         var variants: [Variant] = []
         for actor in actors {
-            for name in Set(actor.names.all + actor.aliases + actor.shortForms) {
+            let ambiguous = Set(actor.ambiguousNames.map { TextNormalizer.tokens($0.name) })
+            for name in Set(actor.names.all + actor.aliases + actor.shortForms + actor.ambiguousNames.map(\.name)) {
                 let words = TextNormalizer.tokens(name)
-                if !words.isEmpty { variants.append(Variant(words: words, actor: actor.id)) }
+                if !words.isEmpty { variants.append(Variant(words: words, actor: actor.id, ambiguous: ambiguous.contains(words))) }
             }
         }
         // Longest first: "أحمد عطاف" before "عطاف", "Mali's foreign ministry" before "Mali".
-        self.variants = variants.sorted { ($0.words.count, $0.words.joined().count) > ($1.words.count, $1.words.joined().count) }
+        // Then a name before an ambiguous one, then by actor id, so the same text always gives
+        // the same mentions.
+        self.variants = variants.sorted {
+            if ($0.words.count, $0.words.joined().count) != ($1.words.count, $1.words.joined().count) {
+                return ($0.words.count, $0.words.joined().count) > ($1.words.count, $1.words.joined().count)
+            }
+            if $0.ambiguous != $1.ambiguous { return !$0.ambiguous }
+            return ($0.actor, $0.words.joined(separator: " ")) < ($1.actor, $1.words.joined(separator: " "))
+        }
     }
 
     func mentions(in text: ScannedText) -> [Mention] {
@@ -53,7 +67,7 @@ struct ActorFinder {
                 let last = index + variant.words.count - 1
                 if last > index, !(index..<last).allSatisfy({ text.adjacent($0, $0 + 1) }) { continue }
                 let start = words[index].start + Self.rawOffset(ofLetters: clitic, in: words[index].raw)
-                found.append(Mention(actor: variant.actor, start: start, end: words[last].end))
+                found.append(Mention(actor: variant.actor, start: start, end: words[last].end, ambiguous: variant.ambiguous))
                 index = last + 1
                 continue search
             }

@@ -73,6 +73,23 @@ struct DateFinder {
             }
             return (mention(index, after - 1, year: nil, month: name.month, day: d, systems: name.systems), after)
         }
+        // A month carrying و، ف or ب (جويلية وأوت، وبجانفي): after another month or a temporal
+        // word, or before a year; the span is the month without it.
+        if let joined = joinedMonth(at: index) {
+            let start = words[index].start + ActorFinder.rawOffset(ofLetters: 1, in: words[index].raw)
+            let last = index + joined.length - 1
+            if let y = year(last + 1), text.adjacent(last, last + 1, allowing: [","]) {
+                let mention = Mention(
+                    start: start, end: words[last + 1].end, year: y, month: joined.month, day: nil, systems: joined.systems)
+                return (mention, last + 2)
+            }
+            if index > 0, text.adjacent(index - 1, index),
+               MonthNames.monthOfWords[[words[index - 1].normalized]] != nil || Self.temporalWords.contains(words[index - 1].normalized) {
+                let mention = Mention(
+                    start: start, end: words[last].end, year: nil, month: joined.month, day: nil, systems: joined.systems)
+                return (mention, last + 1)
+            }
+        }
         guard let name = MonthNames.match(text, at: index) else {
             // A year, after a word that says so: عام 2015, سنة 2015, en 2015, in 2015, في 2015 (a
             // bare number may count people or money).
@@ -93,12 +110,44 @@ struct DateFinder {
         if let y = year(after), text.adjacent(after - 1, after, allowing: [","]) {
             return (mention(index, after, year: y, month: name.month, day: nil, systems: name.systems), after + 1)
         }
-        // A bare month: only after a temporal word (مارس alone is also a verb, آب a father).
-        if index > 0, Self.temporalWords.contains(words[index - 1].normalized), text.adjacent(index - 1, index) {
+        // A bare month: only after a temporal word (مارس alone is also a verb, آب a father), after
+        // "et"/"and" joining it to a month (juillet et août), or before the words of a relation
+        // (قمة فبراير المقبل, يناير من العام الماضي, septembre dernier: `YearInference.relations`).
+        if index > 0, text.adjacent(index - 1, index),
+           Self.temporalWords.contains(words[index - 1].normalized) || joinsMonths(before: index) {
+            return (mention(index, after - 1, year: nil, month: name.month, day: nil, systems: name.systems), after)
+        }
+        if after < words.count, text.adjacent(after - 1, after),
+           YearInference.relations.contains(where: { relation, _ in text.words(from: after, count: relation.count).words == relation }) {
             return (mention(index, after - 1, year: nil, month: name.month, day: nil, systems: name.systems), after)
         }
         return nil
     }
+
+    /// A month name after a proclitic و، ف or ب (وأوت, وكانون الثاني), with the systems that write
+    /// it and the number of words it takes.
+    private func joinedMonth(at index: Int) -> (month: Int, systems: [String], length: Int)? {
+        let word = text.words[index].normalized.unicodeScalars
+        guard let first = word.first, "وفب".unicodeScalars.contains(first), MonthNames.match(text, at: index) == nil else { return nil }
+        let rest = String(String.UnicodeScalarView(word.dropFirst()))
+        for length in [2, 1] where index + length <= text.words.count {
+            let words = [rest] + text.words[(index + 1)..<(index + length)].map(\.normalized)
+            guard let month = MonthNames.monthOfWords[words], length == 1 || text.adjacent(index, index + 1) else { continue }
+            let systems = MonthNames.all.filter { $0.words == words && $0.month == month }.map(\.system)
+            return (month, Array(Set(systems)).sorted(), length)
+        }
+        return nil
+    }
+
+    /// The words before `index` are a month name and a conjunction (juillet et, July and).
+    private func joinsMonths(before index: Int) -> Bool {
+        guard index >= 2, Self.conjunctions.contains(text.words[index - 1].normalized), text.adjacent(index - 2, index - 1) else {
+            return false
+        }
+        return MonthNames.monthOfWords[[text.words[index - 2].normalized]] != nil
+    }
+
+    static let conjunctions: Set<String> = ["et", "and", "ou", "or", "او"]
 
     private func numeric(at index: Int) -> (Mention, Int)? {
         let words = text.words

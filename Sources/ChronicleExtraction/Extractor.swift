@@ -18,8 +18,46 @@ public struct Extractor: Sendable {
         public let depth: Int
         /// The attribution verb or phrase nearby (قال، أكد، a déclaré, selon, or an embedded post's attribution line).
         public let cue: Spanned?
-        /// Known actors named near the cue (or the quote), nearest first.
-        public let speakerCandidates: [String]
+        /// Known actors who may have spoken it, most likely first, each with the reason it was proposed.
+        public let speakerCandidates: [SpeakerCandidate]
+    }
+
+    /// An actor proposed as a quote's speaker, and why.
+    public struct SpeakerCandidate: Sendable, Equatable {
+        public enum Reason: String, Sendable {
+            /// Named in an embedded post's attribution line.
+            case attributionLine = "attribution line"
+            /// The subject of the cue: after an Arabic verb (أكدت الخارجية المالية أن), after selon,
+            /// حسب, according to, or after a cue that follows the quote (« … », a déclaré Attaf).
+            case subjectAfterCue = "subject of the cue"
+            /// A continuation cue with no subject of its own (وأضاف، وتابع، a-t-il ajouté,
+            /// poursuit-il): the previous quote's speaker.
+            case previousSpeaker = "previous speaker"
+            /// Named before the cue in its sentence (Attaf a dit, كان عطاف قد قال), nearest first.
+            case namedBeforeCue = "named before the cue"
+            /// Named before the cue after a preposition (دافع عن حركات المعارضة): more likely an
+            /// object than the speaker.
+            case objectBeforeCue = "named after a preposition"
+            /// Named in the sentence before (Arabic drops the subject: حيث قال).
+            case previousSentence = "named in the sentence before"
+            /// Named between the cue and the quote, not as its subject (كما دعت الجزائر إلى).
+            case betweenCueAndQuote = "named between the cue and the quote"
+            /// The previous quote's speaker, kept as a last candidate.
+            case earlierSpeaker = "earlier speaker"
+        }
+
+        public let actor: String
+        public let reason: Reason
+        /// Proposed through a name or description the actor lists as ambiguous: check it.
+        public let ambiguous: Bool
+
+        public init(actor: String, reason: Reason, ambiguous: Bool) {
+            self.actor = actor
+            self.reason = reason
+            self.ambiguous = ambiguous
+        }
+
+        func because(_ reason: Reason) -> SpeakerCandidate { SpeakerCandidate(actor: actor, reason: reason, ambiguous: ambiguous) }
     }
 
     public struct DateProposal: Sendable, Equatable {
@@ -34,6 +72,8 @@ public struct Extractor: Sendable {
     public struct ActorMention: Sendable, Equatable {
         public let actor: String
         public let span: Spanned
+        /// Written as a name or description the actor lists as ambiguous (الجزائر is also the city).
+        public let ambiguous: Bool
     }
 
     public struct Proposals: Sendable {
@@ -44,16 +84,47 @@ public struct Extractor: Sendable {
         public let actors: [ActorMention]
     }
 
+    /// Cues that continue the previous quote's speaker when no subject of their own is named.
+    static let continuations: Set<[String]> = Set(
+        [
+            "أضاف", "أضافت", "يضيف", "تضيف", "تابع", "تابعت", "أردف", "أردفت", "كما قال", "كما قالت", "كما أضاف", "كما أضافت",
+            "a t il ajouté", "a t elle ajouté", "il a ajouté", "elle a ajouté", "poursuit il", "poursuit elle", "a t il poursuivi",
+            "a t elle poursuivi", "ajoute t il", "ajoute t elle", "he added", "she added",
+        ].map { TextNormalizer.tokens($0) })
+    /// Cues before a quote whose subject follows them: Arabic verbs (أكدت الخارجية المالية أن),
+    /// and selon, d'après, according to in any language.
+    static let subjectFollows: Set<[String]> = Set(
+        ["selon", "according to", "حسب", "بحسب", "وفق", "وفقا ل", "نقلت عن", "نقل عن", "نقلا عن"].map { TextNormalizer.tokens($0) }
+            + [["d", "apres"]])
     /// Cue words, normalized, with or without a leading و or ف: Arabic attribution verbs and
     /// phrases, and French and English ones.
-    static let cues: [[String]] = [
-        "قال", "قالت", "يقول", "تقول", "أضاف", "أضافت", "يضيف", "أكد", "أكدت", "يؤكد", "صرح", "صرحت", "أعلن", "أعلنت",
-        "أوضح", "أوضحت", "اعتبر", "اعتبرت", "وصف", "وصفها", "وصفه", "دعا", "دعت", "اتهم", "اتهمت", "بيان", "بيانها", "بيانه",
-        "جاء في", "ورد في", "نقلت عن", "نقل عن", "نقلا عن", "حسب", "بحسب", "وفق", "كتب", "كتبت", "غرد", "غردت", "تدين", "يدين",
-        "a déclaré", "a affirmé", "a ajouté", "a dit", "a indiqué", "a estimé", "a souligné", "a précisé", "a expliqué", "a dénoncé",
-        "déclare", "affirme", "estime", "selon", "a t il déclaré", "a t elle déclaré", "a t il dit", "a t elle dit",
-        "said", "says", "told", "stated", "added", "according to",
-    ].map { TextNormalizer.tokens($0) }.sorted { $0.count > $1.count }
+    static let cues: [[String]] = (
+        [
+            "قال", "قالت", "يقول", "تقول", "قوله", "قولها", "أضاف", "أضافت", "يضيف", "تضيف", "تابع", "تابعت", "أردف", "أردفت",
+            "أكد", "أكدت", "يؤكد", "صرح", "صرحت", "أعلن", "أعلنت", "أوضح", "أوضحت", "اعتبر", "اعتبرت", "وصف", "وصفها", "وصفه",
+            "دعا", "دعت", "اتهم", "اتهمت", "بيان", "بيانها", "بيانه", "جاء في", "ورد في", "نقلت عن", "نقل عن", "نقلا عن", "حسب",
+            "بحسب", "وفق", "كتب", "كتبت", "غرد", "غردت", "تدين", "يدين", "كما قال", "كما قالت", "كما أضاف", "كما أضافت",
+            "a déclaré", "a affirmé", "a ajouté", "a dit", "a indiqué", "a estimé", "a souligné", "a précisé", "a expliqué",
+            "a dénoncé", "avait déclaré", "a rappelé", "déclare", "affirme", "estime", "selon", "a t il déclaré",
+            "a t elle déclaré", "a t il dit", "a t elle dit", "a t il ajouté", "a t elle ajouté", "il a ajouté", "elle a ajouté",
+            "poursuit il", "poursuit elle", "a t il poursuivi", "a t elle poursuivi", "ajoute t il", "ajoute t elle",
+            "said", "says", "told", "stated", "added", "he added", "she added", "according to",
+        ].map { TextNormalizer.tokens($0) } + [["d", "apres"]]
+    ).sorted { $0.count > $1.count }
+    /// Nouns that cue a quote (جاء في بيان): no verb, so the name before them is the author and a
+    /// name after them is not a subject.
+    static let nounCues: Set<[String]> = Set(["بيان", "بيانها", "بيانه", "جاء في", "ورد في"].map { TextNormalizer.tokens($0) })
+    /// Verbs whose first noun after them is their object when the subject is dropped (كما دعت
+    /// الجزائر إلى: "she called on Algeria"); a name after them is the subject only when another
+    /// follows it (اتهمت الخارجية المالية الجزائر).
+    static let transitive: Set<[String]> = Set(
+        ["دعا", "دعت", "اتهم", "اتهمت", "تدين", "يدين", "وصف", "وصفها", "وصفه"].map { TextNormalizer.tokens($0) })
+    /// Words before a name that make it an object rather than the speaker (دافع عن حركات المعارضة).
+    static let prepositions: Set<String> = Set(
+        [
+            "عن", "على", "من", "إلى", "في", "مع", "ضد", "لدى", "بين", "تجاه", "أمام", "de", "du", "des", "contre", "avec", "pour", "envers",
+            "vers", "entre", "auprès", "against", "with", "to", "from", "toward", "towards",
+        ].flatMap { TextNormalizer.tokens($0) })
 
     private let actorFinder: ActorFinder
 
@@ -69,19 +140,22 @@ public struct Extractor: Sendable {
         let actors = actorFinder.mentions(in: text)
 
         var quotes: [QuoteProposal] = []
-        var previousSpeaker: String?
-        for found in QuoteFinder(text: text).quotes() {
-            let cue = found.attribution.map { spanned($0.start, $0.end) } ?? self.cue(near: found, in: text).map { spanned($0.0, $0.1) }
-            var (candidates, named) = speakers(for: found, cue: cue, actors: actors, in: text)
-            // A cue without a subject ("أضافت في بيانها", "كما دعت") continues the previous speaker;
-            // with one, the previous speaker stays a candidate, last.
-            if let previous = previousSpeaker, !candidates.contains(previous), found.depth == 0 {
-                if named { candidates.append(previous) } else { candidates.insert(previous, at: 0) }
+        let found = QuoteFinder(text: text).quotes()
+        // A name inside a quotation is what the speaker talks about, never the speaker.
+        let outside = actors.filter { mention in !found.contains { mention.start >= $0.start && mention.end <= $0.end } }
+        var previousSpeaker: SpeakerCandidate?
+        for quote in found {
+            let cue = quote.attribution.map { (spanned($0.start, $0.end), [String]()) } ?? self.cue(near: quote, in: text).map {
+                (spanned($0.start, $0.end), $0.words)
             }
-            if found.depth == 0, let first = candidates.first { previousSpeaker = first }
+            var candidates = speakers(for: quote, cue: cue, actors: outside, previous: quote.depth == 0 ? previousSpeaker : nil, in: text)
+            if quote.depth == 0, let previous = previousSpeaker, !candidates.contains(where: { $0.actor == previous.actor }) {
+                candidates.append(SpeakerCandidate(actor: previous.actor, reason: .earlierSpeaker, ambiguous: previous.ambiguous))
+            }
+            if quote.depth == 0, let first = candidates.first { previousSpeaker = first }
             quotes.append(QuoteProposal(
-                span: spanned(found.start, found.end), language: Self.language(of: text.text(found.start, found.end), default: language),
-                depth: found.depth, cue: cue, speakerCandidates: candidates))
+                span: spanned(quote.start, quote.end), language: Self.language(of: text.text(quote.start, quote.end), default: language),
+                depth: quote.depth, cue: cue?.0, speakerCandidates: candidates))
         }
 
         let mentions = DateFinder(text: text).mentions()
@@ -90,95 +164,188 @@ public struct Extractor: Sendable {
         return Proposals(
             length: text.scalars.count, languages: Self.languages(of: source, main: language),
             quotes: quotes, dates: dates,
-            actors: actors.map { ActorMention(actor: $0.actor, span: spanned($0.start, $0.end)) })
+            actors: actors.map { ActorMention(actor: $0.actor, span: spanned($0.start, $0.end), ambiguous: $0.ambiguous) })
     }
 
     // MARK: Speakers
 
-    /// Actors named in an embedded post's attribution line; else those between the start of the
-    /// sentence and the quote (or, for a cue after the quote, between the quote and the sentence
-    /// end), nearest the cue first, then those of the sentence before, nearest first (Arabic
-    /// drops the subject: "حيث قال" follows the sentence that names the speaker).
-    /// The candidates, and whether an actor is named before the cue in its sentence (a subject).
+    /// The candidates for one quote, most likely first (`SpeakerCandidate.Reason` says why):
+    /// the attribution line of an embedded post; else the subject of the cue (after an Arabic verb
+    /// or selon/حسب before the quote, after a cue that follows it); the previous speaker when a
+    /// continuation cue names no subject; names before the cue in its sentence, nearest first
+    /// (those after a preposition last); then the sentence before.
     private func speakers(
-        for quote: QuoteFinder.Found, cue: Spanned?, actors: [ActorFinder.Mention], in text: ScannedText
-    ) -> ([String], Bool) {
-        var ordered: [ActorFinder.Mention]
-        var named = true
-        if let line = quote.attribution {
-            ordered = actors.filter { $0.start >= line.start && $0.end <= line.end }
-        } else if let cue, cue.start >= quote.end {
-            let end = sentenceEnd(after: cue.end, in: text)
-            ordered = actors.filter { $0.start >= quote.end && $0.end <= end }.sorted {
-                abs($0.start - cue.start) < abs($1.start - cue.start)
+        for quote: QuoteFinder.Found, cue: (span: Spanned, words: [String])?, actors: [ActorFinder.Mention],
+        previous: SpeakerCandidate?, in text: ScannedText
+    ) -> [SpeakerCandidate] {
+        var candidates: [SpeakerCandidate] = []
+        func add(_ mentions: [ActorFinder.Mention], _ reason: SpeakerCandidate.Reason) {
+            for mention in mentions where !candidates.contains(where: { $0.actor == mention.actor }) {
+                candidates.append(SpeakerCandidate(actor: mention.actor, reason: reason, ambiguous: mention.ambiguous))
             }
-        } else {
-            let anchor = cue?.start ?? quote.start
-            let start = sentenceStart(before: min(anchor, quote.start), in: text)
-            let previous = sentenceStart(before: start - 1, in: text)
-            let inSentence = actors.filter { $0.start >= start && $0.end <= quote.start }
-            named = inSentence.contains { $0.end <= anchor }
-            ordered = inSentence.sorted { abs($0.start - anchor) < abs($1.start - anchor) }
-                + actors.filter { $0.start >= previous && $0.end <= start }.sorted { $0.start > $1.start }
         }
-        var candidates: [String] = []
-        for mention in ordered where !candidates.contains(mention.actor) { candidates.append(mention.actor) }
-        return (candidates, named)
+        if let line = quote.attribution {
+            add(actors.filter { $0.start >= line.start && $0.end <= line.end }, .attributionLine)
+            return candidates
+        }
+        // كما before a cue continues too (كما دعت).
+        // So does a pronoun for its subject (a-t-il ensuite ajouté, il a précisé).
+        let continues = cue.map { cue in
+            Self.continuations.contains(cue.words) || (cue.words.count > 1 && (cue.words.contains("il") || cue.words.contains("elle")))
+                || text.words.firstIndex { $0.start == cue.span.start }.map { $0 > 0 && text.words[$0 - 1].normalized == "كما" } == true
+        } ?? false
+        if let cue, cue.span.start >= quote.end {
+            // « … », a déclaré Attaf / « … », a-t-il ajouté.
+            let end = text.sentenceEnd(after: cue.span.end)
+            let after = actors.filter { $0.start >= quote.end && $0.end <= end }
+            add(after.sorted { abs($0.start - cue.span.start) < abs($1.start - cue.span.start) }, .subjectAfterCue)
+            if candidates.isEmpty, continues, let previous { candidates.append(previous.because(.previousSpeaker)) }
+        }
+        let anchor = cue.map { min($0.span.start, quote.start) } ?? quote.start
+        let start = text.sentenceStart(before: min(anchor, quote.start))
+        var afterCue: [ActorFinder.Mention] = []
+        let noun = cue.map { Self.nounCues.contains($0.words) } ?? false
+        if let cue, cue.span.end <= quote.start {
+            afterCue = actors.filter { $0.start >= cue.span.end && $0.end <= quote.start }.sorted { $0.start < $1.start }
+            // A comma right after the cue opens an aside, not the subject (أكد، في تصريحات على هامش
+            // الجمعية العامة، أن); an apposition after the subject may hold commas (أكد وزير الدولة،
+            // وزير الشؤون الخارجية، أحمد عطاف أن).
+            let next = (cue.span.end..<quote.start).first { !text.scalars[$0].properties.isWhitespace }
+            let aside = next.map { text.scalars[$0] == "," || text.scalars[$0] == "،" } ?? false
+            let clause = aside ? [] : afterCue.filter { !inRelativeClause($0, in: text) }
+            let arabic = cue.words.first?.unicodeScalars.first.map(ScannedText.isArabic) ?? false
+            if noun {
+                // The author of a statement, right after it: جاء في بيان لوزارة الخارجية المالية.
+                let cueEnd = text.firstWord(atOrAfter: cue.span.end)
+                let author = clause.first { mention in
+                    let word = text.words.firstIndex { $0.end > mention.start } ?? cueEnd
+                    return word - cueEnd <= 1 && !text.text(cue.span.end, mention.start).contains { $0 == "," || $0 == "،" }
+                }
+                add(author.map { [$0] } ?? [], .subjectAfterCue)
+            } else if arabic || Self.subjectFollows.contains(cue.words) {
+                // Not a subject: a name after a preposition (قال للصحافيين في باماكو).
+                let subjects = clause.filter { !isObject($0, cue: nil, in: text) }
+                if !Self.transitive.contains(cue.words) || subjects.count >= 2 { add(Array(subjects.prefix(1)), .subjectAfterCue) }
+            }
+            if candidates.isEmpty, continues, let previous { candidates.append(previous.because(.previousSpeaker)) }
+        }
+        let before = actors.filter { $0.start >= start && $0.end <= anchor }.sorted { abs($0.start - anchor) < abs($1.start - anchor) }
+        // A name before a noun cue is its author (إدانة من الوزارة، حيث جاء في بيان); before a
+        // verb, one after a preposition is more likely its object.
+        let objects = before.filter { (!noun && isObject($0, cue: cue?.span, in: text)) || inRelativeClause($0, in: text) }
+        let subjects = before.filter { mention in !objects.contains(mention) }
+        add(subjects, .namedBeforeCue)
+        // No subject at all (حيث قال، أضافت الوزارة في بيانها): the previous speaker goes on.
+        if candidates.isEmpty, let previous { candidates.append(previous.because(.previousSpeaker)) }
+        add(objects, .objectBeforeCue)
+        add(afterCue, .betweenCueAndQuote)
+        let previousStart = text.sentenceStart(before: start - 1)
+        add(actors.filter { $0.start >= previousStart && $0.end <= start }.sorted { $0.start > $1.start }, .previousSentence)
+        return candidates
+    }
+
+    /// Words that open a relative clause: a name inside one (وزارة الخارجية، التي يقودها عبد الله ديوب،
+    /// قد أعلنت) describes another and is not the subject. "que" only right after a comma (Diop, que
+    /// son homologue Attaf accuse): elsewhere it is a conjunction (avant que Maïga).
+    static let relativePronouns: Set<String> = Set(
+        ["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "qui", "dont", "lequel", "laquelle", "who", "which", "whom"]
+            .flatMap { TextNormalizer.tokens($0) })
+
+    /// Whether a relative pronoun comes between the clause's start (a comma, or the sentence's) and
+    /// the name.
+    private func inRelativeClause(_ mention: ActorFinder.Mention, in text: ScannedText) -> Bool {
+        guard var index = text.words.firstIndex(where: { $0.end > mention.start }) else { return false }
+        let sentence = text.sentenceStart(before: mention.start)
+        while index > 0, text.words[index - 1].start >= sentence {
+            let gap = text.gap(after: index - 1, before: index)
+            if gap.contains(",") || gap.contains("،") { return false }
+            index -= 1
+            let word = text.words[index].normalized
+            if Self.relativePronouns.contains(word) { return true }
+            if word == "que", index > 0, text.gap(after: index - 1, before: index).contains(",") { return true }
+        }
+        return false
+    }
+
+    /// A name after a preposition (عن حركات المعارضة, contre l'Algérie), or written with ب or ل on
+    /// it (بالجزائر, لمالي): an object, not a subject. Not the name a quote is reported from:
+    /// نقلت عن الوزارة قولها (the cue قوله/قولها right after the name).
+    private func isObject(_ mention: ActorFinder.Mention, cue: Spanned?, in text: ScannedText) -> Bool {
+        guard let index = text.words.firstIndex(where: { $0.end > mention.start }) else { return false }
+        if let cue, let last = text.words.lastIndex(where: { $0.end <= mention.end }), last + 1 < text.words.count,
+           text.words[last + 1].start == cue.start {
+            return false
+        }
+        let word = text.words[index]
+        if word.start < mention.start,
+           let clitic = text.scalars[word.start..<mention.start].last(where: { !ActorFinder.isMarkOrTatweel($0) }),
+           clitic == "ب" || clitic == "ل" {
+            return true
+        }
+        return index > 0 && text.adjacent(index - 1, index) && Self.prepositions.contains(text.words[index - 1].normalized)
     }
 
     // MARK: Cues
 
-    /// The nearest cue before the opening mark in the same sentence, else just after the closing one.
-    private func cue(near quote: QuoteFinder.Found, in text: ScannedText) -> (Int, Int)? {
-        let before = sentenceStart(before: quote.start, in: text)
+    /// The nearest cue before the opening mark in the same sentence, else just after the closing
+    /// one: its span and its normalized words.
+    private func cue(near quote: QuoteFinder.Found, in text: ScannedText) -> (start: Int, end: Int, words: [String])? {
+        let before = text.sentenceStart(before: quote.start)
         let firstWord = text.firstWord(atOrAfter: before)
         let openWord = text.firstWord(atOrAfter: quote.start)
-        var best: (Int, Int)?
+        var best: (start: Int, end: Int, words: [String])?
         var index = firstWord
         while index < openWord {
-            if let length = cueLength(at: index, in: text, limit: openWord) {
-                best = (text.words[index].start, text.words[index + length - 1].end)
-                index += length
+            if let cue = cueWords(at: index, in: text, limit: openWord) {
+                best = (text.words[index].start, text.words[index + cue.count - 1].end, cue)
+                index += cue.count
             } else {
                 index += 1
             }
         }
         if let best { return best }
         let afterWord = text.firstWord(atOrAfter: quote.end)
-        let stop = text.firstWord(atOrAfter: sentenceEnd(after: quote.end, in: text))
+        let stop = text.firstWord(atOrAfter: text.sentenceEnd(after: quote.end))
         for index in afterWord..<min(stop, afterWord + 6) {
-            if let length = cueLength(at: index, in: text, limit: stop) {
-                return (text.words[index].start, text.words[index + length - 1].end)
+            if let cue = cueWords(at: index, in: text, limit: stop) {
+                return (text.words[index].start, text.words[index + cue.count - 1].end, cue)
             }
         }
         return nil
     }
 
-    private func cueLength(at index: Int, in text: ScannedText, limit: Int) -> Int? {
-        for cue in Self.cues where index + cue.count <= limit {
-            let words = text.words[index..<(index + cue.count)].map(\.normalized)
-            var first = words[0]
-            if first != cue[0], first.count > 1, let lead = first.unicodeScalars.first, lead == "و" || lead == "ف" {
-                first = String(first.unicodeScalars.dropFirst())
+    /// French reporting verbs in a compound tense, whose auxiliary may stand a few words before the
+    /// participle (a pour sa part déclaré, avait rétorqué, a-t-il ensuite ajouté).
+    static let participles: Set<String> = Set(
+        ["déclaré", "affirmé", "ajouté", "dit", "indiqué", "estimé", "souligné", "précisé", "expliqué", "dénoncé", "rétorqué", "répondu",
+            "assuré", "insisté", "rappelé", "martelé", "poursuivi", "lancé", "averti", "prévenu", "confié", "déploré",
+        ].flatMap { TextNormalizer.tokens($0) })
+    static let auxiliaries: Set<String> = ["a", "avait", "ont", "avaient", "aurait"]
+
+    /// The longest cue starting at word `index` (its words as the cue list has them, or the
+    /// auxiliary and participle of a compound tense), if any.
+    private func cueWords(at index: Int, in text: ScannedText, limit: Int) -> [String]? {
+        if let cue = Self.cues.first(where: { index + $0.count <= limit && matches($0, at: index, in: text) }) { return cue }
+        guard Self.auxiliaries.contains(text.words[index].normalized) else { return nil }
+        for offset in 1...4 where index + offset < limit {
+            guard text.adjacent(index + offset - 1, index + offset, allowing: ["-", "'", "’"]) else { return nil }
+            if Self.participles.contains(text.words[index + offset].normalized) {
+                return text.words[index...(index + offset)].map(\.normalized)
             }
-            if first == cue[0] && words.dropFirst().elementsEqual(cue.dropFirst()) { return cue.count }
         }
         return nil
     }
 
-    private static let sentenceBreaks: Set<Unicode.Scalar> = [".", "!", "?", "؟", "\n", "؛"]
-
-    private func sentenceStart(before position: Int, in text: ScannedText) -> Int {
-        var index = position - 1
-        while index >= 0, !Self.sentenceBreaks.contains(text.scalars[index]) { index -= 1 }
-        return index + 1
+    private func matches(_ cue: [String], at index: Int, in text: ScannedText) -> Bool {
+        let words = text.words[index..<(index + cue.count)].map(\.normalized)
+        var first = words[0]
+        if first != cue[0], first.count > 1, let lead = first.unicodeScalars.first, lead == "و" || lead == "ف" {
+            first = String(first.unicodeScalars.dropFirst())
+        }
+        return first == cue[0] && words.dropFirst().elementsEqual(cue.dropFirst())
     }
 
-    private func sentenceEnd(after position: Int, in text: ScannedText) -> Int {
-        var index = position
-        while index < text.scalars.count, !Self.sentenceBreaks.contains(text.scalars[index]) { index += 1 }
-        return index
-    }
+
 
     // MARK: Dates
 
@@ -198,40 +365,21 @@ public struct Extractor: Sendable {
             guard EDTFDate(edtf(String(year))) != nil else { return nil }
             return DateProposal(span: span, edtf: edtf(String(year)), precision: precision, certainty: .stated, note: names)
         }
-        let monthName = span.text
-        if let published {
-            // The latest year in which this month (and day) falls on or before the publication
-            // date: 25 January in an article of 10 January 2025 is 25 January 2024. A day that
-            // exists only in leap years (29 February) steps back to the last year that has it.
-            let (year, month, day) = EDTFDate.civil(published.lastDay)
-            var inferred = year
-            if let wanted = mention.month, published.precision != .year,
-               (wanted, mention.day ?? 1) > (month, published.precision == .day ? day : 31) {
-                inferred -= 1
-            }
-            while EDTFDate(edtf(String(inferred))) == nil && inferred > year - 8 { inferred -= 1 }
-            guard EDTFDate(edtf(String(inferred))) != nil else { return nil }
-            let note =
-                "No year is written (\"\(monthName)\"); \(inferred) is the latest such date not after the publication date \(published)."
-            return DateProposal(
-                span: span, edtf: edtf(String(inferred)), precision: precision, certainty: .inferred,
-                note: [note, names].compactMap { $0 }.joined(separator: " "))
+        guard let inferred = YearInference(text: text, all: all, published: published).year(of: mention) else {
+            // The mention's day exists in no year near the reference (31 April): not a date.
+            return nil
         }
-        let stated = all.filter { $0.year != nil }
-        if let nearest = stated.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }), let year = nearest.year,
-           EDTFDate(edtf(String(year))) != nil {
-            let note =
-                "No year is written (\"\(monthName)\"); \(year) is the nearest year the text states "
-                    + "(\"\(text.text(nearest.start, nearest.end))\"). Check it against the publication date."
-            return DateProposal(
-                span: span, edtf: edtf(String(year)), precision: precision, certainty: .inferred,
-                note: [note, names].compactMap { $0 }.joined(separator: " "))
+        guard let year = inferred.year else {
+            return DateProposal(span: span, edtf: edtf("XXXX"), precision: precision, certainty: .inferred,
+                                note: "No year is written and none is stated in the text; give --published to infer it.")
         }
-        return DateProposal(span: span, edtf: edtf("XXXX"), precision: precision, certainty: .inferred,
-                            note: "No year is written and none is stated in the text; give --published to infer it.")
+        let note = "No year is written (\"\(span.text)\"); \(year) is \(inferred.how)."
+        return DateProposal(
+            span: span, edtf: edtf(String(year)), precision: precision, certainty: .inferred,
+            note: [note, names].compactMap { $0 }.joined(separator: " "))
     }
 
-    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
     // MARK: Languages
 

@@ -95,4 +95,43 @@ struct ScannedText {
     static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
         (0x0600...0x06FF).contains(scalar.value) || (0x0750...0x077F).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value)
     }
+
+    private static let sentenceBreaks: Set<Unicode.Scalar> = [".", "!", "?", "؟", "\n", "؛"]
+
+    /// Where the sentence around `position` starts (after . ! ? ؟ ؛ or a line break).
+    func sentenceStart(before position: Int) -> Int {
+        var index = position - 1
+        while index >= 0, !Self.sentenceBreaks.contains(scalars[index]) { index -= 1 }
+        return index + 1
+    }
+
+    /// Where the sentence from `position` ends.
+    func sentenceEnd(after position: Int) -> Int {
+        var index = position
+        while index < scalars.count, !Self.sentenceBreaks.contains(scalars[index]) { index += 1 }
+        return index
+    }
+
+    /// The paragraph (between line breaks) a position lies in.
+    func paragraph(around position: Int) -> Range<Int> {
+        var start = position, end = position
+        while start > 0, scalars[start - 1] != "\n" { start -= 1 }
+        while end < scalars.count, scalars[end] != "\n" { end += 1 }
+        return start..<end
+    }
+
+    /// The normalized words from `index` on, without French elided words (the l of l'année, which
+    /// the text splits off at its apostrophe), as many as `count`, with the index after the last.
+    func words(from index: Int, count: Int) -> (words: [String], end: Int) {
+        var found: [String] = []
+        var next = index
+        while found.count < count, next < words.count {
+            let word = words[next].normalized
+            let elided = next + 1 < words.count && TextNormalizer.elided.contains(Array(word.utf8))
+                && ["'", "’"].contains(gap(after: next, before: next + 1))
+            if !elided { found.append(word) }
+            next += 1
+        }
+        return (found, next)
+    }
 }

@@ -69,7 +69,16 @@ struct ExtractCommand: ParsableCommand {
                         w.member("depth", quote.depth)
                         w.key("cue")
                         if let cue = quote.cue { w.object { w in span(cue, &w) } } else { w.null() }
-                        w.member("speaker_candidates", strings: quote.speakerCandidates)
+                        w.key("speaker_candidates")
+                        w.array { w in
+                            for candidate in quote.speakerCandidates {
+                                w.object { w in
+                                    w.member("actor", candidate.actor)
+                                    w.member("reason", candidate.reason.rawValue)
+                                    w.member("ambiguous", candidate.ambiguous)
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -91,6 +100,7 @@ struct ExtractCommand: ParsableCommand {
                     w.object { w in
                         w.member("actor", mention.actor)
                         span(mention.span, &w)
+                        w.member("ambiguous", mention.ambiguous)
                     }
                 }
             }
