@@ -119,6 +119,9 @@ public struct Extractor: Sendable {
     /// follows it (اتهمت الخارجية المالية الجزائر).
     static let transitive: Set<[String]> = Set(
         ["دعا", "دعت", "اتهم", "اتهمت", "تدين", "يدين", "وصف", "وصفها", "وصفه"].map { TextNormalizer.tokens($0) })
+    /// The cues by their first word, each list longest first: one lookup per word of text.
+    static let cuesByFirstWord: [String: [[String]]] = Dictionary(grouping: cues, by: { $0[0] })
+
     /// Words before a name that make it an object rather than the speaker (دافع عن حركات المعارضة).
     static let prepositions: Set<String> = Set(
         [
@@ -142,13 +145,15 @@ public struct Extractor: Sendable {
         var quotes: [QuoteProposal] = []
         let found = QuoteFinder(text: text).quotes()
         // A name inside a quotation is what the speaker talks about, never the speaker.
-        let outside = actors.filter { mention in !found.contains { mention.start >= $0.start && mention.end <= $0.end } }
+        let outside = Self.outside(found, actors)
+        let clauses = Self.relativeClauses(in: text)
         var previousSpeaker: SpeakerCandidate?
         for quote in found {
             let cue = quote.attribution.map { (spanned($0.start, $0.end), [String]()) } ?? self.cue(near: quote, in: text).map {
                 (spanned($0.start, $0.end), $0.words)
             }
-            var candidates = speakers(for: quote, cue: cue, actors: outside, previous: quote.depth == 0 ? previousSpeaker : nil, in: text)
+            var candidates = speakers(
+                for: quote, cue: cue, actors: outside, previous: quote.depth == 0 ? previousSpeaker : nil, clauses: clauses, in: text)
             if quote.depth == 0, let previous = previousSpeaker, !candidates.contains(where: { $0.actor == previous.actor }) {
                 candidates.append(SpeakerCandidate(actor: previous.actor, reason: .earlierSpeaker, ambiguous: previous.ambiguous))
             }
@@ -159,8 +164,9 @@ public struct Extractor: Sendable {
         }
 
         let mentions = DateFinder(text: text).mentions()
+        let years = YearInference(text: text, all: mentions, published: published)
         // A date that no calendar has (31 April) is not a date: it is not proposed.
-        let dates = mentions.compactMap { mention in date(mention, all: mentions, published: published, text: text) }
+        let dates = mentions.compactMap { mention in date(mention, years: years, text: text) }
         return Proposals(
             length: text.scalars.count, languages: Self.languages(of: source, main: language),
             quotes: quotes, dates: dates,
@@ -176,7 +182,7 @@ public struct Extractor: Sendable {
     /// (those after a preposition last); then the sentence before.
     private func speakers(
         for quote: QuoteFinder.Found, cue: (span: Spanned, words: [String])?, actors: [ActorFinder.Mention],
-        previous: SpeakerCandidate?, in text: ScannedText
+        previous: SpeakerCandidate?, clauses: [Bool], in text: ScannedText
     ) -> [SpeakerCandidate] {
         var candidates: [SpeakerCandidate] = []
         func add(_ mentions: [ActorFinder.Mention], _ reason: SpeakerCandidate.Reason) {
@@ -185,19 +191,19 @@ public struct Extractor: Sendable {
             }
         }
         if let line = quote.attribution {
-            add(actors.filter { $0.start >= line.start && $0.end <= line.end }, .attributionLine)
+            add(actors.within(line.start, line.end), .attributionLine)
             return candidates
         }
         // كما before a cue continues too (كما دعت).
         // So does a pronoun for its subject (a-t-il ensuite ajouté, il a précisé).
         let continues = cue.map { cue in
             Self.continuations.contains(cue.words) || (cue.words.count > 1 && (cue.words.contains("il") || cue.words.contains("elle")))
-                || text.words.firstIndex { $0.start == cue.span.start }.map { $0 > 0 && text.words[$0 - 1].normalized == "كما" } == true
+                || { let index = text.firstWord(atOrAfter: cue.span.start); return index > 0 && text.words[index - 1].normalized == "كما" }()
         } ?? false
         if let cue, cue.span.start >= quote.end {
             // « … », a déclaré Attaf / « … », a-t-il ajouté.
             let end = text.sentenceEnd(after: cue.span.end)
-            let after = actors.filter { $0.start >= quote.end && $0.end <= end }
+            let after = actors.within(quote.end, end)
             add(after.sorted { abs($0.start - cue.span.start) < abs($1.start - cue.span.start) }, .subjectAfterCue)
             if candidates.isEmpty, continues, let previous { candidates.append(previous.because(.previousSpeaker)) }
         }
@@ -206,19 +212,19 @@ public struct Extractor: Sendable {
         var afterCue: [ActorFinder.Mention] = []
         let noun = cue.map { Self.nounCues.contains($0.words) } ?? false
         if let cue, cue.span.end <= quote.start {
-            afterCue = actors.filter { $0.start >= cue.span.end && $0.end <= quote.start }.sorted { $0.start < $1.start }
+            afterCue = actors.within(cue.span.end, quote.start)
             // A comma right after the cue opens an aside, not the subject (أكد، في تصريحات على هامش
             // الجمعية العامة، أن); an apposition after the subject may hold commas (أكد وزير الدولة،
             // وزير الشؤون الخارجية، أحمد عطاف أن).
             let next = (cue.span.end..<quote.start).first { !text.scalars[$0].properties.isWhitespace }
             let aside = next.map { text.scalars[$0] == "," || text.scalars[$0] == "،" } ?? false
-            let clause = aside ? [] : afterCue.filter { !inRelativeClause($0, in: text) }
+            let clause = aside ? [] : afterCue.filter { !inRelativeClause($0, clauses, in: text) }
             let arabic = cue.words.first?.unicodeScalars.first.map(ScannedText.isArabic) ?? false
             if noun {
                 // The author of a statement, right after it: جاء في بيان لوزارة الخارجية المالية.
                 let cueEnd = text.firstWord(atOrAfter: cue.span.end)
                 let author = clause.first { mention in
-                    let word = text.words.firstIndex { $0.end > mention.start } ?? cueEnd
+                    let word = text.word(holding: mention.start)
                     return word - cueEnd <= 1 && !text.text(cue.span.end, mention.start).contains { $0 == "," || $0 == "،" }
                 }
                 add(author.map { [$0] } ?? [], .subjectAfterCue)
@@ -229,10 +235,11 @@ public struct Extractor: Sendable {
             }
             if candidates.isEmpty, continues, let previous { candidates.append(previous.because(.previousSpeaker)) }
         }
-        let before = actors.filter { $0.start >= start && $0.end <= anchor }.sorted { abs($0.start - anchor) < abs($1.start - anchor) }
+        // Names in the sentence before the anchor; a sentence without a break looks back 600 code points at most.
+        let before = actors.within(max(start, anchor - 600), anchor).sorted { abs($0.start - anchor) < abs($1.start - anchor) }
         // A name before a noun cue is its author (إدانة من الوزارة، حيث جاء في بيان); before a
         // verb, one after a preposition is more likely its object.
-        let objects = before.filter { (!noun && isObject($0, cue: cue?.span, in: text)) || inRelativeClause($0, in: text) }
+        let objects = before.filter { (!noun && isObject($0, cue: cue?.span, in: text)) || inRelativeClause($0, clauses, in: text) }
         let subjects = before.filter { mention in !objects.contains(mention) }
         add(subjects, .namedBeforeCue)
         // No subject at all (حيث قال، أضافت الوزارة في بيانها): the previous speaker goes on.
@@ -240,7 +247,7 @@ public struct Extractor: Sendable {
         add(objects, .objectBeforeCue)
         add(afterCue, .betweenCueAndQuote)
         let previousStart = text.sentenceStart(before: start - 1)
-        add(actors.filter { $0.start >= previousStart && $0.end <= start }.sorted { $0.start > $1.start }, .previousSentence)
+        add(actors.within(max(previousStart, start - 600), start).sorted { $0.start > $1.start }, .previousSentence)
         return candidates
     }
 
@@ -253,27 +260,50 @@ public struct Extractor: Sendable {
 
     /// Whether a relative pronoun comes between the clause's start (a comma, or the sentence's) and
     /// the name.
-    private func inRelativeClause(_ mention: ActorFinder.Mention, in text: ScannedText) -> Bool {
-        guard var index = text.words.firstIndex(where: { $0.end > mention.start }) else { return false }
-        let sentence = text.sentenceStart(before: mention.start)
-        while index > 0, text.words[index - 1].start >= sentence {
-            let gap = text.gap(after: index - 1, before: index)
-            if gap.contains(",") || gap.contains("،") { return false }
-            index -= 1
+    private func inRelativeClause(_ mention: ActorFinder.Mention, _ clauses: [Bool], in text: ScannedText) -> Bool {
+        let index = text.word(holding: mention.start)
+        return index < clauses.count && clauses[index]
+    }
+
+    /// For each word, whether a relative pronoun opened its clause before it: one pass over the
+    /// text, reset at each comma and sentence break.
+    static func relativeClauses(in text: ScannedText) -> [Bool] {
+        var flags: [Bool] = []
+        flags.reserveCapacity(text.words.count)
+        var open = false
+        for index in text.words.indices {
+            if index > 0 {
+                let gap = text.scalars[text.words[index - 1].end..<text.words[index].start]
+                if gap.contains(where: { $0 == "," || $0 == "،" || $0 == "." || $0 == "!" || $0 == "?" || $0 == "؟" || $0 == "؛" || $0 == "\n" }) {
+                    open = false
+                }
+            }
+            flags.append(open)
             let word = text.words[index].normalized
-            if Self.relativePronouns.contains(word) { return true }
-            if word == "que", index > 0, text.gap(after: index - 1, before: index).contains(",") { return true }
+            if relativePronouns.contains(word) { open = true }
+            if word == "que", index > 0, text.scalars[text.words[index - 1].end..<text.words[index].start].contains(",") { open = true }
         }
-        return false
+        return flags
+    }
+
+    /// Mentions outside every quotation: a name inside one is what the speaker talks about.
+    /// Quotations at depth 0 do not overlap; both lists are in text order.
+    static func outside(_ quotes: [QuoteFinder.Found], _ mentions: [ActorFinder.Mention]) -> [ActorFinder.Mention] {
+        let spans = quotes.filter { $0.depth == 0 }.map { ($0.start, $0.end) }.sorted { $0.0 < $1.0 }
+        var index = 0
+        return mentions.filter { mention in
+            while index < spans.count, spans[index].1 <= mention.start { index += 1 }
+            return !(index < spans.count && spans[index].0 <= mention.start && mention.end <= spans[index].1)
+        }
     }
 
     /// A name after a preposition (عن حركات المعارضة, contre l'Algérie), or written with ب or ل on
     /// it (بالجزائر, لمالي): an object, not a subject. Not the name a quote is reported from:
     /// نقلت عن الوزارة قولها (the cue قوله/قولها right after the name).
     private func isObject(_ mention: ActorFinder.Mention, cue: Spanned?, in text: ScannedText) -> Bool {
-        guard let index = text.words.firstIndex(where: { $0.end > mention.start }) else { return false }
-        if let cue, let last = text.words.lastIndex(where: { $0.end <= mention.end }), last + 1 < text.words.count,
-           text.words[last + 1].start == cue.start {
+        let index = text.word(holding: mention.start)
+        guard index < text.words.count else { return false }
+        if let cue, text.firstWord(atOrAfter: mention.end) == text.firstWord(atOrAfter: cue.start), mention.end <= cue.start {
             return false
         }
         let word = text.words[index]
@@ -291,8 +321,9 @@ public struct Extractor: Sendable {
     /// one: its span and its normalized words.
     private func cue(near quote: QuoteFinder.Found, in text: ScannedText) -> (start: Int, end: Int, words: [String])? {
         let before = text.sentenceStart(before: quote.start)
-        let firstWord = text.firstWord(atOrAfter: before)
         let openWord = text.firstWord(atOrAfter: quote.start)
+        // 40 words back at most: a cue farther off belongs to another clause.
+        let firstWord = max(text.firstWord(atOrAfter: before), openWord - 40)
         var best: (start: Int, end: Int, words: [String])?
         var index = firstWord
         while index < openWord {
@@ -325,7 +356,14 @@ public struct Extractor: Sendable {
     /// The longest cue starting at word `index` (its words as the cue list has them, or the
     /// auxiliary and participle of a compound tense), if any.
     private func cueWords(at index: Int, in text: ScannedText, limit: Int) -> [String]? {
-        if let cue = Self.cues.first(where: { index + $0.count <= limit && matches($0, at: index, in: text) }) { return cue }
+        let word = text.words[index].normalized
+        // The cues that start with this word, or with it after a leading و or ف (longest first).
+        var candidates = Self.cuesByFirstWord[word] ?? []
+        if let lead = word.unicodeScalars.first, lead == "و" || lead == "ف", word.unicodeScalars.count > 1 {
+            candidates += Self.cuesByFirstWord[String(String.UnicodeScalarView(word.unicodeScalars.dropFirst()))] ?? []
+            candidates.sort { $0.count > $1.count }
+        }
+        if let cue = candidates.first(where: { index + $0.count <= limit && matches($0, at: index, in: text) }) { return cue }
         guard Self.auxiliaries.contains(text.words[index].normalized) else { return nil }
         for offset in 1...4 where index + offset < limit {
             guard text.adjacent(index + offset - 1, index + offset, allowing: ["-", "'", "’"]) else { return nil }
@@ -349,7 +387,7 @@ public struct Extractor: Sendable {
 
     // MARK: Dates
 
-    private func date(_ mention: DateFinder.Mention, all: [DateFinder.Mention], published: EDTFDate?, text: ScannedText) -> DateProposal? {
+    private func date(_ mention: DateFinder.Mention, years: YearInference, text: ScannedText) -> DateProposal? {
         let span = Spanned(text: text.text(mention.start, mention.end), start: mention.start, end: mention.end)
         let precision: EDTFDate.Precision = mention.day != nil ? .day : mention.month != nil ? .month : .year
         func edtf(_ year: String) -> String {
@@ -365,7 +403,7 @@ public struct Extractor: Sendable {
             guard EDTFDate(edtf(String(year))) != nil else { return nil }
             return DateProposal(span: span, edtf: edtf(String(year)), precision: precision, certainty: .stated, note: names)
         }
-        guard let inferred = YearInference(text: text, all: all, published: published).year(of: mention) else {
+        guard let inferred = years.year(of: mention) else {
             // The mention's day exists in no year near the reference (31 April): not a date.
             return nil
         }
@@ -414,5 +452,22 @@ public struct Extractor: Sendable {
             if language != "und" && !languages.contains(language) { languages.append(language) }
         }
         return languages
+    }
+}
+
+extension [ActorFinder.Mention] {
+    /// The mentions that lie between `start` and `end`, in text order (the array is in text order).
+    func within(_ start: Int, _ end: Int) -> [ActorFinder.Mention] {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].start < start { low = mid + 1 } else { high = mid }
+        }
+        var found: [ActorFinder.Mention] = []
+        while low < count, self[low].start < end {
+            if self[low].end <= end { found.append(self[low]) }
+            low += 1
+        }
+        return found
     }
 }

@@ -15,6 +15,10 @@ struct ScannedText {
 
     let scalars: [Unicode.Scalar]
     let words: [Word]
+    /// Where sentences and paragraphs break (offsets of . ! ? ؟ ؛ and line breaks; of line breaks),
+    /// ascending: the sentence or paragraph around a position is two binary searches.
+    private let sentenceBreaks: [Int]
+    private let lineBreaks: [Int]
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
@@ -51,6 +55,8 @@ struct ScannedText {
         }
         self.scalars = scalars
         self.words = merged
+        sentenceBreaks = scalars.indices.filter { Self.breaks.contains(scalars[$0]) }
+        lineBreaks = scalars.indices.filter { scalars[$0] == "\n" }
     }
 
     /// Letters, digits and the marks and tatweel written inside Arabic words.
@@ -82,6 +88,13 @@ struct ScannedText {
         return significant.isEmpty || (significant.count == 1 && allowed.contains(significant.first!))
     }
 
+    /// The index of the word that holds code point `offset` (a name may start after a proclitic,
+    /// inside its word), else of the first word after it.
+    func word(holding offset: Int) -> Int {
+        let index = firstWord(atOrAfter: offset)
+        return index > 0 && words[index - 1].end > offset ? index - 1 : index
+    }
+
     /// The word index at or after code point `offset`.
     func firstWord(atOrAfter offset: Int) -> Int {
         var low = 0, high = words.count
@@ -96,28 +109,35 @@ struct ScannedText {
         (0x0600...0x06FF).contains(scalar.value) || (0x0750...0x077F).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value)
     }
 
-    private static let sentenceBreaks: Set<Unicode.Scalar> = [".", "!", "?", "؟", "\n", "؛"]
+    private static let breaks: Set<Unicode.Scalar> = [".", "!", "?", "؟", "\n", "؛"]
+
+    /// The index of the first element of `sorted` that is at least `value`.
+    private static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
 
     /// Where the sentence around `position` starts (after . ! ? ؟ ؛ or a line break).
     func sentenceStart(before position: Int) -> Int {
-        var index = position - 1
-        while index >= 0, !Self.sentenceBreaks.contains(scalars[index]) { index -= 1 }
-        return index + 1
+        let index = Self.lowerBound(sentenceBreaks, position)
+        return index == 0 ? 0 : sentenceBreaks[index - 1] + 1
     }
 
     /// Where the sentence from `position` ends.
     func sentenceEnd(after position: Int) -> Int {
-        var index = position
-        while index < scalars.count, !Self.sentenceBreaks.contains(scalars[index]) { index += 1 }
-        return index
+        let index = Self.lowerBound(sentenceBreaks, position)
+        return index < sentenceBreaks.count ? sentenceBreaks[index] : scalars.count
     }
 
     /// The paragraph (between line breaks) a position lies in.
     func paragraph(around position: Int) -> Range<Int> {
-        var start = position, end = position
-        while start > 0, scalars[start - 1] != "\n" { start -= 1 }
-        while end < scalars.count, scalars[end] != "\n" { end += 1 }
-        return start..<end
+        let index = Self.lowerBound(lineBreaks, position)
+        let start = index == 0 ? 0 : lineBreaks[index - 1] + 1
+        return start..<(index < lineBreaks.count ? lineBreaks[index] : scalars.count)
     }
 
     /// The normalized words from `index` on, without French elided words (the l of l'année, which

@@ -25,8 +25,49 @@ struct YearInference {
     }
 
     let text: ScannedText
+    /// Every mention, in text order.
     let all: [DateFinder.Mention]
     let published: EDTFDate?
+    /// The mentions with a year written, in text order (their ends ascend too).
+    private let stated: [DateFinder.Mention]
+    /// The publication date, or the latest date the text states: made once per document.
+    private let now: (firstDay: Int, lastDay: Int, description: String)?
+
+    init(text: ScannedText, all: [DateFinder.Mention], published: EDTFDate?) {
+        self.text = text
+        self.all = all
+        self.published = published
+        let stated = all.filter { $0.year != nil }
+        self.stated = stated
+        if let published {
+            now = (published.firstDay, published.lastDay, published.description)
+        } else {
+            let latest = stated.compactMap { found in Self.days(of: found, in: found.year!).map { (found, $0) } }.max { $0.1.last < $1.1.last }
+            now = latest.map { ($0.1.first, $0.1.last, "the latest date the text states, \"\(text.text($0.0.start, $0.0.end))\"") }
+        }
+    }
+
+    /// The number of stated mentions that end at or before `position`.
+    private func statedBefore(_ position: Int) -> Int {
+        var low = 0, high = stated.count
+        while low < high {
+            let mid = (low + high) / 2
+            if stated[mid].end <= position { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The nearest stated mention before `position` that starts at or after `lower` (one with its
+    /// month first when `month`), looking back 50 mentions at most.
+    private func lastStated(before position: Int, from lower: Int, month: Bool) -> DateFinder.Mention? {
+        var index = statedBefore(position) - 1
+        let limit = max(0, index - 50)
+        while index >= limit, stated[index].start >= lower {
+            if !month || stated[index].month != nil { return stated[index] }
+            index -= 1
+        }
+        return nil
+    }
 
     static let relations: [([String], Relation)] = {
         let words: [(String, Relation)] = [
@@ -50,7 +91,7 @@ struct YearInference {
         func exists(_ year: Int) -> Bool { days(of: mention, in: year) != nil }
         switch relation {
         case .last?, .next?, .thisYear?, .lastYear?:
-            guard let now = timeOfWriting() else { return Inferred(year: nil, how: "") }
+            guard let now else { return Inferred(year: nil, how: "") }
             let year = EDTFDate.civil(now.lastDay).year
             let found: Int?
             switch relation {
@@ -64,8 +105,10 @@ struct YearInference {
             return Inferred(year: found, how: "read as \(word) the time of writing, \(now.description)")
         case .sameYear?:
             let sentence = text.sentenceStart(before: mention.start)
-            let before = stated.filter { $0.end <= mention.start }
-            guard let found = before.last(where: { $0.start >= sentence && $0.month != nil }) ?? before.last, let year = found.year else {
+            let nearest = statedBefore(mention.start) - 1
+            guard let found = lastStated(before: mention.start, from: sentence, month: true) ?? (nearest >= 0 ? stated[nearest] : nil),
+                  let year = found.year
+            else {
                 return Inferred(year: nil, how: "")
             }
             return exists(year) ? Inferred(year: year, how: "the same year as \(quoted(found))") : nil
@@ -74,22 +117,21 @@ struct YearInference {
         }
     }
 
-    /// Mentions with a year written.
-    private var stated: [DateFinder.Mention] { all.filter { $0.year != nil } }
-
     private func plain(_ mention: DateFinder.Mention) -> Inferred? {
-        let before = stated.filter { $0.end <= mention.start }
         let sentence = text.sentenceStart(before: mention.start)
         let paragraph = text.paragraph(around: mention.start)
         // A year written alone counts in the mention's own sentence only: in another it is more
         // often another story's (l'accord signé en 2015).
-        if let found = before.last(where: { $0.start >= sentence && $0.month != nil }) ?? before.last(where: { $0.start >= sentence }) {
+        if let found = lastStated(before: mention.start, from: sentence, month: true)
+            ?? lastStated(before: mention.start, from: sentence, month: false) {
             return from(found, mention, "the year stated earlier in the same sentence")
         }
-        if let found = before.last(where: { $0.start >= paragraph.lowerBound && $0.month != nil }) {
+        if let found = lastStated(before: mention.start, from: paragraph.lowerBound, month: true) {
             return from(found, mention, "the year stated in the same paragraph")
         }
-        if let found = stated.first(where: { $0.start >= mention.end && $0.end <= paragraph.upperBound && $0.month != nil }) {
+        let after = statedBefore(mention.end)
+        if let found = stated[after..<min(stated.count, after + 50)].first(where: { $0.end <= paragraph.upperBound && $0.month != nil }),
+           found.start >= mention.end {
             return from(found, mention, "the year stated in the same paragraph")
         }
         if let published {
@@ -99,7 +141,9 @@ struct YearInference {
             guard let found = latest(mention, notAfter: published, before: EDTFDate.civil(published.lastDay).year + 1) else { return nil }
             return Inferred(year: found, how: "the latest such date not after the publication date \(published)")
         }
-        guard let nearest = stated.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }) else {
+        let index = statedBefore(mention.start)
+        let neighbours = [index - 1, index].filter { stated.indices.contains($0) }.map { stated[$0] }
+        guard let nearest = neighbours.min(by: { abs($0.start - mention.start) < abs($1.start - mention.start) }) else {
             return Inferred(year: nil, how: "")
         }
         return from(nearest, mention, "the nearest year the text states", check: "; check it against the publication date")
@@ -110,10 +154,12 @@ struct YearInference {
     private func from(_ reference: DateFinder.Mention, _ mention: DateFinder.Mention, _ rule: String, check: String = "") -> Inferred? {
         guard let stated = reference.year else { return nil }
         var year = stated
-        if reference.month != nil, let anchor = days(of: reference, in: stated), let same = days(of: mention, in: stated) {
+        if reference.month != nil, let anchor = days(of: reference, in: stated) {
+            // A day the stated year lacks (29 February) counts as far from it.
+            let same = days(of: mention, in: stated)
             let previous = days(of: mention, in: stated - 1), next = days(of: mention, in: stated + 1)
-            if let previous, anchor.first - previous.last <= 92, same.first - anchor.last > 270 { year = stated - 1 }
-            if let next, next.first - anchor.last <= 92, anchor.first - same.last > 270 { year = stated + 1 }
+            if let previous, anchor.first - previous.last <= 92, same.map({ $0.first - anchor.last > 270 }) ?? true { year = stated - 1 }
+            if let next, next.first - anchor.last <= 92, same.map({ anchor.first - $0.last > 270 }) ?? true { year = stated + 1 }
         }
         if let published, let range = days(of: mention, in: year), range.first > published.lastDay {
             guard let earlier = latest(mention, notAfter: published, before: year) else { return nil }
@@ -129,22 +175,16 @@ struct YearInference {
         (limit - 9..<limit).reversed().first { days(of: mention, in: $0).map { $0.first <= date.lastDay } ?? false }
     }
 
-    /// The publication date, or the latest date the text states.
-    private func timeOfWriting() -> (firstDay: Int, lastDay: Int, description: String)? {
-        if let published { return (published.firstDay, published.lastDay, published.description) }
-        let latest = stated.compactMap { found in days(of: found, in: found.year!).map { (found, $0) } }.max { $0.1.last < $1.1.last }
-        return latest.map { ($0.1.first, $0.1.last, "the latest date the text states, \(quoted($0.0))") }
-    }
 
     /// The relation the words after the mention give it, or those after a month it is joined to
     /// (جويلية وأوت من العام نفسه), or "last"/"next" before it.
     private func relation(after mention: DateFinder.Mention) -> Relation? {
         var next = text.firstWord(atOrAfter: mention.end)
-        if next < text.words.count, Self.conjunctions.contains(text.words[next].normalized),
-           let joined = all.first(where: { $0.start >= text.words[next].start && $0.start <= text.words[next].end + 1 }) {
+        let following = mentionAfter(mention)
+        if next < text.words.count, Self.conjunctions.contains(text.words[next].normalized), let joined = following,
+           joined.start >= text.words[next].start && joined.start <= text.words[next].end + 1 {
             next = text.firstWord(atOrAfter: joined.end)
-        } else if next < text.words.count, let joined = all.first(where: { $0.start > mention.end && $0.start < text.words[next].end }),
-                  joined.year == nil {
+        } else if next < text.words.count, let joined = following, joined.start < text.words[next].end, joined.year == nil {
             // وأوت: the next mention starts inside the next word, after its و.
             next = text.firstWord(atOrAfter: joined.end)
         }
@@ -162,8 +202,20 @@ struct YearInference {
         return nil
     }
 
+    /// The mention after this one.
+    private func mentionAfter(_ mention: DateFinder.Mention) -> DateFinder.Mention? {
+        var low = 0, high = all.count
+        while low < high {
+            let mid = (low + high) / 2
+            if all[mid].start <= mention.start { low = mid + 1 } else { high = mid }
+        }
+        return low < all.count ? all[low] : nil
+    }
+
+    private func days(of mention: DateFinder.Mention, in year: Int) -> (first: Int, last: Int)? { Self.days(of: mention, in: year) }
+
     /// The first and last day of `mention` in `year`, or nil when that year has no such day.
-    private func days(of mention: DateFinder.Mention, in year: Int) -> (first: Int, last: Int)? {
+    private static func days(of mention: DateFinder.Mention, in year: Int) -> (first: Int, last: Int)? {
         var written = String(year)
         if let month = mention.month { written += "-" + Extractor.two(month) }
         if let day = mention.day { written += "-" + Extractor.two(day) }

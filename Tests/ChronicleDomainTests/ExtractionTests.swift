@@ -155,6 +155,8 @@ import Testing
         let deictic = dates(
             "في 6 أفريل 2025 أعلنت مالي. ويعود الملف في ماي المقبل، بعد تعيينه في تشرين الثاني من العام الماضي.", published: "2025-04-08")
         #expect(deictic["ماي"] == "2025-05" && deictic["تشرين الثاني"] == "2024-11")
+        // A day the reference's year lacks is still read from it: 29 February after 10 December 2023.
+        #expect(dates("Le 10 décembre 2023, il a parlé ; le 29 février, il a répondu.")["29 février"] == "2024-02-29")
         // Not after the publication date without saying so: "30 دجنبر" in a text of January 2025.
         #expect(dates("مع بداية عام 2025 تصاعد التوتر. وقال الوزير يوم 30 دجنبر إن الحل مستحيل.", published: "2025-01-05")["30 دجنبر"]
             == "2024-12-30")
