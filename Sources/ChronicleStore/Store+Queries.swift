@@ -74,8 +74,16 @@ extension Store {
     /// dated in that month.
     private func search(_ text: String, in index: TextIndex, byActor: FieldIndex, byMonth: FieldIndex) -> [Int32]? {
         guard let words = lexicon.queryWords(text) else { return nil }
+        // The first 16 words that match as prefixes read the words they begin; the rest match by
+        // their stems alone, so a long query's cost stays bounded.
+        var expansions = 16
         return Self.intersection(words) { word in
-            let written = Self.intersection(word.terms) { records(matching: resolved($0), in: index, byActor: byActor) }
+            let written = Self.intersection(word.terms) { term in
+                let term = resolved(term)
+                let expand = expansions > 0 && term.match != .whole && term.match != .acronym
+                if expand { expansions -= 1 }
+                return records(matching: term, in: index, byActor: byActor, expand: expand)
+            }
             guard let month = word.month else { return written }
             return SortedIDs.union([written, byMonth[String(month)] ?? []])
         }
@@ -90,12 +98,12 @@ extension Store {
     }
 
     /// The records one term matches in a text index, and through the names of their actors.
-    private func records(matching term: Lexicon.QueryTerm, in index: TextIndex, byActor: FieldIndex) -> [Int32] {
+    private func records(matching term: Lexicon.QueryTerm, in index: TextIndex, byActor: FieldIndex, expand: Bool) -> [Int32] {
         // A number is not a name: "2015" finds what says 2015, not every event of a party whose
         // name contains the year.
         let isNumber = term.term.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         var stems: [[UInt8]] = [term.term]
-        if term.match == .prefix || term.match == .wordsBegun {
+        if expand && (term.match == .prefix || term.match == .wordsBegun) {
             stems += lexicon.stemsOfWords(startingWith: term.surface).subtracting([term.term]).sorted { $0.lexicographicallyPrecedes($1) }
         }
         var lists = stems.map { index.records(exactly: $0) }

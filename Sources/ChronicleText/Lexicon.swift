@@ -41,12 +41,12 @@ public struct Lexicon: Sendable {
             /// A word typed in capitals (UN, ONU): matches words written in capitals, where the
             /// data has it as an acronym; otherwise it is the ordinary word (`ordinary`).
             case acronym
-            /// Whole stems only: an Arabic word of three letters or fewer (مال is not مالك), and
-            /// any word of one or two letters.
+            /// Whole stems only: a word of three letters or fewer (مال is not مالك, des is not destin).
             case whole
             /// The stem whole, and the stem of every word of the corpus that begins with the word
-            /// as typed: a word of four letters or more whose stem has three or fewer (بيان, stem
-            /// بي, is not بين; الوز still finds الوزارة).
+            /// as typed: an Arabic word of four letters or more whose stem has three or fewer (بيان,
+            /// stem بي, is not بين; الوز still finds الوزارة), a Latin word its stemmer shortened
+            /// (Niger, stem nig, is not Nigeria; ingérences finds ingérence).
             case wordsBegun
             /// A prefix of record text: the stem as a prefix, and the stem of every word of the
             /// corpus that begins with the word as typed (so every prefix of four letters or more of
@@ -56,7 +56,7 @@ public struct Lexicon: Sendable {
 
         /// The stem, or for an acronym its term (the marker byte, then the word as written).
         package let term: [UInt8]
-        /// The word as typed, normalized, before stemming (with a final alef the normalizer drops).
+        /// The word as typed, normalized, before stemming.
         package let surface: [UInt8]
         package let match: Match
     }
@@ -75,12 +75,15 @@ public struct Lexicon: Sendable {
         TextNormalizer.forEachToken(query) { tokens.append($0) }
         var words = Set<QueryWord>()
         var index = 0
+        let hasYear = tokens.contains { $0.bytes.count == 4 && $0.bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
         while index < tokens.count {
             var length = min(MonthNames.longestName, tokens.count - index)
             var month: Int?
             while length > 0 {
                 let names = tokens[index..<(index + length)].map { String(decoding: $0.bytes, as: UTF8.self) }
-                if let found = MonthNames.monthOfWords[names] {
+                // A name that is also a common word (آب a father, مارس "practised", may, mars, sept)
+                // is a month only in a query that has a year.
+                if let found = MonthNames.monthOfWords[names], !(Self.commonWordMonths.contains(names) && !hasYear) {
                     month = found
                     break
                 }
@@ -94,38 +97,41 @@ public struct Lexicon: Sendable {
         return words.sorted { $0.terms.lexicographicallyPrecedes($1.terms) { $0.term.lexicographicallyPrecedes($1.term) } }
     }
 
+    /// Month names that are also common words.
+    static let commonWordMonths: Set<[String]> = Set(["آب", "مارس", "may", "mars", "march", "sept"].map { TextNormalizer.tokens($0) })
+
     /// A token's term: an acronym's, or the ordinary word's.
     private func term(_ token: TextNormalizer.Token) -> QueryTerm {
         if token.isAcronym { return QueryTerm(term: [TextNormalizer.acronymMarker] + token.bytes, surface: token.bytes, match: .acronym) }
-        return ordinary(token.bytes, typed: token.droppedAlef ? token.bytes + TextNormalizer.alef : token.bytes)
+        return ordinary(token.bytes)
     }
 
     /// The term of a normalized word taken as an ordinary word (an acronym the data does not have
-    /// as one is searched this way: MALI is mali). `typed` is the word with the final alef the
-    /// normalizer drops as tanween's: its letters decide how the word matches, and it is what the
-    /// words of the corpus must begin with (بسيا of بسيادة).
-    package func ordinary(_ word: [UInt8], typed: [UInt8]? = nil) -> QueryTerm {
-        let surface = typed ?? word
-        let stem = stem(word)
+    /// as one is searched this way: MALI is mali).
+    package func ordinary(_ surface: [UInt8]) -> QueryTerm {
+        let stem = stem(surface)
         let arabic = ArabicStemmer.isArabic(surface)
         let letters = ArabicStemmer.letters(surface[...])
-        if letters <= 2 || (arabic && letters <= 3) { return QueryTerm(term: stem, surface: surface, match: .whole) }
-        let shortStem = arabic && ArabicStemmer.letters(stem[...]) <= 3
+        if letters <= 3 { return QueryTerm(term: stem, surface: surface, match: .whole) }
+        // A stem shorter than the word is no prefix to search by: Niger's light stem nig would
+        // find Nigeria, بيان's بي would find بين. It matches whole, with the words the typed word begins.
+        let shortStem = arabic ? ArabicStemmer.letters(stem[...]) <= 3 : stem != surface
         return QueryTerm(term: stem, surface: surface, match: shortStem ? .wordsBegun : .prefix)
     }
 
     /// The stems of the corpus's and the dictionary's words that begin with `prefix` (each word
-    /// stemmed as the index stemmed it), at most `limit` words read. When no word of the corpus
+    /// stemmed as the index stemmed it), at most `limit` words read from each. When no word of the corpus
     /// begins with an Arabic prefix, it is also read as the stemmer reads a word: a leading article,
     /// or conjunction or preposition, is taken off and the words the rest begins are added
     /// (بسياد begins سيادة, as بسيادة is سيادة).
-    package func stemsOfWords(startingWith prefix: [UInt8], limit: Int = 4_096) -> Set<[UInt8]> {
+    package func stemsOfWords(startingWith prefix: [UInt8], limit: Int = 1_024) -> Set<[UInt8]> {
         let stems = stemsOfWords(beginningWith: prefix, limit: limit)
         let first = corpusWords.lowerBound(prefix)
         guard ArabicStemmer.isArabic(prefix), !(first < corpusWords.count && corpusWords.word(first, startsWith: prefix)) else {
             return stems
         }
-        for clitic in (ArabicStemmer.articles + ArabicStemmer.particles).sorted(by: { $0.count > $1.count })
+        let clitics = ArabicStemmer.articles + ArabicStemmer.conjunctionArticles + ArabicStemmer.particles
+        for clitic in clitics.sorted(by: { $0.count > $1.count })
         where prefix.starts(with: clitic) && ArabicStemmer.letters(prefix.dropFirst(clitic.count)) >= 2 {
             let rest = stemsOfWords(beginningWith: Array(prefix.dropFirst(clitic.count)), limit: limit)
             if !rest.isEmpty { return stems.union(rest) }
@@ -135,8 +141,8 @@ public struct Lexicon: Sendable {
 
     private func stemsOfWords(beginningWith prefix: [UInt8], limit: Int) -> Set<[UInt8]> {
         var stems = Set<[UInt8]>()
-        var read = 0
         for words in [corpusWords, self.stems] {
+            var read = 0
             var index = words.lowerBound(prefix)
             while index < words.count, read < limit, words.word(index, startsWith: prefix) {
                 stems.insert(stem(Array(words.word(index))))

@@ -2,13 +2,11 @@
 // it yields). Modelled on Lucene's ArabicNormalizer, PersianNormalizer and DecimalDigitFilter:
 //  - Arabic: the alef forms أ إ آ ٱ → ا; hamza on its carriers ؤ ئ and the bare ء → ء (so مسئول,
 //    مسؤول and مسءول are one word); ى → ي; ة → ه; the Persian and Urdu ی ے → ي, ک → ك, ۀ ہ → ه;
-//    tashkeel, Quranic marks and tatweel removed, and the alef that carries tanween al-fath with it
-//    (دروسًا = دروس);
+//    tashkeel (tanween al-fath included: دروسًا = دروسا, the final alef left to the stemmer, which
+//    knows whether the word is تركيا or مشيرًا), Quranic marks and tatweel removed;
 //  - digits: Arabic-Indic ٠–٩ and Eastern Arabic-Indic ۰–۹ → 0–9 (٢٠١٥ = 2015);
 //  - Latin and other scripts: canonical decomposition with the combining marks removed (é → e),
 //    lower case;
-//  - an Arabic word's final alef after three letters or more is dropped (not ها's): it is where
-//    tanween al-fath sits, and most people type without the mark (مشيرا = مشيرًا = مشير);
 //  - compatibility forms: NFKC for Arabic presentation forms (U+FB50–FDFF, U+FE70–FEFC: text copied
 //    from a PDF), the Latin ligatures (ﬁ) and fullwidth forms; œ and æ expanded (cœur = coeur);
 //  - French elision and the English possessive: l', d', qu' and the like before a word, and 's
@@ -29,10 +27,6 @@ public enum TextNormalizer {
     package struct Token {
         package var bytes: [UInt8]
         package var isAcronym: Bool
-        /// The word ended in an alef that was dropped as tanween's (`dropUnmarkedTanweenAlef`):
-        /// a query word may be the first letters of a longer word (بسيا of بسيادة), which search
-        /// reads with the alef.
-        package var droppedAlef = false
     }
 
     /// Normalized tokens of `text`, in order.
@@ -49,8 +43,6 @@ public enum TextNormalizer {
     package enum Fold {
         case letter(Unicode.Scalar)
         case skip
-        /// Tanween al-fath: removed together with the alef that carries it.
-        case tanweenFath
         case separator
         /// ' ’ ʼ: ends a token, and decides French elision and the English possessive.
         case apostrophe
@@ -78,8 +70,7 @@ public enum TextNormalizer {
         case 0x06A9: return .letter("\u{0643}")  // keheh → kaf
         case 0x0660...0x0669: return .letter(Unicode.Scalar(value - 0x0660 + 0x30)!)  // Arabic-Indic digits
         case 0x06F0...0x06F9: return .letter(Unicode.Scalar(value - 0x06F0 + 0x30)!)  // Eastern Arabic-Indic digits
-        case 0x064B: return .tanweenFath
-        case 0x0640, 0x064C...0x065F, 0x0670, 0x06D6...0x06ED: return .skip  // tatweel, tashkeel, Quranic marks
+        case 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED: return .skip  // tatweel, tashkeel, Quranic marks
         case 0x0621, 0x0627...0x063A, 0x0641...0x064A, 0x066E...0x06D3, 0x06FA...0x06FF: return .letter(scalar)
         case 0x0600...0x06FF: return .separator  // Arabic punctuation: ، ؛ ؟ and the like
         case 0x2019, 0x02BC: return .apostrophe
@@ -97,7 +88,6 @@ public enum TextNormalizer {
         var current: [UInt8] = []
         current.reserveCapacity(32)
         var capitals = 0, letters = 0, others = 0
-        var dropAlef = false
         /// The token just ended at an apostrophe: an `s` that follows is the English possessive.
         var afterApostrophe = false
         /// A held عبد, joined with a following الله.
@@ -115,19 +105,13 @@ public enum TextNormalizer {
         }
         func finish() {
             if !current.isEmpty && !(afterApostrophe && current == [UInt8(ascii: "s")]) {
-                let dropped = dropUnmarkedTanweenAlef(&current)
-                emit(Token(bytes: current, isAcronym: capitals >= 2 && capitals == letters && others == 0, droppedAlef: dropped))
+                emit(Token(bytes: current, isAcronym: capitals >= 2 && capitals == letters && others == 0))
             }
             current.removeAll(keepingCapacity: true)
             capitals = 0; letters = 0; others = 0
-            dropAlef = false
             afterApostrophe = false
         }
         func append(_ scalar: Unicode.Scalar) {
-            if dropAlef {
-                dropAlef = false
-                if scalar == "\u{0627}" { return }
-            }
             UTF8.encode(scalar) { current.append($0) }
         }
         func consume(_ scalar: Unicode.Scalar) {
@@ -143,9 +127,6 @@ public enum TextNormalizer {
                 }
                 append(letter)
             case .skip: return
-            case .tanweenFath:
-                // The alef is written before or after the mark: drop whichever is there.
-                if current.count >= 2, Array(current.suffix(2)) == alef { current.removeLast(2) } else { dropAlef = true }
             case .separator: finish()
             case .apostrophe:
                 // l'Algérie, d'Alger, qu'il: the elided word is not a word of its own.
@@ -157,7 +138,9 @@ public enum TextNormalizer {
                 if mapped.count == 1 && mapped.first == scalar {
                     finish()
                 } else {
-                    for part in mapped { consume(part) }
+                    // An isolated mark (U+FE70–FE7F) is a space and the mark: the mark only, so the
+                    // word it sits in stays one word.
+                    for part in mapped where !((0xFE70...0xFE7F).contains(value) && part == " ") { consume(part) }
                 }
             case .general:
                 if let ligature = latinLigatures[value] {
@@ -190,23 +173,4 @@ public enum TextNormalizer {
     /// œ and æ, which no Unicode normalization expands: written as two letters (cœur = coeur).
     private static let latinLigatures: [UInt32: String] = [0x0153: "oe", 0x0152: "OE", 0x00E6: "ae", 0x00C6: "AE"]
 
-    /// Drops an Arabic word's final alef after three letters or more: where tanween al-fath sits,
-    /// typed or not (مشيرا = مشيرًا, whose mark already took the alef). Shorter words keep it (ولا,
-    /// هذا), and so does the pronoun ها (آخرها), which the stemmer strips whole.
-    @inline(__always)
-    @discardableResult
-    static func dropUnmarkedTanweenAlef(_ token: inout [UInt8]) -> Bool {
-        let count = token.count
-        guard count >= 8, token[count - 2] == 0xD8, token[count - 1] == 0xA7 else { return false }
-        if token[count - 4] == 0xD9 && token[count - 3] == 0x87 { return false }  // ها
-        // Arabic letters only (two bytes each, lead bytes D8–DB): digits or Latin letters mixed in
-        // make it no Arabic word.
-        var index = 0
-        while index < count {
-            guard token[index] >= 0xD8 && token[index] <= 0xDB else { return false }
-            index += 2
-        }
-        token.removeLast(2)
-        return true
-    }
 }

@@ -55,6 +55,20 @@ import Testing
         #expect(stem("1990s") == "1990s")
     }
 
+    /// The alef of tanween al-fath goes when what remains is a word and the word is not itself a
+    /// stem: مشيرا is مشير, تركيا stays Turkey and does not become ترك ("left"); وكالات keeps its
+    /// وكال (ات is no word), وللجزائر loses ولل.
+    @Test func theStemmerDecidesTanweenAlefsAndConjunctionArticlesByTheLexicon() {
+        let stems = WordSet(["مشير", "تركيا", "تركي", "جزائر", "اتفاق"].map { Array(TextNormalizer.normalize($0).utf8) })
+        let lexicon = Lexicon(stems: stems, corpusWords: WordSet([]))
+        func stem(_ word: String) -> String { String(decoding: lexicon.stem(Array(TextNormalizer.normalize(word).utf8)), as: UTF8.self) }
+        #expect(stem("مشيرًا") == "مشير" && stem("مشيرا") == "مشير")
+        #expect(stem("اتفاقا") == "اتفاق")
+        #expect(stem("تركيا") == "تركيا")
+        #expect(stem("وكالات") == "وكال")
+        #expect(stem("وللجزائر") == TextNormalizer.normalize("جزائر"))
+    }
+
     /// What each query word asks: whole stems for short Arabic words and one- or two-letter words,
     /// a prefix otherwise; an acronym in capitals; a month's name of one or two words as one word.
     @Test func queryWordsSayHowTheyMatch() {
@@ -62,6 +76,10 @@ import Testing
         func words(_ query: String) -> [Lexicon.QueryWord] { lexicon.queryWords(query) ?? [] }
         #expect(words("مال").map { $0.terms.map(\.match) } == [[.whole]])
         #expect(words("un").map { $0.terms.map(\.match) } == [[.whole]])
+        #expect(words("des").map { $0.terms.map(\.match) } == [[.whole]])
+        #expect(words("Niger").map { $0.terms.map(\.match) } == [[.wordsBegun]])
+        #expect(words("mars").map(\.month) == [nil])
+        #expect(words("mars 2024").compactMap(\.month) == [3])
         #expect(words("ingé").map { $0.terms.map(\.match) } == [[.prefix]])
         #expect(words("بيان").map { $0.terms.map(\.match) } == [[.wordsBegun]])
         #expect(words("ONU").map { $0.terms.map(\.match) } == [[.acronym]])
