@@ -22,6 +22,8 @@ struct ActorFinder {
     }
 
     private let variants: [Variant]
+    /// The most words a name has.
+    private let longest: Int
 
     init(actors: [Actor]) {
         var variants: [Variant] = []
@@ -33,6 +35,7 @@ struct ActorFinder {
             }
         }
         // Longest first: "أحمد عطاف" before "عطاف", "Mali's foreign ministry" before "Mali".
+        longest = variants.map(\.words.count).max() ?? 1
         // Then a name before an ambiguous one, then by actor id, so the same text always gives
         // the same mentions.
         self.variants = variants.sorted {
@@ -49,11 +52,14 @@ struct ActorFinder {
         var index = 0
         let words = text.words
         search: while index < words.count {
-            for variant in variants where index + variant.words.count <= words.count {
+            // The words from here as a name is compared with them: without l' and 's, as search
+            // normalization writes "Conseil de sécurité de l'ONU" and "Mali's foreign ministry".
+            let window = text.window(from: index, count: longest)
+            for (position, variant) in variants.enumerated() where variant.words.count <= window.count {
                 var clitic = 0
                 var matched = true
                 for (offset, expected) in variant.words.enumerated() {
-                    let word = words[index + offset].normalized
+                    let word = window[offset].word
                     if word == expected { continue }
                     if offset == 0, let stripped = Self.proclitic(word, before: expected) {
                         clitic = stripped
@@ -64,10 +70,14 @@ struct ActorFinder {
                 }
                 guard matched else { continue }
                 // Consecutive words only: a name does not run across a sentence break.
-                let last = index + variant.words.count - 1
-                if last > index, !(index..<last).allSatisfy({ text.adjacent($0, $0 + 1) }) { continue }
+                let last = window[variant.words.count - 1].index
+                if last > index, !(index..<last).allSatisfy({ text.adjacent($0, $0 + 1, allowing: ["'", "’"]) }) { continue }
                 let start = words[index].start + Self.rawOffset(ofLetters: clitic, in: words[index].raw)
-                found.append(Mention(actor: variant.actor, start: start, end: words[last].end, ambiguous: variant.ambiguous))
+                // A name two actors share (Abdallah) is a mention of each.
+                var actors: Set<String> = []
+                for other in variants[position...] where other.words == variant.words && actors.insert(other.actor).inserted {
+                    found.append(Mention(actor: other.actor, start: start, end: words[last].end, ambiguous: other.ambiguous))
+                }
                 index = last + 1
                 continue search
             }

@@ -130,6 +130,8 @@ struct DateFinder {
         let word = text.words[index].normalized.unicodeScalars
         guard let first = word.first, "وفب".unicodeScalars.contains(first), MonthNames.match(text, at: index) == nil else { return nil }
         let rest = String(String.UnicodeScalarView(word.dropFirst()))
+        // باب is a door, not ب + آب (August).
+        guard rest != "اب" else { return nil }
         for length in [2, 1] where index + length <= text.words.count {
             let words = [rest] + text.words[(index + 1)..<(index + length)].map(\.normalized)
             guard let month = MonthNames.monthOfWords[words], length == 1 || text.adjacent(index, index + 1) else { continue }

@@ -198,7 +198,9 @@ public struct Extractor: Sendable {
         // So does a pronoun for its subject (a-t-il ensuite ajouté, il a précisé).
         let continues = cue.map { cue in
             Self.continuations.contains(cue.words) || (cue.words.count > 1 && (cue.words.contains("il") || cue.words.contains("elle")))
-                || { let index = text.firstWord(atOrAfter: cue.span.start); return index > 0 && text.words[index - 1].normalized == "كما" }()
+                || { let index = text.firstWord(atOrAfter: cue.span.start)
+                    return index > 0 && text.words[index - 1].normalized == "كما"
+                }()
         } ?? false
         if let cue, cue.span.start >= quote.end {
             // « … », a déclaré Attaf / « … », a-t-il ajouté.
@@ -274,7 +276,7 @@ public struct Extractor: Sendable {
         for index in text.words.indices {
             if index > 0 {
                 let gap = text.scalars[text.words[index - 1].end..<text.words[index].start]
-                if gap.contains(where: { $0 == "," || $0 == "،" || $0 == "." || $0 == "!" || $0 == "?" || $0 == "؟" || $0 == "؛" || $0 == "\n" }) {
+                if gap.contains(where: { ",،.!?؟؛\n".unicodeScalars.contains($0) }) {
                     open = false
                 }
             }

@@ -143,15 +143,24 @@ struct ScannedText {
     /// The normalized words from `index` on, without French elided words (the l of l'année, which
     /// the text splits off at its apostrophe), as many as `count`, with the index after the last.
     func words(from index: Int, count: Int) -> (words: [String], end: Int) {
-        var found: [String] = []
+        let window = window(from: index, count: count)
+        return (window.map(\.word), (window.last?.index ?? index - 1) + 1)
+    }
+
+    /// Up to `count` normalized words from `index` on, each with its index, without the words
+    /// search drops: a French elided word before its apostrophe (l'ONU) and an English possessive
+    /// s after one (Mali's), as `TextNormalizer` drops them from a name.
+    func window(from index: Int, count: Int) -> [(word: String, index: Int)] {
+        var found: [(word: String, index: Int)] = []
         var next = index
         while found.count < count, next < words.count {
             let word = words[next].normalized
             let elided = next + 1 < words.count && TextNormalizer.elided.contains(Array(word.utf8))
                 && ["'", "’"].contains(gap(after: next, before: next + 1))
-            if !elided { found.append(word) }
+            let possessive = word == "s" && next > 0 && ["'", "’"].contains(gap(after: next - 1, before: next))
+            if !elided && !possessive { found.append((word, next)) }
             next += 1
         }
-        return (found, next)
+        return found
     }
 }

@@ -42,7 +42,8 @@ struct YearInference {
         if let published {
             now = (published.firstDay, published.lastDay, published.description)
         } else {
-            let latest = stated.compactMap { found in Self.days(of: found, in: found.year!).map { (found, $0) } }.max { $0.1.last < $1.1.last }
+            let dated = stated.compactMap { found in Self.days(of: found, in: found.year!).map { (found, $0) } }
+            let latest = dated.max { $0.1.last < $1.1.last }
             now = latest.map { ($0.1.first, $0.1.last, "the latest date the text states, \"\(text.text($0.0.start, $0.0.end))\"") }
         }
     }

@@ -22,7 +22,8 @@ import Testing
         "a déclaré", "a-t-il", "ajouté", "poursuit-il", "selon", "d'après", "qui", "que", "avait", "dit", "l'", "de la même année",
         "dernier", "prochain", "janvier", "et", "août", "septembre", "en", "le", "1er", "mars",
         "الجزائر", "مالي", "عطاف", "أحمد عطاف", "مايغا", "ديوب", "الخارجية المالية", "Attaf", "Maïga", "Diop", "Alger", "Bamako",
-        "ministère malien des Affaires étrangères", "@MaliMaeci", "— Ministère des Affaires étrangères du Mali (@MaliMaeci) January 1, 2025",
+        "ministère malien des Affaires étrangères", "@MaliMaeci",
+        "— Ministère des Affaires étrangères du Mali (@MaliMaeci) January 1, 2025",
         "\u{064B}", "\u{0640}", "ﻻ", "e\u{0301}",
     ]
 
@@ -42,7 +43,9 @@ import Testing
                 return String(view) == span.text
             }
             for quote in proposals.quotes { #expect(exact(quote.span), "\(text)") }
-            for date in proposals.dates { #expect(exact(date.span) && EDTFDate(date.edtf) != nil || date.edtf.hasPrefix("XXXX"), "\(text)") }
+            for date in proposals.dates {
+                #expect(exact(date.span) && (EDTFDate(date.edtf) != nil || date.edtf.hasPrefix("XXXX")), "\(text)")
+            }
             for mention in proposals.actors { #expect(exact(mention.span), "\(text)") }
         }
     }

@@ -247,6 +247,15 @@ import Testing
         #expect(leap.edtf == "2024-02-29")
     }
 
+    /// A name with an elided article or a possessive is found whole, as search writes it; a name
+    /// two actors share is a mention of each; باب is no month.
+    @Test func namesWithApostrophesAndSharedNames() throws {
+        let mentions = extractor.extract("Le Conseil de sécurité de l'ONU et Mali's foreign ministry. Abdallah a parlé.").actors
+        #expect(mentions.map(\.actor) == ["un-security-council", "mali-maeci", "abdoulaye-diop", "abdoulaye-maiga"])
+        #expect(mentions.first?.span.text == "Conseil de sécurité de l'ONU")
+        #expect(extractor.extract("وفي باب الاستثمار قال الوزير.").dates.isEmpty)
+    }
+
     @Test func knownActorsByNameAliasShortFormAndHandle() throws {
         let text = "قال أحمد عطاف، ثم وعطاف مرة أخرى. Attaf a répondu à @MaliMaeci."
         let mentions = extractor.extract(text).actors
