@@ -8,8 +8,8 @@
 // over more events than a loop may spend on one answer is made on a thread of its own
 // (`countInBackground`), one at a time, and the request is answered 503 with Retry-After meanwhile.
 import ChronicleStore
+import ChronicleSync
 import Foundation
-import Synchronization
 
 final class AggregateMemo: Sendable {
     /// The filter that selected the events (name=value pairs, sorted), and the grouping.
@@ -29,7 +29,7 @@ final class AggregateMemo: Sendable {
         var order: [Key] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Buckets kept per generation across filtered counts (unfiltered ones are always kept: there
     /// are seven).
     let capacity: Int

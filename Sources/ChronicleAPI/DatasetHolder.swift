@@ -1,10 +1,10 @@
 import ChronicleStore
-import Synchronization
+import ChronicleSync
 
 /// The store currently served. A reload swaps it atomically: a request reads `current` once and
 /// keeps that store for its whole life, so requests in flight finish on the data they started with.
 public final class DatasetHolder: Sendable {
-    private let state: Mutex<(store: Store, rendered: RenderedRecords, generation: Int, loadSeconds: Double)>
+    private let state: Locked<(store: Store, rendered: RenderedRecords, generation: Int, loadSeconds: Double)>
     private let renderBudget: Int
     /// Whole aggregates of the generation being served (see `AggregateMemo`).
     let aggregates = AggregateMemo()
@@ -14,7 +14,7 @@ public final class DatasetHolder: Sendable {
     /// bytes either way), so a large dataset is served before its records are pre-rendered.
     public init(_ store: Store, loadSeconds: Double = 0, renderBudgetBytes: Int = 64 << 20, renderLater: Bool = false) {
         renderBudget = renderBudgetBytes
-        state = Mutex((store, RenderedRecords(store: store, budgetBytes: renderLater ? 0 : renderBudgetBytes), 1, loadSeconds))
+        state = Locked((store, RenderedRecords(store: store, budgetBytes: renderLater ? 0 : renderBudgetBytes), 1, loadSeconds))
     }
 
     /// Pre-renders the records of the store being served (for `init(renderLater:)`); kept only if

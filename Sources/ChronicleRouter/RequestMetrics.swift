@@ -3,9 +3,9 @@
 // Prometheus text exposition format (version 0.0.4). Patterns, not paths, are the labels, so the
 // number of series stays bounded whatever clients request.
 import ChronicleHTTP
+import ChronicleSync
 import HTTPTypes
 import Prometheus
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +30,7 @@ public final class RequestMetrics: Sendable {
     /// One lock per shard; a thread finds its series in the shard its identity hashes to, so event
     /// loops on different threads rarely meet at a lock. The handles themselves are atomic.
     final class Shard: Sendable {
-        let series = Mutex<[Key: Series]>([:])
+        let series = Locked<[Key: Series]>([:])
     }
 
     static let shardCount = 8

@@ -16,6 +16,7 @@
 // not `no-store` or `private` ones (metrics, readiness). Bounded by bytes, counting keys, and
 // spread over shards so the event loops seldom wait on one another.
 import ChronicleHTTP
+import ChronicleSync
 import HTTPTypes
 import Synchronization
 
@@ -54,12 +55,8 @@ public final class ResponseCache: Middleware {
 
     private let options: Options
     private let epoch: @Sendable () -> Int
-    /// Mutex is not copyable: each shard's lives in a box of its own.
-    private final class Box: Sendable {
-        let state = Mutex(Shard())
-    }
 
-    private let shards: [Box]
+    private let shards: [Locked<Shard>]
     private let shardCapacity: Int
     private let hitCount = Atomic<Int>(0)
     private let missCount = Atomic<Int>(0)
@@ -68,14 +65,14 @@ public final class ResponseCache: Middleware {
     public init(options: Options = Options(), shards: Int = 8, epoch: @escaping @Sendable () -> Int) {
         self.options = options
         self.epoch = epoch
-        self.shards = (0..<max(1, shards)).map { _ in Box() }
+        self.shards = (0..<max(1, shards)).map { _ in Locked(Shard()) }
         shardCapacity = options.capacityBytes / max(1, shards)
     }
 
     public var hits: Int { hitCount.load(ordering: .relaxed) }
     public var misses: Int { missCount.load(ordering: .relaxed) }
     /// Bytes currently kept.
-    public var bytes: Int { shards.reduce(0) { total, shard in total + shard.state.withLock { $0.bytes } } }
+    public var bytes: Int { shards.reduce(0) { total, shard in total + shard.withLock { $0.bytes } } }
 
     public func handle(_ request: Request, next: (Request) -> Response) -> Response {
         guard request.method == .get || request.method == .head, options.capacityBytes > 0,
@@ -90,7 +87,7 @@ public final class ResponseCache: Middleware {
         // A reader that saw the epoch just before a reload may arrive after others have moved the
         // shard on: it neither empties the shard back nor uses it.
         var usable = true
-        let hit: Response? = shard.state.withLock { shard in
+        let hit: Response? = shard.withLock { shard in
             if current > shard.epoch { shard.empty(epoch: current) }
             usable = shard.epoch == current
             return usable ? shard.entries[key]?.response : nil
@@ -104,7 +101,7 @@ public final class ResponseCache: Middleware {
         guard usable, Self.isStorable(response), response.body.count <= options.maxEntryBytes else { return response }
         let size = Self.size(of: response, key: key)
         guard size <= shardCapacity else { return response }
-        shard.state.withLock { shard in
+        shard.withLock { shard in
             guard shard.epoch == current, shard.entries[key] == nil else { return }
             while shard.bytes + size > shardCapacity, shard.orderStart < shard.order.count {
                 let oldest = shard.order[shard.orderStart]

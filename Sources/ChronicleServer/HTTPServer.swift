@@ -2,6 +2,7 @@
 // kernel spreads new connections across loops with no hand-off between threads.
 import ChronicleHTTP
 import ChronicleSockets
+import ChronicleSync
 import Logging
 import Synchronization
 
@@ -12,7 +13,7 @@ import Glibc
 public final class HTTPServer: Sendable {
     let context: ServerContext
     private let loops: [EventLoop]
-    private let threads = Mutex<[pthread_t]>([])
+    private let threads = Locked<[pthread_t]>([])
     private let shutdownRequested = Atomic<Bool>(false)
     /// The port actually bound (the configured one, or the one the kernel picked for port 0).
     public let port: UInt16

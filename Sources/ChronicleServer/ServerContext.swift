@@ -1,5 +1,6 @@
 import ChronicleHTTP
 import ChronicleSockets
+import ChronicleSync
 import Logging
 import Synchronization
 
@@ -19,7 +20,7 @@ final class ServerContext: Sendable {
     /// Set when the server shuts down or is released: the threads that only watch it stop.
     let stopped = Atomic<Bool>(false)
     /// The TLS context new HTTPS connections use; replaced on a certificate reload.
-    let tls: Mutex<TLSContext?>
+    let tls: Locked<TLSContext?>
     let metrics = ServerMetrics()
     /// The writer of access lines, when the access log is on.
     let accessLog: LogWriter?
@@ -28,7 +29,7 @@ final class ServerContext: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
-        self.tls = Mutex(tls)
+        self.tls = Locked(tls)
         accessLog = configuration.accessLog
             ? LogWriter(descriptor: configuration.accessLogDescriptor, capacity: configuration.accessLogQueueBytes) : nil
     }

@@ -1,4 +1,4 @@
-import Synchronization
+import ChronicleSync
 
 /// Large bodies that several connections write from the same storage (a cached answer read by many
 /// slow clients): the output budget counts each once, while any connection still holds it. Keyed by
@@ -10,7 +10,7 @@ final class SharedBodies: Sendable {
         let body: [UInt8]
     }
 
-    private let entries = Mutex<[UInt: Entry]>([:])
+    private let entries = Locked<[UInt: Entry]>([:])
 
     /// The key of a body: its storage's address.
     static func id(of body: [UInt8]) -> UInt {

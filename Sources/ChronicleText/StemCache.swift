@@ -1,10 +1,10 @@
+import ChronicleSync
 import Foundation
-import Synchronization
 
 /// The normalized stems of a lexicon file, made once per process for each file content (a reload
 /// of the same data, or many test stores, reuse them).
 package enum StemCache {
-    private static let cache = Mutex<[String: WordSet]>([:])
+    private static let cache = Locked<[String: WordSet]>([:])
 
     package static func stems(digest: String, text: Data) -> WordSet {
         if let cached = cache.withLock({ $0[digest] }) { return cached }

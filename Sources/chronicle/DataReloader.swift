@@ -1,10 +1,10 @@
 import ChronicleAPI
 import ChronicleRecords
-import ChronicleStore
 import ChronicleServer
+import ChronicleStore
+import ChronicleSync
 import Foundation
 import Logging
-import Synchronization
 
 /// SIGHUP's work (the certificate, then the data), off the signal thread: the signal thread only asks, so SIGTERM and SIGINT are seen
 /// at once even while a large dataset loads. Requests that arrive during a reload are coalesced into
@@ -17,7 +17,7 @@ final class DataReloader: Sendable {
         var stopped = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let holder: DatasetHolder
     private let loader: DatasetLoader
     private let saver: SnapshotSaver

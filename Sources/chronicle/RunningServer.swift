@@ -1,5 +1,5 @@
 import ChronicleServer
-import Synchronization
+import ChronicleSync
 
 /// The server and its reloader once they exist, for the signal thread, which starts before them.
 /// A stop signal before they exist ends the process at once: during start-up there is nothing to
@@ -11,7 +11,7 @@ final class RunningServer: Sendable {
         var stopping = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     var reloader: DataReloader? { state.withLock { $0.reloader } }
     var server: HTTPServer? { state.withLock { $0.server } }

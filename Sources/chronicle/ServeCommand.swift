@@ -1,10 +1,11 @@
 import ArgumentParser
 import ChronicleAPI
-import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
 import ChronicleServer
 import ChronicleSockets
+import ChronicleStore
+import ChronicleSync
 import Foundation
 import Logging
 
@@ -42,7 +43,7 @@ struct ServeCommand: ParsableCommand {
             path: DataDirectory.resolve(settings.data), settings: settings, environment: ProcessInfoEnvironment.current, logger: logger)
         let saver = SnapshotSaver(loader: loader)
         let holder = try Self.loadDataset(loader, saver: saver)
-        let serverReference = Mutex<HTTPServer?>(nil)
+        let serverReference = Locked<HTTPServer?>(nil)
         let router = try Self.makeRouter(holder: holder, status: status, settings: settings, logger: logger) {
             serverReference.withLock { $0 }?.metricsExposition() ?? ""
         }
@@ -219,11 +220,10 @@ struct ServeCommand: ParsableCommand {
 
 /// Counts stop signals: the first drains, the second exits.
 final class SignalState: Sendable {
-    private let stops = Mutex(0)
+    private let stops = Locked(0)
     func firstStop() -> Bool { stops.withLock { $0 += 1; return $0 == 1 } }
 }
 
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif

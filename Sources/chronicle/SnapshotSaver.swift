@@ -1,9 +1,9 @@
 import ChronicleAPI
+import ChronicleSync
 import Foundation
 import Logging
 
 import Dispatch
-import Synchronization
 
 /// Saves snapshots one at a time, off the threads that serve, load and reload: a save is queued
 /// with the generation it is for and skipped if a reload has replaced that store meanwhile (the
@@ -13,7 +13,7 @@ import Synchronization
 final class SnapshotSaver: Sendable {
     private let loader: DatasetLoader
     private let queue = DispatchQueue(label: "chronicle.snapshot")
-    private let pending = Mutex(0)
+    private let pending = Locked(0)
 
     init(loader: DatasetLoader) { self.loader = loader }
 
