@@ -43,3 +43,49 @@ export function activate(handler) {
     },
   };
 }
+
+/**
+ * One tab stop for a group of many marks (a roving tabindex): Tab enters the group at the current
+ * mark, the arrow keys move within it (in reading order, so mirrored under dir="rtl"), Home and End
+ * go to the ends, and Tab leaves it. The focused mark's label is written into `caption`, so a mark
+ * reached by keyboard says what it is without a pointer hovering over it.
+ */
+export function roving(container, selector, caption) {
+  const items = [...container.querySelectorAll(selector)];
+  if (items.length === 0) { if (caption) caption.textContent = ''; return; }
+  const current = items.find((item) => item.classList.contains('selected')) ?? items[0];
+  for (const item of items) item.setAttribute('tabindex', item === current ? '0' : '-1');
+  container.addEventListener('focusin', (event) => {
+    const item = event.target.closest?.(selector);
+    if (!item) return;
+    for (const other of items) other.setAttribute('tabindex', other === item ? '0' : '-1');
+    if (caption) caption.textContent = item.getAttribute('aria-label') ?? '';
+  });
+  container.addEventListener('focusout', (event) => {
+    if (caption && !container.contains(event.relatedTarget)) caption.textContent = '';
+  });
+  container.addEventListener('keydown', (event) => {
+    const index = items.indexOf(event.target.closest?.(selector));
+    if (index === -1) return;
+    const rtl = getComputedStyle(container).direction === 'rtl' || document.documentElement.dir === 'rtl';
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight', back = rtl ? 'ArrowRight' : 'ArrowLeft';
+    let next = null;
+    if (event.key === forward || event.key === 'ArrowDown') next = Math.min(items.length - 1, index + 1);
+    else if (event.key === back || event.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    if (next === null) return;
+    event.preventDefault();
+    items[next].focus();
+  });
+}
+
+/** The line under a chart that names its focused mark (made once, after the chart's container). */
+export function caption(container) {
+  let line = container.parentElement?.querySelector(':scope > .caption');
+  if (!line) {
+    line = h('p', { class: 'caption', 'aria-live': 'polite' });
+    container.after(line);
+  }
+  return line;
+}

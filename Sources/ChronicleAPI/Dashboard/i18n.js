@@ -9,7 +9,7 @@ const STRINGS = {
     apply: 'Apply', clear: 'Clear', timeline: 'Timeline', resetZoom: 'Show all dates',
     zoomHint: 'Drag across the timeline to zoom into a period; select a mark to read its source.',
     events: 'Events', export: 'Export this view:', prev: 'Previous', next: 'Next',
-    quotes: 'Quotes', quotesHint: 'Quotes by the selected actors, in the selected period and search.',
+    quotes: 'Quotes', quotesHint: 'Quotes spoken by the selected actors or by those who speak for them (their ministers, ministries and spokespeople), in the selected period and search.',
     network: 'Who does what to whom',
     networkHint: 'Each arrow goes from the actor who acts to its target; its colour is the event type. Select an actor to filter by it.',
     source: 'Source', close: 'Close', apiHost: 'Data from',
@@ -33,6 +33,14 @@ const STRINGS = {
     elsewhere: 'These data come from another server, {api}, not from this one.',
     badApi: 'The address given in api= ({api}) is not an http or https address; showing this server\'s data.',
     earlier: '{n} of them began before the period and are counted where they began.',
+    mixed: 'mixed: its leading types tie', retry: 'Retry', unreachable: 'Cannot reach {api}: the panels show the last data received.',
+    stale: 'not up to date',
+    anyCertainty: 'Any certainty', anyDocument: 'Any document',
+    quotesUnfiltered: 'The type, certainty and document filters are the events\'; they do not narrow the quotes.',
+    flag_venue_disputed: 'venue disputed', flag_date_disputed: 'date disputed', flag_actor_disputed: 'actor disputed',
+    assertedBy_outlet: 'the outlet, in its own voice', assertedBy_participant: 'a participant, whose claim the document relays: {actor}',
+    citedSpans: 'Cited', span: 'code points {start}–{end} of {n}', copyCitation: 'Copy citation', copied: 'Copied.',
+    copyFailed: 'Copy refused by the browser: select the citation.',
   },
   fr: {
     skip: 'Aller aux événements',
@@ -42,7 +50,7 @@ const STRINGS = {
     apply: 'Appliquer', clear: 'Effacer', timeline: 'Chronologie', resetZoom: 'Toutes les dates',
     zoomHint: 'Faites glisser sur la chronologie pour agrandir une période ; sélectionnez une marque pour lire sa source.',
     events: 'Événements', export: 'Exporter cette vue :', prev: 'Précédent', next: 'Suivant',
-    quotes: 'Citations', quotesHint: 'Citations des acteurs choisis, dans la période et la recherche choisies.',
+    quotes: 'Citations', quotesHint: 'Citations prononcées par les acteurs choisis ou par ceux qui parlent pour eux (leurs ministres, ministères et porte-parole), dans la période et la recherche choisies.',
     network: 'Qui fait quoi à qui',
     networkHint: "Chaque flèche va de l'acteur qui agit vers sa cible ; sa couleur est le type d'événement. Sélectionnez un acteur pour filtrer.",
     source: 'Source', close: 'Fermer', apiHost: 'Données de',
@@ -66,6 +74,14 @@ const STRINGS = {
     elsewhere: 'Ces données viennent d\'un autre serveur, {api}, et non de celui-ci.',
     badApi: 'L\'adresse donnée dans api= ({api}) n\'est pas une adresse http ou https ; données de ce serveur.',
     earlier: 'Dont {n} ont commencé avant la période et sont comptés là où ils ont commencé.',
+    mixed: 'mixte : ses types principaux sont à égalité', retry: 'Réessayer', unreachable: 'Impossible de joindre {api} : les panneaux montrent les dernières données reçues.',
+    stale: 'pas à jour',
+    anyCertainty: 'Toute certitude', anyDocument: 'Tout document',
+    quotesUnfiltered: 'Les filtres de type, de certitude et de document portent sur les événements ; ils ne restreignent pas les citations.',
+    flag_venue_disputed: 'lieu contesté', flag_date_disputed: 'date contestée', flag_actor_disputed: 'acteur contesté',
+    assertedBy_outlet: 'le média, en son nom', assertedBy_participant: 'un participant, dont le document rapporte l\'affirmation : {actor}',
+    citedSpans: 'Cité', span: 'points de code {start}–{end} sur {n}', copyCitation: 'Copier la référence', copied: 'Copié.',
+    copyFailed: 'Copie refusée par le navigateur : sélectionnez la référence.',
   },
   ar: {
     skip: 'انتقل إلى الأحداث',
@@ -75,7 +91,7 @@ const STRINGS = {
     apply: 'تطبيق', clear: 'مسح', timeline: 'الخط الزمني', resetZoom: 'كل التواريخ',
     zoomHint: 'اسحب على الخط الزمني لتكبير فترة؛ اختر علامة لقراءة مصدرها.',
     events: 'الأحداث', export: 'تصدير هذا العرض:', prev: 'السابق', next: 'التالي',
-    quotes: 'الاقتباسات', quotesHint: 'اقتباسات الفاعلين المختارين في الفترة والبحث المختارين.',
+    quotes: 'الاقتباسات', quotesHint: 'اقتباسات قالها الفاعلون المختارون أو من يتحدث باسمهم (وزراؤهم ووزاراتهم والناطقون باسمهم)، في الفترة والبحث المختارين.',
     network: 'من يفعل ماذا بمن',
     networkHint: 'يتجه كل سهم من الفاعل إلى المستهدف، ولونه نوع الحدث. اختر فاعلًا للتصفية به.',
     source: 'المصدر', close: 'إغلاق', apiHost: 'البيانات من',
@@ -99,6 +115,14 @@ const STRINGS = {
     elsewhere: 'هذه البيانات من خادم آخر، {api}، وليست من هذا الخادم.',
     badApi: 'العنوان المعطى في api= ({api}) ليس عنوان http أو https؛ تُعرض بيانات هذا الخادم.',
     earlier: 'منها {n} بدأت قبل الفترة وهي معدودة حيث بدأت.',
+    mixed: 'مختلط: أنواعه الرئيسية متساوية', retry: 'إعادة المحاولة', unreachable: 'تعذّر الوصول إلى {api}: تعرض اللوحات آخر بيانات وصلت.',
+    stale: 'غير محدَّث',
+    anyCertainty: 'أي درجة يقين', anyDocument: 'أي مستند',
+    quotesUnfiltered: 'عوامل تصفية النوع واليقين والمستند خاصة بالأحداث؛ ولا تقيّد الاقتباسات.',
+    flag_venue_disputed: 'المكان متنازع عليه', flag_date_disputed: 'التاريخ متنازع عليه', flag_actor_disputed: 'الفاعل متنازع عليه',
+    assertedBy_outlet: 'الوسيلة الإعلامية بصوتها', assertedBy_participant: 'أحد المشاركين، وينقل المستند ادعاءه: {actor}',
+    citedSpans: 'المستشهد به', span: 'نقاط الترميز {start}–{end} من {n}', copyCitation: 'نسخ الإحالة', copied: 'نُسخ.',
+    copyFailed: 'رفض المتصفح النسخ: حدّد الإحالة.',
   },
 };
 
@@ -131,7 +155,23 @@ export function t(key, values = {}) {
 
 /** Numbers and dates in the interface language (Arabic with Latin digits, as the data writes them). */
 export function formatNumber(n) {
-  return new Intl.NumberFormat(current === 'ar' ? 'ar-u-nu-latn' : current).format(n);
+  return numberFormat(current).format(n);
+}
+
+// Formatters are costly to make (a locale lookup each): one per language and set of options.
+const formatters = new Map();
+function cached(key, make) {
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key);
+}
+
+function numberFormat(language) {
+  return cached('number ' + language, () => new Intl.NumberFormat(language === 'ar' ? 'ar-u-nu-latn' : language));
+}
+
+/** A date formatter for the locale and options, made once and kept. */
+export function dateFormat(locale, options) {
+  return cached('date ' + locale + ' ' + JSON.stringify(options), () => new Intl.DateTimeFormat(locale, options));
 }
 
 /** A localized text object ({"en": …, "ar": …}) in the interface language, or the nearest one there is. */

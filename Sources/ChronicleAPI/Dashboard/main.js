@@ -2,12 +2,12 @@
 // the quotes of the view, a network of directed acts, and the source document with the cited
 // words highlighted. Every piece of state is in the URL (state.js); every datum comes from the
 // public API (api.js).
-import { API } from './api.js';
+import { API, NetworkError } from './api.js';
 import { h, clear } from './dom.js';
 import { t, setLanguage, pickLanguage, pick, language, formatNumber } from './i18n.js';
 import { readState, writeState, eventFilters, quoteFilters } from './state.js';
 import { drawEvents, drawHistogram, legend, dayNumber, periodDays } from './timeline.js';
-import { drawNetwork } from './network.js';
+import { drawNetwork, MIXED } from './network.js';
 import { renderDocument } from './source.js';
 import { typeColor } from './palette.js';
 
@@ -40,7 +40,13 @@ function navigate(changes, { replace = false, scope = 'all' } = {}) {
   const url = location.pathname + writeState(state);
   if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
   if (scope === 'all') refresh();
-  else if (scope === 'list') refreshList();
+  else if (scope === 'list') {
+    panelState('list', { busy: true });
+    refreshList().then(() => panelState('list', { busy: false, stale: false }), (error) => {
+      panelState('list', { busy: false, stale: true });
+      showProblem(error);
+    });
+  }
   else if (scope === 'selection') showSelection(undefined, true);
 }
 
@@ -55,6 +61,11 @@ window.addEventListener('popstate', () => {
 function actorName(id, fallback = id) {
   const actor = actors.get(id);
   return actor ? pick(actor.names).text : fallback;
+}
+
+/** The actor's short form where it has one (for the network's labels), else its name. */
+function actorShortName(id) {
+  return actors.get(id)?.short_forms?.[0] ?? actorName(id);
 }
 
 async function ensureActors(ids, signal) {
@@ -83,9 +94,33 @@ async function resolveActor(text) {
 
 function showProblem(error) {
   const box = $('problem');
-  if (!error) { box.hidden = true; return; }
-  box.textContent = t('error', { detail: error.message });
+  if (!error) { box.hidden = true; box.replaceChildren(); return; }
+  if (error.name === 'AbortError') return;
+  // No answer at all is not an answer that is a problem: say which, and offer to try again
+  // where trying again can help (no answer, or the server's own failure).
+  const unreachable = error instanceof NetworkError;
+  const text = unreachable ? t('unreachable', { api: api.base }) : t('error', { detail: error.message });
+  const retry = unreachable || (error.status ?? 0) >= 500
+    ? h('button', { type: 'button', id: 'retry', class: 'secondary', onclick: () => refresh() }, t('retry')) : null;
+  box.replaceChildren(h('span', {}, text), retry ? ' ' : null, retry);
   box.hidden = false;
+}
+
+// MARK: Panels: busy while they load, dimmed when what they show is not the current view's
+
+const PANELS = { timeline: '.timeline-panel', list: '.events-panel', quotes: '.quotes-panel', network: '.network-panel' };
+
+function panelState(name, { busy, stale }) {
+  const panel = document.querySelector(PANELS[name]);
+  if (!panel) return;
+  let line = panel.querySelector('.panel-status');
+  if (!line) {
+    line = h('p', { class: 'panel-status', role: 'status' });
+    panel.querySelector('h2')?.after(line);
+  }
+  if (busy !== undefined) panel.setAttribute('aria-busy', busy ? 'true' : 'false');
+  if (stale !== undefined) panel.classList.toggle('stale', stale);
+  line.textContent = panel.getAttribute('aria-busy') === 'true' ? t('loading') : panel.classList.contains('stale') ? t('stale') : '';
 }
 
 function showSource() {
@@ -99,6 +134,8 @@ function showSource() {
 function syncForm() {
   $('ui-language').value = language();
   $('type-select').value = state.type ?? '';
+  $('certainty-select').value = state.certainty ?? '';
+  $('document-select').value = state.document ?? '';
   $('from-input').value = state.from ?? '';
   $('to-input').value = state.to ?? '';
   $('q-input').value = state.q ?? '';
@@ -110,6 +147,9 @@ function syncForm() {
   const filters = eventFilters(state);
   $('export-csv').href = api.url('/events', [...filters, ['format', 'csv']]);
   $('export-ndjson').href = api.url('/events', [...filters, ['format', 'ndjson']]);
+  $('quotes-csv').href = api.url('/quotes', [...quoteFilters(state), ['format', 'csv']]);
+  $('quotes-ndjson').href = api.url('/quotes', [...quoteFilters(state), ['format', 'ndjson']]);
+  $('quotes-unfiltered').hidden = !(state.certainty || state.document || state.type);
   $('api-host').textContent = api.base;
   $('openapi-link').href = api.url('/openapi.json');
   $('reset-zoom').hidden = !(state.from || state.to);
@@ -123,30 +163,53 @@ async function refresh() {
   showProblem(null);
   syncForm();
   const filters = eventFilters(state);
-  try {
-    const months = api.get('/aggregate/events', [...filters, ['by', 'month'], ['limit', 10000]], signal);
-    const pairs = api.get('/aggregate/events', [...filters, ['by', 'pair'], ['limit', 200]], signal);
-    const list = refreshList(signal);
-    const quotes = refreshQuotes(signal);
-    await drawTimeline(await months, filters, signal);
-    if (firstView) { performance.mark('chronicle:first-view'); firstView = false; }
-    await Promise.all([list, quotes]);
-    const edges = (await pairs).data;
-    await ensureActors(edges.flatMap((e) => [e.source, e.target]), signal);
-    const types = drawNetwork($('network'), { pairs: edges, name: actorName, onActor: (id) => {
-      if (!state.actors.includes(id)) navigate({ actors: [...state.actors, id], offset: 0 });
-    } });
-    $('network-legend').replaceChildren(...types.map((code) => h('li', {}, h('span', { class: 'swatch', 'data-color': typeColor(code) }), code)));
-    for (const swatch of $('network-legend').querySelectorAll('.swatch')) swatch.style.background = swatch.dataset.color;
-    await showSelection(signal);
-    syncForm();
-    document.body.dataset.ready = 'yes';
-  } catch (error) {
-    if (error.name === 'AbortError') return;
-    showProblem(error);
-    document.body.dataset.ready = 'yes';
-  }
+  // Each panel loads on its own: one that fails is dimmed and said, the others still show.
+  const panels = {
+    timeline: async () => {
+      const months = await api.get('/aggregate/events', [...filters, ['by', 'month'], ['limit', 10000]], signal);
+      await drawTimeline(months, filters, signal);
+      if (firstView) { performance.mark('chronicle:first-view'); firstView = false; }
+    },
+    list: () => refreshList(signal),
+    quotes: () => refreshQuotes(signal),
+    network: () => refreshNetwork(filters, signal),
+  };
+  const names = Object.keys(panels);
+  for (const name of names) panelState(name, { busy: true });
+  const results = await Promise.allSettled(names.map(async (name) => {
+    try {
+      await panels[name]();
+      panelState(name, { stale: false });
+    } finally {
+      if (!signal.aborted) panelState(name, { busy: false });
+    }
+  }));
+  if (signal.aborted) return;
+  const failed = names.filter((_, i) => results[i].status === 'rejected' && results[i].reason?.name !== 'AbortError');
+  for (const name of failed) panelState(name, { stale: true });
+  if (failed.length) showProblem(results[names.indexOf(failed[0])].reason);
+  await showSelection(signal);
+  syncForm();
+  document.body.dataset.ready = 'yes';
 }
+
+async function refreshNetwork(filters, signal) {
+  const edges = (await api.get('/aggregate/events', [...filters, ['by', 'pair'], ['limit', 200]], signal)).data;
+  await ensureActors(edges.flatMap((e) => [e.source, e.target]), signal);
+  redraw.network = () => drawNetwork($('network'), { pairs: edges, name: actorName, shortName: actorShortName, onActor: (id) => {
+    if (!state.actors.includes(id)) navigate({ actors: [...state.actors, id], offset: 0 });
+  } });
+  const types = redraw.network();
+  $('network-legend').replaceChildren(...types.map((code) => {
+    const swatch = h('span', { class: code === MIXED ? 'swatch mixed' : 'swatch' });
+    if (code !== MIXED) swatch.style.background = typeColor(code);
+    return h('li', {}, swatch, code === MIXED ? t('mixed') : code);
+  }));
+}
+
+/** How to draw the timeline and the network again from the data they last drew, without asking
+ *  the server: a change of width redraws, it does not refetch. */
+const redraw = { timeline: null, network: null };
 
 async function drawTimeline(months, filters, signal) {
   const container = $('timeline');
@@ -154,6 +217,7 @@ async function drawTimeline(months, filters, signal) {
   if (total === 0) {
     container.replaceChildren(h('p', { class: 'hint' }, t('noEvents')));
     $('timeline-summary').textContent = '';
+    redraw.timeline = null;
     return;
   }
   const keys = months.data.map((b) => periodDays(b.key));
@@ -168,7 +232,8 @@ async function drawTimeline(months, filters, signal) {
       const pad = Math.max(2, Math.round((range[1] - range[0]) * 0.02));
       range = [range[0] - pad, range[1] + pad];
     }
-    drawEvents(container, { events, range, selected: state.event, onSelect: (id) => openRecord('event', id), onZoom });
+    redraw.timeline = () => drawEvents(container, { events, range, selected: state.event, onSelect: (id) => openRecord('event', id), onZoom });
+    redraw.timeline();
     legend($('timeline-legend'));
     $('timeline-summary').textContent = t('eventsShown', { total: formatNumber(total) });
     return;
@@ -181,7 +246,8 @@ async function drawTimeline(months, filters, signal) {
     unit = 'year';
     buckets = (await api.get('/aggregate/events', [...filters, ['by', 'year'], ['limit', 10000]], signal)).data;
   }
-  drawHistogram(container, { buckets, unit, range, onZoom });
+  redraw.timeline = () => drawHistogram(container, { buckets, unit, range, onZoom });
+  redraw.timeline();
   $('timeline-legend').replaceChildren(h('li', {}, t('coarser')));
   // Events that overlap the period but began before it are counted where they began: say so.
   const earlier = buckets.filter((b) => periodDays(b.key)[1] < range[0]).reduce((n, b) => n + b.count, 0);
@@ -201,6 +267,14 @@ async function refreshList(signal) {
   $('next-page').disabled = page.links.next === null;
 }
 
+/** The assertion's flags (a disputed venue, …) as chips: caveats a reader must see with the act. */
+function flagChips(event) {
+  return (event.assertion?.flags ?? []).map((flag) => {
+    const known = t('flag_' + flag);
+    return h('span', { class: 'flag-chip', 'data-flag': flag }, known === 'flag_' + flag ? flag.replaceAll('_', ' ') : known);
+  });
+}
+
 function eventItem(event) {
   const title = pick(event.title);
   const code = event.type.plover?.code ?? 'CAMEO ' + event.type.cameo.code;
@@ -210,7 +284,7 @@ function eventItem(event) {
   chip.style.background = chip.dataset.color;
   return h('li', {}, h('button', { type: 'button', 'data-id': event.id, 'aria-current': state.event === event.id ? 'true' : null,
     onclick: () => openRecord('event', event.id) },
-    h('span', { class: 'when' }, `${event.date} · ${t('certainty_' + event.certainty)}`),
+    h('span', { class: 'when' }, h('bdi', { dir: 'ltr' }, event.date), ` · ${t('certainty_' + event.certainty)}`, ...flagChips(event)),
     h('span', { class: 'title', lang: title.lang, dir: 'auto' }, chip, title.text),
     who ? h('span', { class: 'who' }, who) : null));
 }
@@ -226,7 +300,8 @@ async function refreshQuotes(signal) {
       onclick: () => openRecord('quote', quote.id) },
       h('blockquote', { lang: quote.language, dir: quote.language === 'ar' ? 'rtl' : 'ltr' }, quote.text),
       translation && translation !== quote.text ? h('span', { class: 'translation', lang: language() }, translation) : null,
-      h('span', { class: 'who' }, `${quote.speaker ? actorName(quote.speaker.id, quote.speaker.name) : t('unknownActor')} · ${quote.date ?? ''}`)));
+      h('span', { class: 'who' }, `${quote.speaker ? actorName(quote.speaker.id, quote.speaker.name) : t('unknownActor')} · `,
+        h('bdi', { dir: 'ltr' }, quote.date ?? ''))));
   }));
 }
 
@@ -290,10 +365,12 @@ function eventDetail(event) {
     h('h3', { lang: title.lang, dir: 'auto' }, title.text),
     h('p', { lang: summary.lang, dir: 'auto' }, summary.text),
     h('dl', { class: 'meta' },
-      row(t('date'), `${event.date} · ${t('certainty_' + event.certainty)}`, event.date_note ? h('span', { class: 'note' }, ' — ' + event.date_note) : null),
+      row(t('date'), h('bdi', { dir: 'ltr' }, event.date), ` · ${t('certainty_' + event.certainty)}`, event.date_note ? h('span', { class: 'note' }, ' — ' + event.date_note) : null),
       row(t('typeLabel'), `CAMEO ${event.type.cameo.code} ${event.type.cameo.label} · ${t('plover')} ${plover}`),
       row(t('actorsRoles'), event.actors.map((a) => `${actorName(a.id, a.name)} (${t('role_' + a.role)})`).join(' · ')),
-      event.assertion?.note ? row(t('assertion'), event.assertion.note) : null),
+      event.assertion ? row(t('assertion'),
+        t('assertedBy_' + event.assertion.by, { actor: actorName(event.assertion.actor ?? '', event.assertion.actor ?? '') }), ...flagChips(event),
+        event.assertion.note ? h('span', { class: 'note' }, ' — ' + event.assertion.note) : null) : null),
     h('p', { class: 'note' }, t('cited'), ' ', event.justification.length ? t('contextNote') : ''),
   ];
 }
@@ -304,11 +381,28 @@ function quoteDetail(quote) {
     h('blockquote', { lang: quote.language, dir: quote.language === 'ar' ? 'rtl' : 'ltr', class: 'quote-text' }, quote.text),
     h('dl', { class: 'meta' },
       h('dt', {}, t('speaker')), h('dd', {}, quote.speaker ? actorName(quote.speaker.id, quote.speaker.name) : t('unknownActor')),
-      h('dt', {}, t('date')), h('dd', {}, quote.date ?? '—'),
+      h('dt', {}, t('date')), h('dd', {}, h('bdi', { dir: 'ltr' }, quote.date ?? '—')),
       ...translations.flatMap(([lang, text]) => [h('dt', {}, `${t('translation')} (${lang})`), h('dd', { lang, dir: lang === 'ar' ? 'rtl' : 'ltr' }, text)])),
     quote.note ? h('p', { class: 'note' }, quote.note) : null,
     h('p', { class: 'note' }, t('cited')),
   ];
+}
+
+/** A citation of a span a reader can check: the document, the code-point offsets, the text's digest. */
+export function citation(meta, span) {
+  return `Chronicle document ${meta.id}, code points ${span.start}–${span.end} of ${meta.length}, SHA-256 ${meta.sha256}`;
+}
+
+function citationRow(meta, span) {
+  const text = citation(meta, span);
+  const status = h('span', { class: 'copied', role: 'status' });
+  const copy = async () => {
+    try { await navigator.clipboard.writeText(text); status.textContent = t('copied'); } catch { status.textContent = t('copyFailed'); }
+  };
+  return h('dd', { class: 'cited-span' },
+    h('span', {}, t('span', { start: formatNumber(span.start), end: formatNumber(span.end), n: formatNumber(meta.length) })), ' ',
+    h('code', { class: 'citation', dir: 'ltr' }, text), ' ',
+    h('button', { type: 'button', class: 'secondary copy-citation', onclick: copy }, t('copyCitation')), ' ', status);
 }
 
 function showDocument(meta, text, marks, contexts) {
@@ -320,6 +414,7 @@ function showDocument(meta, text, marks, contexts) {
     ...row(t('published'), meta.published ?? '—'),
     ...row(t('length'), t('characters', { n: formatNumber(meta.length) })),
     ...row(t('digest'), h('code', {}, meta.sha256)),
+    h('dt', {}, t('citedSpans')), ...marks.map((span) => citationRow(meta, span)),
   );
   const container = $('document-text');
   const primary = meta.languages?.[0] ?? 'und';
@@ -337,7 +432,8 @@ $('filters').addEventListener('submit', async (event) => {
   const added = pending ? await resolveActor(pending) : null;
   navigate({
     actors: added && !state.actors.includes(added) ? [...state.actors, added] : state.actors,
-    type: $('type-select').value || null, from: $('from-input').value.trim() || null, to: $('to-input').value.trim() || null,
+    type: $('type-select').value || null, certainty: $('certainty-select').value || null,
+    document: $('document-select').value || null, from: $('from-input').value.trim() || null, to: $('to-input').value.trim() || null,
     q: $('q-input').value.trim() || null, offset: 0,
   });
 });
@@ -358,7 +454,9 @@ $('actor-input').addEventListener('input', (event) => {
     } catch { /* no suggestions for text the search refuses */ }
   }, 200);
 });
-$('clear-filters').addEventListener('click', () => navigate({ actors: [], type: null, from: null, to: null, q: null, offset: 0 }));
+$('clear-filters').addEventListener('click', () => navigate({
+  actors: [], type: null, certainty: null, document: null, from: null, to: null, q: null, offset: 0,
+}));
 $('reset-zoom').addEventListener('click', () => navigate({ from: null, to: null, offset: 0 }));
 $('prev-page').addEventListener('click', () => navigate({ offset: Math.max(0, state.offset - PAGE) }, { scope: 'list' }));
 $('next-page').addEventListener('click', () => navigate({ offset: state.offset + PAGE }, { scope: 'list' }));
@@ -390,6 +488,13 @@ async function loadTypes() {
   select.value = state.type ?? '';
 }
 
+async function loadDocuments() {
+  const found = await api.get('/documents', [['limit', 500]]);
+  const select = $('document-select');
+  select.replaceChildren(select.options[0], ...found.data.map((d) => h('option', { value: d.id }, `${pick(d.title).text} (${d.id})`)));
+  select.value = state.document ?? '';
+}
+
 async function loadActors() {
   const first = await api.get('/actors', [['limit', 500]]);
   for (const actor of first.data) actors.set(actor.id, actor);
@@ -405,7 +510,21 @@ function boot() {
   actorsReady = loadActors().catch(showProblem);
   refresh();
   loadTypes().catch(showProblem);
+  loadDocuments().catch(showProblem);
 }
 
-window.addEventListener('resize', () => { clearTimeout(window.chronicleResize); window.chronicleResize = setTimeout(refresh, 250); });
+// A change of width redraws what is drawn from the data it was drawn from; nothing is fetched.
+const widths = new Map();
+const resized = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const width = Math.round(entry.contentRect.width);
+    const name = entry.target.id;
+    if (widths.has(name) && widths.get(name) !== width && width > 0) {
+      try { redraw[name]?.(); } catch (error) { showProblem(error); }
+    }
+    widths.set(name, width);
+  }
+});
+resized.observe($('timeline'));
+resized.observe($('network'));
 boot();

@@ -3,8 +3,8 @@
 // dashed, dates known only from a relayed claim pale and dotted; the date note is in each mark's
 // tooltip. Past a few hundred events the timeline draws the API's counts per period instead and
 // zooms (drag, or select a bar) until the events themselves fit.
-import { s, activate } from './dom.js';
-import { t, pick, language, formatNumber } from './i18n.js';
+import { s, activate, roving, caption } from './dom.js';
+import { t, pick, language, formatNumber, dateFormat } from './i18n.js';
 import { typeColor } from './palette.js';
 
 const DAY = 86_400_000;
@@ -71,7 +71,7 @@ function axis(x, range, height, width) {
   for (const tick of ticks(range)) {
     const px = x(tick.day);
     group.append(s('line', { x1: px, x2: px, y1: 0, y2: height - AXIS + 4 }));
-    const label = new Intl.DateTimeFormat(lang, { ...tick.label, timeZone: 'UTC' }).format(new Date(tick.day * DAY));
+    const label = dateFormat(lang, { ...tick.label, timeZone: 'UTC' }).format(new Date(tick.day * DAY));
     group.append(s('text', { x: px, y: height - 8, 'text-anchor': 'middle' }, label));
   }
   return group;
@@ -158,7 +158,7 @@ export function drawEvents(container, { events, range, selected, onSelect, onZoo
     const title = pick(event.title).text;
     const note = [event.date, t('certainty_' + event.certainty), event.date_note].filter(Boolean).join(' — ');
     const group = s('g', {
-      class: 'mark' + (event.id === selected ? ' selected' : ''), tabindex: 0, role: 'button',
+      class: 'mark' + (event.id === selected ? ' selected' : ''), tabindex: -1, role: 'button',
       'data-id': event.id, 'data-precision': event.date_range.precision, 'data-certainty': event.certainty,
       'aria-label': `${event.date}: ${title}`, ...activate(() => onSelect(event.id)),
     }, markShape(event, x, 12 + lane * LANE), s('title', {}, `${title}\n${note}`));
@@ -166,6 +166,7 @@ export function drawEvents(container, { events, range, selected, onSelect, onZoo
   }
   brush(svg, x, range, height, onZoom);
   container.replaceChildren(svg);
+  roving(svg, '.mark', caption(container));
 }
 
 /** Counts per period from /aggregate/events: bars for periods of the chosen unit, and a strip for
@@ -185,21 +186,38 @@ export function drawHistogram(container, { buckets, unit, range, onZoom }) {
   for (const bucket of fine) {
     const [a, b] = periodDays(bucket.key);
     const x0 = x(a), x1 = x(b + 1), h = Math.max(1, (bucket.count / max) * barHeight);
+    const label = `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')}`;
     svg.append(s('rect', {
       class: 'bar', x: Math.min(x0, x1), width: Math.max(1, Math.abs(x1 - x0) - 0.5), y: 6 + barHeight - h, height: h,
-      fill: '#1d4e89', 'data-key': bucket.key, onclick: zoomTo(bucket.key),
-    }, s('title', {}, `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')}`)));
+      fill: '#1d4e89', 'data-key': bucket.key, role: 'button', 'aria-label': label, ...activate(zoomTo(bucket.key)),
+    }, s('title', {}, label)));
   }
   for (const bucket of coarse) {
     const [a, b] = periodDays(bucket.key);
     const x0 = x(Math.max(a, range[0])), x1 = x(Math.min(b, range[1]) + 1);
+    const label = `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')}`;
     svg.append(s('rect', {
       class: 'bar coarse', x: Math.min(x0, x1), width: Math.max(1, Math.abs(x1 - x0) - 1), y: barHeight + 10, height: 16,
-      fill: '#9db7d5', 'data-key': bucket.key, onclick: zoomTo(bucket.key),
-    }, s('title', {}, `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')}`)));
+      fill: '#9db7d5', 'data-key': bucket.key, role: 'button', 'aria-label': label, ...activate(zoomTo(bucket.key)),
+    }, s('title', {}, label)));
   }
+  svg.append(countAxis(max, barHeight, width));
   brush(svg, x, range, height, onZoom);
   container.replaceChildren(svg);
+  roving(svg, '.bar', caption(container));
+}
+
+/** The bars' scale: lines at a half and the whole of the largest count, labelled, at the start edge. */
+function countAxis(max, barHeight, width) {
+  const rtl = document.documentElement.dir === 'rtl';
+  const group = s('g', { class: 'count-axis', 'aria-hidden': 'true' });
+  for (const share of [0.5, 1]) {
+    const y = 6 + barHeight - share * barHeight;
+    group.append(s('line', { x1: 0, x2: width, y1: y, y2: y }));
+    group.append(s('text', { x: rtl ? width - 4 : 4, y: y + 12, 'text-anchor': rtl ? 'end' : 'start' },
+      formatNumber(Math.round(share * max))));
+  }
+  return group;
 }
 
 /** The legend for individual events: date shapes and certainty styles. */
