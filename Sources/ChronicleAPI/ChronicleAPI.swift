@@ -254,8 +254,11 @@ public struct ChronicleAPI: Sendable {
     // MARK: Actors
 
     private func actors(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["kind", "q"]))
+        let query = try QueryParameters(request, allowed: QueryParameters.paging.union(["id", "kind", "q"]))
+        let (store, rendered) = data.snapshot
         var filter = ActorQuery()
+        // A batch of actors by id (a dashboard naming the actors of a view in one request).
+        filter.ids = try actors(query, "id", store: store)
         if let kind = try query.single("kind") {
             guard let value = Actor.Kind(rawValue: kind) else {
                 throw APIError.parameter(
@@ -264,7 +267,6 @@ public struct ChronicleAPI: Sendable {
             filter.kind = value
         }
         filter.text = try query.text
-        let (store, rendered) = data.snapshot
         return try Listing.respond(
             store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered),
             fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))

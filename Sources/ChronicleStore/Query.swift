@@ -61,6 +61,8 @@ public struct QuoteQuery: Sendable, Equatable {
 }
 
 public struct ActorQuery: Sendable, Equatable {
+    /// Only these actors (a batch lookup by id); empty: every actor.
+    public var ids: [String] = []
     public var kind: Actor.Kind?
     public var text: String?
     public var offset = 0

@@ -57,7 +57,11 @@ extension Store {
 
     public func matchingActors(_ query: ActorQuery) -> Matches<Actor> {
         var positions: [Int32]?
-        if let kind = query.kind { positions = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind } }
+        if !query.ids.isEmpty { positions = Set(query.ids.compactMap { actorPosition($0).map(Int32.init) }).sorted() }
+        if let kind = query.kind {
+            let ofKind = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind }
+            positions = positions.map { SortedIDs.intersect($0, ofKind) } ?? ofKind
+        }
         if let text = query.text, let words = lexicon.queryWords(text) {
             // Names are matched as whole names: "UN" is not "until", "Mali" is not "MaliMaeci".
             let matches = Self.intersection(words) { word in

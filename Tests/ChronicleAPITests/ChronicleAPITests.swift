@@ -98,6 +98,13 @@ import ChronicleStore
         #expect(try harness.ids("/actors?q=Maiga&kind=person") == ["abdoulaye-maiga"])
     }
 
+    /// The actors of a view named in one request rather than one request each.
+    @Test func actorsAreFetchedInABatchById() throws {
+        #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&id=algeria&id=mali") == ["ahmed-attaf", "algeria", "mali"])
+        #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&kind=person") == ["ahmed-attaf"])
+        #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&q=" + formEncode("عطاف")) == ["ahmed-attaf"])
+    }
+
     @Test func quoteFilters() throws {
         #expect(try harness.ids("/quotes?lang=fr") == ["maeci-communique-fr"])
         #expect(try harness.ids("/quotes?speaker=abdoulaye-maiga") == ["maiga-haven-for-terrorists"])
@@ -112,7 +119,8 @@ import ChronicleStore
         ("/events?type=1&type=2", "type"), ("/events?actor=nobody", "actor"), ("/events?q=", "q"), ("/events?q=%21%21", "q"),
         ("/events?document=nope", "document"), ("/quotes?speaker=nobody", "speaker"), ("/quotes?event=nope", "event"),
         ("/actors?kind=wizard", "kind"), ("/events/attaf-rejects-terrorist-label?limit=1", "limit"), ("/events?country=Mali", "country"),
-        ("/events?from=2024-09/2025-01", "from"),
+        ("/events?from=2024-09/2025-01", "from"), ("/actors?id=nobody", "id"),
+        ("/actors?" + (0...50).map { "id=a\($0)" }.joined(separator: "&"), "id"),
     ])
     func badInputIs400NamingTheParameter(_ target: String, _ parameter: String) throws {
         let response = try harness.get(target)

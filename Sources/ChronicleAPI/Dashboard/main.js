@@ -68,10 +68,14 @@ function actorShortName(id) {
   return actors.get(id)?.short_forms?.[0] ?? actorName(id);
 }
 
+/** Names the actors not yet known, in batches of 50 (`/actors?id=…`), not a request each. */
 async function ensureActors(ids, signal) {
-  const missing = [...new Set(ids)].filter((id) => !actors.has(id)).slice(0, 40);
-  await Promise.all(missing.map(async (id) => {
-    try { actors.set(id, (await api.get('/actors/' + encodeURIComponent(id), [], signal)).data); } catch { /* shown by id */ }
+  const missing = [...new Set(ids)].filter((id) => !actors.has(id));
+  const batches = [];
+  for (let i = 0; i < missing.length; i += 50) batches.push(missing.slice(i, i + 50));
+  await Promise.all(batches.map(async (batch) => {
+    const found = await api.get('/actors', [...batch.map((id) => ['id', id]), ['limit', 50]], signal);
+    for (const actor of found.data) actors.set(actor.id, actor);
   }));
 }
 
