@@ -166,7 +166,8 @@ public struct ChronicleAPI: Sendable {
 
     /// The filters of `/events`, which `/aggregate/events` shares.
     static let eventFilters: Set<String> = [
-        "actor", "source", "target", "level", "certainty", "statement", "flag", "type", "country", "from", "to", "document", "q",
+        "actor", "source", "target", "level", "certainty", "precision", "statement", "flag", "type", "country", "from", "to", "document",
+        "q",
     ]
 
     func eventFilter(_ query: QueryParameters, store: Store) throws(HTTPProblem) -> EventQuery {
@@ -230,6 +231,7 @@ public struct ChronicleAPI: Sendable {
         filter.targets = try actors(query, "target", store: store)
         filter.level = try level(query)
         filter.certainties = try values(query, "certainty", allowed: Event.Certainty.allCases.map(\.rawValue))
+        filter.precisions = try values(query, "precision", allowed: EDTFDate.Precision.allCases.map(\.rawValue))
         filter.statements = try values(query, "statement", allowed: store.statements)
         filter.flags = try values(query, "flag", allowed: store.assertionFlags)
         if let country = try query.single("country") {
@@ -282,7 +284,8 @@ public struct ChronicleAPI: Sendable {
         let query = try QueryParameters(
             request,
             allowed: QueryParameters.paging.union([
-                "type", "country", "from", "to", "q", "sort", "source", "target", "level", "certainty", "statement", "flag",
+                "type", "country", "from", "to", "q", "sort", "source", "target", "level", "certainty", "precision", "statement",
+                "flag",
             ]))
         let (store, rendered) = data.snapshot
         let actor = try lookup { () throws(DomainError) in try store.actor(parameters["id"] ?? "") }

@@ -3,7 +3,7 @@
 // also a closed interval of days, so "does this event fall between from and to" is an overlap test.
 
 public struct EDTFDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Precision: String, Sendable, Codable {
+    public enum Precision: String, Sendable, Codable, CaseIterable {
         case year, month, day, interval
     }
 

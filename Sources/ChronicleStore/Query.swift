@@ -23,6 +23,8 @@ public struct EventQuery: Sendable, Equatable {
     public var level: ActorLevel = .principal
     /// Caveats: events of any of these date certainties, statements, assertion flags.
     public var certainties: [String] = []
+    /// Events dated with any of these precisions (`day`, `month`, `year`, `interval`).
+    public var precisions: [String] = []
     public var statements: [String] = []
     public var flags: [String] = []
     /// A CAMEO code or code prefix ("11", "112") or a PLOVER type ("ACCUSE").

@@ -22,8 +22,8 @@ extension Store {
         let (bySource, byTarget) = query.level == .agent ? (eventsBySourceAgent, eventsByTargetAgent) : (eventsBySource, eventsByTarget)
         if !query.sources.isEmpty { lists.append(SortedIDs.union(query.sources.map { bySource[$0] ?? [] })) }
         if !query.targets.isEmpty { lists.append(SortedIDs.union(query.targets.map { byTarget[$0] ?? [] })) }
-        for (values, index) in [(query.certainties, eventsByCertainty), (query.statements, eventsByStatement), (query.flags, eventsByFlag)]
-        where !values.isEmpty {
+        let caveats = [(query.certainties, eventsByCertainty), (query.statements, eventsByStatement), (query.flags, eventsByFlag)]
+        for (values, index) in caveats + [(query.precisions, eventsByPrecision)] where !values.isEmpty {
             lists.append(SortedIDs.union(values.map { index[$0] ?? [] }))
         }
         if let type = query.type {

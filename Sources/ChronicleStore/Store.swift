@@ -39,6 +39,7 @@ public final class Store: Sendable {
     let quotesByRefusedLabel: FieldIndex
     /// Events and quotes by the months they are dated in, for month names in a search.
     let eventsByMonth: FieldIndex
+    let eventsByPrecision: FieldIndex
     let quotesByMonth: FieldIndex
     /// Whom each actor counts as, for pair counts at the principal level.
     let principals: Principals
@@ -142,6 +143,7 @@ public final class Store: Sendable {
         quotesByStance = parts.quotesByStance
         quotesByRefusedLabel = parts.quotesByRefusedLabel
         eventsByMonth = parts.eventsByMonth
+        eventsByPrecision = parts.eventsByPrecision
         quotesByMonth = parts.quotesByMonth
         quotesByEvent = parts.quotesByEvent
         quotesByLanguage = parts.quotesByLanguage

@@ -9,7 +9,7 @@ struct StoreParts {
     /// is filed under, `Principals`' rule): an index file names it, and one made under another
     /// version is rebuilt. `StoreSnapshotTests` records a digest of every index of the shipped data
     /// under this version and fails when the indexes change and this does not.
-    static let derivationVersion = 3
+    static let derivationVersion = 4
 
     var eventDays = DayIntervals([]), quoteDays = DayIntervals([])
     var documentPositions = IDTable([]), actorPositions = IDTable([])
@@ -22,6 +22,7 @@ struct StoreParts {
     var eventsByCertainty = FieldIndex([:]), eventsByStatement = FieldIndex([:]), eventsByFlag = FieldIndex([:])
     var quotesByStance = FieldIndex([:]), quotesByRefusedLabel = FieldIndex([:])
     var eventsByMonth = FieldIndex([:]), quotesByMonth = FieldIndex([:])
+    var eventsByPrecision = FieldIndex([:])
 
     /// Parts an index file holds, every one of them.
     init(
@@ -86,6 +87,12 @@ struct StoreParts {
                 return { $0.eventsByMonth = events; $0.quotesByMonth = quotes }
             },
             {
+                var byPrecision: [String: [Int32]] = [:]
+                for position in events.indices { byPrecision.add(Int32(position), to: events[position].date.precision.rawValue) }
+                let precision = FieldIndex(byPrecision)
+                return { $0.eventsByPrecision = precision }
+            },
+            {
                 let (certainty, statement, flag, stance, refused) = Self.caveatIndexes(events, quotes)
                 return {
                     $0.eventsByCertainty = certainty; $0.eventsByStatement = statement; $0.eventsByFlag = flag
@@ -116,6 +123,7 @@ struct StoreParts {
             ((\.eventsByFlag, \.eventsByFlag), .events), ((\.quotesByStance, \.quotesByStance), .quotes),
             ((\.quotesByRefusedLabel, \.quotesByRefusedLabel), .quotes),
             ((\.eventsByMonth, \.eventsByMonth), .events), ((\.quotesByMonth, \.quotesByMonth), .quotes),
+            ((\.eventsByPrecision, \.eventsByPrecision), .events),
         ]
     }
 

@@ -588,21 +588,31 @@ def _():
     assert sorted(timings)[1] < 1500, timings
 
 
-@check(f"{args.events} events: zooming into a month counts per day; a filter narrows it to each event drawn")
+@check(f"{args.events} events: a zoom of days draws the day-dated events one by one, the coarser ones counted per precision")
 def _():
-    # Every event dated only to 2001 overlaps March 2001, so a month alone may still be too many to draw.
-    month = api(large, "/events?from=2001-03&to=2001-03&limit=1")["meta"]["total"]
-    driver.get(large + "/dashboard?from=2001-03&to=2001-03")
+    # Every event dated only to 2001 (or to March 2001, or an interval across it) overlaps each day of
+    # March 2001, so at 100,000 events a day matches hundreds; only those dated to a day belong at a point.
+    day = api(large, "/events?from=2001-03&to=2001-03&precision=day&limit=1")["data"][0]["date_range"]["start"]
+    for view in (f"from={day}&to={day}", "from=2001-03&to=2001-03", "type=ACCUSE&from=2001-03&to=2001-03"):
+        total = api(large, f"/events?{view}&limit=1")["meta"]["total"]
+        precise = api(large, f"/events?{view}&precision=day&limit=500")["meta"]["total"]
+        assert total > precise > 0, (view, total, precise)
+        driver.get(large + "/dashboard?" + view)
+        ready(driver)
+        assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline .mark")) == precise, view
+        assert all(p == "day" for p in driver.execute_script(
+            "return [...document.querySelectorAll('#timeline .mark')].map(m => m.dataset.precision)"))
+        rows = {li.get_attribute("data-precision"): int(li.find_element(By.TAG_NAME, "strong").text.replace(",", ""))
+                for li in driver.find_elements(By.CSS_SELECTOR, "#timeline-coarser li")}
+        expected = {p: api(large, f"/events?{view}&precision={p}&limit=1")["meta"]["total"] for p in ("month", "year", "interval")}
+        assert rows == {p: n for p, n in expected.items() if n}, (rows, expected)
+        assert precise + sum(expected.values()) == total, (precise, expected, total)
+        if view.startswith("from=2001-03"):
+            driver.save_screenshot(os.path.join(shots, "dashboard-100k-month-en.png"))
+    # Unzoomed, the strip is not shown.
+    driver.get(large + "/dashboard")
     ready(driver)
-    if month > 500:
-        keys = [bar.get_attribute("data-key") for bar in driver.find_elements(By.CSS_SELECTOR, "#timeline .bar")]
-        assert any(re.fullmatch(r"2001-03-\d\d", key or "") for key in keys), keys[:20]
-        assert "2001" in keys, "the events dated only to 2001 are drawn across the year, not in a day"
-    expected = api(large, "/events?type=ACCUSE&from=2001-03&to=2001-03&limit=1")["meta"]["total"]
-    assert 0 < expected <= 500, expected
-    driver.get(large + "/dashboard?type=ACCUSE&from=2001-03&to=2001-03")
-    ready(driver)
-    assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline .mark")) == expected
+    assert not driver.find_element(By.ID, "timeline-coarser").is_displayed()
 
 
 @check(f"{args.events} events: the network draws the strongest pairs, every actor with an arrow")

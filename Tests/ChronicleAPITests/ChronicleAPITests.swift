@@ -98,6 +98,21 @@ import ChronicleStore
         #expect(try harness.ids("/actors?q=Maiga&kind=person") == ["abdoulaye-maiga"])
     }
 
+    /// Events by the precision of their date: a zoomed timeline draws the day-dated ones one by one.
+    @Test func eventsAreFilteredByTheirDatesPrecision() throws {
+        let all = try harness.json("/events?limit=500")["data"] as? [[String: Any]] ?? []
+        for precision in ["day", "month", "year", "interval"] {
+            let expected = all.filter { (($0["date_range"] as? [String: Any])?["precision"] as? String) == precision }
+                .compactMap { $0["id"] as? String }.sorted()
+            #expect(try harness.ids("/events?limit=500&precision=" + precision).sorted() == expected, "\(precision)")
+        }
+        #expect(try harness.ids("/events?limit=500&precision=day&precision=month").count
+            == (try harness.ids("/events?limit=500&precision=day").count) + (try harness.ids("/events?limit=500&precision=month").count))
+        let counted = try harness.json("/aggregate/events?by=year&precision=year")["meta"] as? [String: Any]
+        #expect(counted?["events"] as? Int == (try harness.ids("/events?limit=500&precision=year").count))
+        #expect(try harness.get("/events?precision=week").status == .badRequest)
+    }
+
     /// The actors of a view named in one request rather than one request each.
     @Test func actorsAreFetchedInABatchById() throws {
         #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&id=algeria&id=mali") == ["ahmed-attaf", "algeria", "mali"])

@@ -41,6 +41,8 @@ const STRINGS = {
     assertedBy_outlet: 'the outlet, in its own voice', assertedBy_participant: 'a participant, whose claim the document relays: {actor}',
     citedSpans: 'Cited', span: 'code points {start}–{end} of {n}', copyCitation: 'Copy citation', copied: 'Copied.',
     copyFailed: 'Copy refused by the browser: select the citation.',
+    dayEvents: '{shown} of the {total} events of this period are dated to a day, each drawn at its date; the others, dated only to a coarser period, are counted below.',
+    coarserCount: 'events dated only to it overlap this period',
   },
   fr: {
     skip: 'Aller aux événements',
@@ -82,6 +84,8 @@ const STRINGS = {
     assertedBy_outlet: 'le média, en son nom', assertedBy_participant: 'un participant, dont le document rapporte l\'affirmation : {actor}',
     citedSpans: 'Cité', span: 'points de code {start}–{end} sur {n}', copyCitation: 'Copier la référence', copied: 'Copié.',
     copyFailed: 'Copie refusée par le navigateur : sélectionnez la référence.',
+    dayEvents: '{shown} des {total} événements de cette période sont datés au jour, chacun dessiné à sa date ; les autres, datés seulement à une période plus large, sont comptés ci-dessous.',
+    coarserCount: 'événements datés seulement ainsi recouvrent cette période',
   },
   ar: {
     skip: 'انتقل إلى الأحداث',
@@ -123,6 +127,8 @@ const STRINGS = {
     assertedBy_outlet: 'الوسيلة الإعلامية بصوتها', assertedBy_participant: 'أحد المشاركين، وينقل المستند ادعاءه: {actor}',
     citedSpans: 'المستشهد به', span: 'نقاط الترميز {start}–{end} من {n}', copyCitation: 'نسخ الإحالة', copied: 'نُسخ.',
     copyFailed: 'رفض المتصفح النسخ: حدّد الإحالة.',
+    dayEvents: '{shown} من أحداث هذه الفترة البالغة {total} مؤرخة بيوم، وكلٌّ منها مرسوم في تاريخه؛ والبقية، المؤرخة بفترة أوسع فقط، معدودة أدناه.',
+    coarserCount: 'أحداث مؤرخة بهذه الدقة فقط تتداخل مع هذه الفترة',
   },
 };
 

@@ -217,6 +217,7 @@ const redraw = { timeline: null, network: null };
 
 async function drawTimeline(months, filters, signal) {
   const container = $('timeline');
+  $('timeline-coarser').hidden = true;
   const total = months.meta.events;
   if (total === 0) {
     container.replaceChildren(h('p', { class: 'hint' }, t('noEvents')));
@@ -229,6 +230,9 @@ async function drawTimeline(months, filters, signal) {
   if (state.from) range[0] = periodDays(state.from)[0];
   if (state.to) range[1] = periodDays(state.to)[1];
   const onZoom = (from, to) => navigate({ from, to, offset: 0 });
+  // Zoomed into days: a point per day-dated event, the coarser ones counted apart (drawn as bands,
+  // each would cover the whole view).
+  if ((state.from || state.to) && range[1] - range[0] < 120 && await drawDayEvents(container, filters, range, total, signal)) return;
   if (total <= DRAW_LIMIT) {
     const events = (await api.get('/events', [...filters, ['limit', DRAW_LIMIT]], signal)).data;
     if (!state.from && !state.to) {
@@ -257,6 +261,29 @@ async function drawTimeline(months, filters, signal) {
   const earlier = buckets.filter((b) => periodDays(b.key)[1] < range[0]).reduce((n, b) => n + b.count, 0);
   $('timeline-summary').textContent = t('histogram', { total: formatNumber(total), unit: t('unit_' + unit) })
     + (earlier ? ' ' + t('earlier', { n: formatNumber(earlier) }) : '');
+}
+
+/** A zoom of days: the events dated to a day drawn one by one, when they fit, and the events dated
+ *  only to a month, a year or an interval (which overlap every day of the period) counted in a
+ *  strip of their own, a row per precision. False when the day-dated events are too many to draw. */
+async function drawDayEvents(container, filters, range, total, signal) {
+  const precise = await api.get('/events', [...filters, ['precision', 'day'], ['limit', DRAW_LIMIT]], signal);
+  if (precise.meta.total > DRAW_LIMIT) return false;
+  const coarser = await Promise.all(['month', 'year', 'interval'].map(async (precision) =>
+    [precision, (await api.get('/events', [...filters, ['precision', precision], ['limit', 1]], signal)).meta.total]));
+  const onZoom = (from, to) => navigate({ from, to, offset: 0 });
+  redraw.timeline = () => drawEvents(container, {
+    events: precise.data, range, selected: state.event, onSelect: (id) => openRecord('event', id), onZoom,
+  });
+  redraw.timeline();
+  legend($('timeline-legend'));
+  const strip = $('timeline-coarser');
+  strip.replaceChildren(...coarser.filter(([, n]) => n > 0).map(([precision, n]) =>
+    h('li', { 'data-precision': precision }, h('span', { class: 'precision' }, t('precision_' + precision)), ' ',
+      h('strong', {}, formatNumber(n)), ' ', t('coarserCount'))));
+  strip.hidden = strip.childElementCount === 0;
+  $('timeline-summary').textContent = t('dayEvents', { shown: formatNumber(precise.meta.total), total: formatNumber(total) });
+  return true;
 }
 
 async function refreshList(signal) {

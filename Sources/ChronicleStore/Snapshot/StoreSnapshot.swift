@@ -69,7 +69,7 @@ import Glibc
 
 public enum StoreSnapshot {
     static let magic = Array("CHRNSNAP".utf8)
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7
     static let byteOrderMark: UInt32 = 0x0102_0304
     /// Records per block: a block is one checksummed piece.
     static let blockSize = 4096
