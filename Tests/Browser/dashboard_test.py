@@ -469,12 +469,21 @@ def _():
     assert Select(driver.find_element(By.ID, "certainty-select")).first_selected_option.get_attribute("value") == "inferred"
 
 
-@check("dates beside Arabic names are isolated left to right")
+def lanes(d):
+    return len(set(d.execute_script("""return [...document.querySelectorAll('#timeline .mark')].map(g => {
+        const b = g.firstElementChild.getBBox(); return Math.round(b.y + b.height / 2); })""")))
+
+
+@check("dates beside Arabic names are isolated left to right; the Arabic timeline takes as many lanes as the English one")
 def _():
+    driver.get(seed + "/dashboard")
+    ready(driver)
+    english = lanes(driver)
     arabic = browser(language="ar")
     try:
         arabic.get(seed + "/dashboard")
         ready(arabic)
+        assert lanes(arabic) == english, (lanes(arabic), english)
         dates = arabic.execute_script("""return [...document.querySelectorAll('#event-list .when bdi, #quote-list .who bdi')]
             .map(b => [b.getAttribute('dir'), b.textContent])""")
         assert len(dates) >= 12, dates
@@ -533,6 +542,25 @@ def _():
         assert not uncaught, uncaught
     finally:
         page.quit()
+
+
+@check("on a phone the filters start folded, the events are on the first screen, and the toggle unfolds them")
+def _():
+    phone = browser(width=390, height=844)
+    try:
+        phone.get(seed + "/dashboard?type=ACCUSE")
+        ready(phone)
+        assert not phone.find_element(By.ID, "q-input").is_displayed()
+        toggle = phone.find_element(By.ID, "toggle-filters")
+        assert toggle.get_attribute("aria-expanded") == "false" and "1 set" in toggle.text, toggle.text
+        top = phone.execute_script("return document.getElementById('timeline-heading').getBoundingClientRect().top")
+        assert top < 844 / 2, top
+        toggle.click()
+        until(phone, lambda d: d.find_element(By.ID, "q-input").is_displayed(), "the unfolded filters")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        drain_console(phone)
+    finally:
+        phone.quit()
 
 
 @check("screenshots: desktop and mobile in English")

@@ -43,6 +43,7 @@ const STRINGS = {
     copyFailed: 'Copy refused by the browser: select the citation.',
     dayEvents: '{shown} of the {total} events of this period are dated to a day, each drawn at its date; the others, dated only to a coarser period, are counted below.',
     coarserCount: 'events dated only to it overlap this period',
+    showFilters: 'Show filters ({n} set)', hideFilters: 'Hide filters',
   },
   fr: {
     skip: 'Aller aux événements',
@@ -86,6 +87,7 @@ const STRINGS = {
     copyFailed: 'Copie refusée par le navigateur : sélectionnez la référence.',
     dayEvents: '{shown} des {total} événements de cette période sont datés au jour, chacun dessiné à sa date ; les autres, datés seulement à une période plus large, sont comptés ci-dessous.',
     coarserCount: 'événements datés seulement ainsi recouvrent cette période',
+    showFilters: 'Afficher les filtres ({n} actifs)', hideFilters: 'Masquer les filtres',
   },
   ar: {
     skip: 'انتقل إلى الأحداث',
@@ -129,6 +131,7 @@ const STRINGS = {
     copyFailed: 'رفض المتصفح النسخ: حدّد الإحالة.',
     dayEvents: '{shown} من أحداث هذه الفترة البالغة {total} مؤرخة بيوم، وكلٌّ منها مرسوم في تاريخه؛ والبقية، المؤرخة بفترة أوسع فقط، معدودة أدناه.',
     coarserCount: 'أحداث مؤرخة بهذه الدقة فقط تتداخل مع هذه الفترة',
+    showFilters: 'إظهار عوامل التصفية ({n} مفعّلة)', hideFilters: 'إخفاء عوامل التصفية',
   },
 };
 

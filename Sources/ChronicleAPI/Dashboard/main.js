@@ -135,7 +135,23 @@ function showSource() {
   banner.hidden = !elsewhere;
 }
 
+/** The filters fold away on a narrow screen; the toggle says how many are set. */
+const narrow = window.matchMedia('(max-width: 40rem)');
+function foldFilters(collapsed) {
+  $('filters').classList.toggle('collapsed', collapsed);
+  syncFilterToggle();
+}
+
+function syncFilterToggle() {
+  const collapsed = $('filters').classList.contains('collapsed');
+  const active = state.actors.length + ['type', 'certainty', 'document', 'from', 'to', 'q'].filter((name) => state[name]).length;
+  const toggle = $('toggle-filters');
+  toggle.setAttribute('aria-expanded', String(!collapsed));
+  toggle.textContent = collapsed ? t('showFilters', { n: formatNumber(active) }) : t('hideFilters');
+}
+
 function syncForm() {
+  syncFilterToggle();
   $('ui-language').value = language();
   $('type-select').value = state.type ?? '';
   $('certainty-select').value = state.certainty ?? '';
@@ -535,8 +551,12 @@ async function loadActors() {
 
 let actorsReady = Promise.resolve();
 
+$('toggle-filters').addEventListener('click', () => foldFilters(!$('filters').classList.contains('collapsed')));
+narrow.addEventListener('change', (event) => foldFilters(event.matches));
+
 function boot() {
   setLanguage(pickLanguage(state.ui, navigator.languages));
+  foldFilters(narrow.matches);
   showSource();
   actorsReady = loadActors().catch(showProblem);
   refresh();

@@ -141,10 +141,13 @@ export function drawEvents(container, { events, range, selected, onSelect, onZoo
   const width = Math.max(320, container.clientWidth || 900);
   const rtl = document.documentElement.dir === 'rtl';
   const x = scale(range, width, rtl);
-  // Lanes: each event goes to the first lane free at its start, so no two marks overlap.
+  // Lanes: each event goes to the first lane free at its start, so no two marks overlap. Packed in
+  // reading time (left to right), then drawn mirrored under rtl: packing on mirrored x would sweep
+  // against the sort order and open lanes it does not need.
+  const forward = rtl ? scale(range, width, false) : x;
   const ends = [];
   const placed = [...events].sort((a, b) => dayNumber(a.date_range.start) - dayNumber(b.date_range.start)).map((event) => {
-    const a = x(dayNumber(event.date_range.start)), b = x(dayNumber(event.date_range.end) + 1);
+    const a = forward(dayNumber(event.date_range.start)), b = forward(dayNumber(event.date_range.end) + 1);
     const [lo, hi] = [Math.min(a, b) - 6, Math.max(a, b, Math.min(a, b) + 12) + 4];
     let lane = ends.findIndex((end) => end < lo);
     if (lane === -1) { lane = ends.length < 40 ? ends.length : ends.length - 1; ends[lane] = -Infinity; }
