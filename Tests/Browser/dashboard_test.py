@@ -508,6 +508,13 @@ def _():
     after = driver.execute_script("return performance.getEntriesByType('resource').slice(arguments[0]).map(e => e.name)", before)
     assert not after, after
     driver.set_window_size(1400, 1000)
+    # Opening the source panel narrows the timeline: it is redrawn, and its axis text keeps its size.
+    driver.get(seed + f"/dashboard?event={seed_events[0]['id']}")
+    ready(driver)
+    until(driver, lambda d: d.execute_script("""const svg = document.querySelector('#timeline svg');
+        return Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) < 2"""), "the timeline redrawn at its width")
+    heights = driver.execute_script("return [...document.querySelectorAll('#timeline .axis text')].map(t => t.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 10, heights
 
 
 @check("the server going away: said as unreachable with Retry, panels dimmed, no uncaught error; Retry works")
@@ -635,6 +642,11 @@ def _():
         expected = {p: api(large, f"/events?{view}&precision={p}&limit=1")["meta"]["total"] for p in ("month", "year", "interval")}
         assert rows == {p: n for p, n in expected.items() if n}, (rows, expected)
         assert precise + sum(expected.values()) == total, (precise, expected, total)
+        # The axis labels at the edges are anchored inward: none is cut by the chart's border.
+        outside = driver.execute_script("""const box = document.querySelector('#timeline svg').viewBox.baseVal;
+            return [...document.querySelectorAll('#timeline .axis text')].map(t => [t.textContent, t.getBBox()])
+              .filter(([, b]) => b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5).map(([text]) => text)""")
+        assert not outside, (view, outside)
         if view.startswith("from=2001-03"):
             driver.save_screenshot(os.path.join(shots, "dashboard-100k-month-en.png"))
     # Unzoomed, the strip is not shown.

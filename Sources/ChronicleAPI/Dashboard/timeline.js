@@ -72,7 +72,9 @@ function axis(x, range, height, width) {
     const px = x(tick.day);
     group.append(s('line', { x1: px, x2: px, y1: 0, y2: height - AXIS + 4 }));
     const label = dateFormat(lang, { ...tick.label, timeZone: 'UTC' }).format(new Date(tick.day * DAY));
-    group.append(s('text', { x: px, y: height - 8, 'text-anchor': 'middle' }, label));
+    // A label at an edge is anchored inward, so it is not cut by the chart's border.
+    const anchor = px < 40 ? 'start' : px > width - 40 ? 'end' : 'middle';
+    group.append(s('text', { x: Math.min(width - 2, Math.max(2, px)), y: height - 8, 'text-anchor': anchor }, label));
   }
   return group;
 }
