@@ -17,6 +17,9 @@ public struct EventCounts: Sendable {
         /// Each source → target pair of an event: the edges of a "who does what to whom" network;
         /// at the principal level (`principalsFrom:`) each pair of principals once per event.
         case pair
+        /// The country an event took place in (ISO 3166-1 alpha-3, as `country=` takes it); events
+        /// without a located country are not counted.
+        case country
     }
 
     public struct Bucket: Sendable, Equatable {
@@ -99,6 +102,12 @@ public struct EventCounts: Sendable {
                 where !actors[..<n].contains(where: { $0.actor == participant.actor }) {
                     counts[participant.actor, default: 0] += 1
                 }
+            }
+            buckets = counts.map { Bucket(key: $0.key, count: $0.value, precision: nil, label: nil, source: nil, target: nil, types: [:]) }
+        case .country:
+            var counts: [String: Int] = [:]
+            for index in 0..<matches.count {
+                if let country = matches[index].location?.country { counts[country.uppercased(), default: 0] += 1 }
             }
             buckets = counts.map { Bucket(key: $0.key, count: $0.value, precision: nil, label: nil, source: nil, target: nil, types: [:]) }
         case .pair:

@@ -450,7 +450,7 @@ def _():
     until(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#document-meta .copied").text, "the copy's outcome")
 
 
-@check("filters: certainty and document narrow the events, sit in the URL, and the quotes say they are not narrowed")
+@check("filters: certainty, country and document narrow the events, sit in the URL, and the quotes say they are not narrowed")
 def _():
     driver.get(seed + "/dashboard")
     ready(driver)
@@ -467,6 +467,19 @@ def _():
     driver.refresh()
     ready(driver)
     assert Select(driver.find_element(By.ID, "certainty-select")).first_selected_option.get_attribute("value") == "inferred"
+    # The countries come with their counts; one narrows the events to those that took place there.
+    driver.find_element(By.ID, "clear-filters").click()
+    until(driver, lambda d: "certainty=" not in d.current_url, "cleared filters")
+    ready(driver)
+    countries = api(seed, "/aggregate/events?by=country")["data"]
+    options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#country-select option")][1:]
+    assert options == [b["key"] for b in countries], (options, countries)
+    Select(driver.find_element(By.ID, "country-select")).select_by_value("USA")
+    driver.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+    until(driver, lambda d: "country=USA" in d.current_url, "country=USA in the URL")
+    ready(driver)
+    expected = sorted(e["id"] for e in api(seed, "/events?country=USA&limit=500")["data"])
+    assert expected and sorted(ids(driver.find_elements(By.CSS_SELECTOR, "#event-list button[data-id]"))) == expected
 
 
 def lanes(d):

@@ -74,6 +74,26 @@ import Testing
         #expect(counts == counts.sorted(by: >))
     }
 
+    /// Where events took place: each country's count is what `/events?country=` lists, largest first.
+    @Test func countriesCountWhatTheCountryFilterLists() throws {
+        let data = try buckets("/aggregate/events?by=country")
+        #expect(!data.isEmpty)
+        var located = 0
+        for bucket in data {
+            let key = try #require(bucket["key"] as? String)
+            #expect(key.count == 3 && key == key.uppercased())
+            let listed = try harness.ids("/events?limit=500&country=" + key).count
+            #expect(bucket["count"] as? Int == listed, "\(key)")
+            located += listed
+        }
+        let counts = data.compactMap { $0["count"] as? Int }
+        #expect(counts == counts.sorted(by: >))
+        let all = try harness.json("/events?limit=500")["data"] as? [[String: Any]] ?? []
+        #expect(located == all.filter { ($0["location"] as? [String: Any])?["country"] != nil }.count)
+        #expect(try harness.json("/aggregate/events?by=country&actor=algeria")["meta"].flatMap { ($0 as? [String: Any])?["events"] as? Int }
+            == (try harness.ids("/events?limit=500&actor=algeria").count))
+    }
+
     @Test func actorCountsCountEachParticipantOnce() throws {
         let data = try buckets("/aggregate/events?by=actor")
         let mali = try #require(data.first { $0["key"] as? String == "mali" })

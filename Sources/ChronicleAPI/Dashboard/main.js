@@ -144,7 +144,7 @@ function foldFilters(collapsed) {
 
 function syncFilterToggle() {
   const collapsed = $('filters').classList.contains('collapsed');
-  const active = state.actors.length + ['type', 'certainty', 'document', 'from', 'to', 'q'].filter((name) => state[name]).length;
+  const active = state.actors.length + ['type', 'certainty', 'country', 'document', 'from', 'to', 'q'].filter((name) => state[name]).length;
   const toggle = $('toggle-filters');
   toggle.setAttribute('aria-expanded', String(!collapsed));
   toggle.textContent = collapsed ? t('showFilters', { n: formatNumber(active) }) : t('hideFilters');
@@ -156,6 +156,7 @@ function syncForm() {
   $('type-select').value = state.type ?? '';
   $('certainty-select').value = state.certainty ?? '';
   $('document-select').value = state.document ?? '';
+  $('country-select').value = state.country ?? '';
   $('from-input').value = state.from ?? '';
   $('to-input').value = state.to ?? '';
   $('q-input').value = state.q ?? '';
@@ -169,7 +170,7 @@ function syncForm() {
   $('export-ndjson').href = api.url('/events', [...filters, ['format', 'ndjson']]);
   $('quotes-csv').href = api.url('/quotes', [...quoteFilters(state), ['format', 'csv']]);
   $('quotes-ndjson').href = api.url('/quotes', [...quoteFilters(state), ['format', 'ndjson']]);
-  $('quotes-unfiltered').hidden = !(state.certainty || state.document || state.type);
+  $('quotes-unfiltered').hidden = !(state.certainty || state.country || state.document || state.type);
   $('api-host').textContent = api.base;
   $('openapi-link').href = api.url('/openapi.json');
   $('reset-zoom').hidden = !(state.from || state.to);
@@ -480,7 +481,7 @@ $('filters').addEventListener('submit', async (event) => {
   navigate({
     actors: added && !state.actors.includes(added) ? [...state.actors, added] : state.actors,
     type: $('type-select').value || null, certainty: $('certainty-select').value || null,
-    document: $('document-select').value || null, from: $('from-input').value.trim() || null, to: $('to-input').value.trim() || null,
+    document: $('document-select').value || null, country: $('country-select').value || null, from: $('from-input').value.trim() || null, to: $('to-input').value.trim() || null,
     q: $('q-input').value.trim() || null, offset: 0,
   });
 });
@@ -502,7 +503,7 @@ $('actor-input').addEventListener('input', (event) => {
   }, 200);
 });
 $('clear-filters').addEventListener('click', () => navigate({
-  actors: [], type: null, certainty: null, document: null, from: null, to: null, q: null, offset: 0,
+  actors: [], type: null, certainty: null, country: null, document: null, from: null, to: null, q: null, offset: 0,
 }));
 $('reset-zoom').addEventListener('click', () => navigate({ from: null, to: null, offset: 0 }));
 $('prev-page').addEventListener('click', () => navigate({ offset: Math.max(0, state.offset - PAGE) }, { scope: 'list' }));
@@ -535,6 +536,15 @@ async function loadTypes() {
   select.value = state.type ?? '';
 }
 
+/** The countries where events took place, with their counts (ISO 3166-1 alpha-3, as `country=` takes them). */
+async function loadCountries() {
+  const found = await api.get('/aggregate/events', [['by', 'country'], ['limit', 300]]);
+  const select = $('country-select');
+  select.replaceChildren(select.options[0], ...found.data.map((b) =>
+    h('option', { value: b.key }, `${b.key} (${formatNumber(b.count)})`)));
+  select.value = state.country ?? '';
+}
+
 async function loadDocuments() {
   const found = await api.get('/documents', [['limit', 500]]);
   const select = $('document-select');
@@ -562,6 +572,7 @@ function boot() {
   refresh();
   loadTypes().catch(showProblem);
   loadDocuments().catch(showProblem);
+  loadCountries().catch(showProblem);
 }
 
 // A change of width redraws what is drawn from the data it was drawn from; nothing is fetched.

@@ -1,7 +1,7 @@
 // The whole view lives in the page's URL, so a view can be shared, bookmarked and reloaded:
-// filters under the API's own parameter names (actor, type, certainty, document, from, to, q), the list page (offset),
+// filters under the API's own parameter names (actor, type, certainty, country, document, from, to, q), the list page (offset),
 // the open event or quote, the interface language (ui) and the API base (api).
-const SINGLE = ['type', 'certainty', 'document', 'from', 'to', 'q', 'offset', 'event', 'quote', 'ui', 'api'];
+const SINGLE = ['type', 'certainty', 'country', 'document', 'from', 'to', 'q', 'offset', 'event', 'quote', 'ui', 'api'];
 
 export function readState(search) {
   const query = new URLSearchParams(search);
@@ -26,7 +26,7 @@ export function writeState(state) {
 /** The filters as /events takes them (and /aggregate/events, which shares them). */
 export function eventFilters(state) {
   const pairs = state.actors.map((actor) => ['actor', actor]);
-  for (const name of ['type', 'certainty', 'document', 'from', 'to', 'q']) if (state[name]) pairs.push([name, state[name]]);
+  for (const name of ['type', 'certainty', 'country', 'document', 'from', 'to', 'q']) if (state[name]) pairs.push([name, state[name]]);
   return pairs;
 }
 
