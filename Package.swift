@@ -75,7 +75,7 @@ let package = Package(
             dependencies: [
                 "ChronicleText", "ChronicleRecords", "ChronicleStore", "ChronicleRouter", "ChronicleHTTP", "ChronicleSync",
             ],
-            resources: [.embedInCode("openapi.json")] + ["index.html", "main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "source.js", "dom.js", "palette.js", "style.css", "favicon.svg"].map { .embedInCode("Dashboard/\($0)") },
+            resources: [.embedInCode("openapi.json")] + ["index.html", "main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "map.js", "world.json", "source.js", "dom.js", "palette.js", "style.css", "favicon.svg"].map { .embedInCode("Dashboard/\($0)") },
             swiftSettings: strict),
         .executableTarget(
             name: "chronicle",

@@ -18,6 +18,8 @@ enum Dashboard {
         "i18n.js": Asset(contentType: javaScript, bytes: PackageResources.i18n_js),
         "timeline.js": Asset(contentType: javaScript, bytes: PackageResources.timeline_js),
         "network.js": Asset(contentType: javaScript, bytes: PackageResources.network_js),
+        "map.js": Asset(contentType: javaScript, bytes: PackageResources.map_js),
+        "world.json": Asset(contentType: "application/json", bytes: PackageResources.world_json),
         "source.js": Asset(contentType: javaScript, bytes: PackageResources.source_js),
         "dom.js": Asset(contentType: javaScript, bytes: PackageResources.dom_js),
         "palette.js": Asset(contentType: javaScript, bytes: PackageResources.palette_js),

@@ -428,6 +428,33 @@ def _():
     assert all(n["title"].startswith(n["label"].rstrip("…")) for n in facts["nodes"]), facts["nodes"]
 
 
+@check("the map: countries shaded by the API's counts, located events as points, a country filters the view")
+def _():
+    driver.get(seed + "/dashboard")
+    ready(driver)
+    counts = {b["key"]: b["count"] for b in api(seed, "/aggregate/events?by=country")["data"]}
+    shaded = driver.execute_script("""return Object.fromEntries([...document.querySelectorAll('#map .country.has-events')]
+        .map(p => [p.dataset.id, Number(p.dataset.count)]))""")
+    assert shaded == counts and counts, (shaded, counts)
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#map .country")) > 150
+    located = [e for e in seed_events if (e.get("location") or {}).get("coordinates")]
+    points = driver.execute_script("""return [...document.querySelectorAll('#map .place')].map(c => [c.dataset.id,
+        Number(c.getAttribute('cx')), Number(c.getAttribute('cy')), c.querySelector('title').textContent])""")
+    assert sorted(p[0] for p in points) == sorted(e["id"] for e in located), points
+    for event_id, cx, cy, title in points:
+        at = next(e for e in located if e["id"] == event_id)["location"]
+        assert abs(cx - (at["coordinates"]["lon"] + 180)) < 0.01 and abs(cy - (90 - at["coordinates"]["lat"])) < 0.01
+        assert at["precision"] in title, title  # the place's precision is said
+    # Keyboard: one tab stop, Enter filters by the country.
+    driver.execute_script("document.querySelector('#map .country.has-events[tabindex=\"0\"]').focus()")
+    country = driver.execute_script("return document.activeElement.dataset.id")
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    until(driver, lambda d: f"country={country}" in d.current_url, "the country in the URL")
+    ready(driver)
+    expected = sorted(e["id"] for e in api(seed, f"/events?country={country}&limit=500")["data"])
+    assert sorted(ids(driver.find_elements(By.CSS_SELECTOR, "#event-list button[data-id]"))) == expected
+
+
 @check("caveats: a disputed venue as a chip, who asserts it, the span's position and a citation to copy")
 def _():
     event = api(seed, "/events?flag=venue_disputed&limit=1")["data"][0]
@@ -705,6 +732,20 @@ def _():
     driver.switch_to.active_element.send_keys(Keys.ENTER)
     until(driver, lambda d: "from=" in d.current_url and "to=" in d.current_url, "the zoom in the URL")
     ready(driver)
+
+
+@check(f"{args.events} events: the map counts every country, and lists the codes it has no shape for")
+def _():
+    driver.get(large + "/dashboard")
+    ready(driver)
+    buckets = api(large, "/aggregate/events?by=country&limit=300")["data"]
+    shaded = driver.execute_script("return [...document.querySelectorAll('#map .country.has-events')].map(p => p.dataset.id)")
+    mapped = set(driver.execute_script("return [...document.querySelectorAll('#map .country')].map(p => p.dataset.id)"))
+    assert sorted(shaded) == sorted(b["key"] for b in buckets if b["key"] in mapped)
+    unmapped = [b["key"] for b in buckets if b["key"] not in mapped]
+    if unmapped:  # the generator's codes are in ISO's user-assigned range (XAA–XZZ): no shape
+        text = driver.find_element(By.CSS_SELECTOR, "#map-legend .unmapped").text
+        assert f"({len(unmapped)} codes" in text, text
 
 
 @check(f"{args.events} events: paging through a filtered list")

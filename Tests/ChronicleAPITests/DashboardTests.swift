@@ -43,7 +43,8 @@ import Testing
     /// The page's assets and every module they import, transitively, as paths.
     private func reachableAssets() throws -> Set<String> {
         var pending = try assetPaths(try page()), seen: Set<String> = []
-        let importPattern = try NSRegularExpression(pattern: #"from '\./([a-z0-9_-]+\.js)'"#)
+        // Modules it imports, and files a module fetches by a relative name ('./world.json').
+        let importPattern = try NSRegularExpression(pattern: #"'\./([a-z0-9_-]+\.(?:js|json))'"#)
         while let path = pending.popLast() {
             guard seen.insert(path).inserted else { continue }
             let response = try harness.get(path)
@@ -63,8 +64,8 @@ import Testing
         let names = Set(try reachableAssets().map { String($0.split(separator: "/").last!) })
         #expect(
             names.isSuperset(of: [
-                "main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "source.js", "dom.js", "palette.js", "style.css",
-                "favicon.svg",
+                "main.js", "api.js", "state.js", "i18n.js", "timeline.js", "network.js", "map.js", "world.json", "source.js", "dom.js",
+                "palette.js", "style.css", "favicon.svg",
             ]))
     }
 

@@ -45,6 +45,9 @@ const STRINGS = {
     dayEvents: '{shown} of the {total} events of this period are dated to a day, each drawn at its date; the others, dated only to a coarser period, are counted below.',
     coarserCount: 'events dated only to it overlap this period',
     showFilters: 'Show filters ({n} set)', hideFilters: 'Hide filters',
+    map: 'Where', mapHint: 'Countries shaded by how many of the view\'s events took place there; a point for each event located at coordinates. Select a country to filter by it.',
+    mapSource: 'Map: Natural Earth 1:110m countries (public domain).', mapCount: '{n} events', mapPoint: 'an event located at coordinates',
+    unmapped: 'Counted but not on the map ({n} codes the map has no shape for): {codes}',
   },
   fr: {
     skip: 'Aller aux événements',
@@ -90,6 +93,9 @@ const STRINGS = {
     dayEvents: '{shown} des {total} événements de cette période sont datés au jour, chacun dessiné à sa date ; les autres, datés seulement à une période plus large, sont comptés ci-dessous.',
     coarserCount: 'événements datés seulement ainsi recouvrent cette période',
     showFilters: 'Afficher les filtres ({n} actifs)', hideFilters: 'Masquer les filtres',
+    map: 'Où', mapHint: 'Pays teintés selon le nombre d\'événements de la vue qui s\'y sont produits ; un point par événement localisé par ses coordonnées. Sélectionnez un pays pour filtrer.',
+    mapSource: 'Carte : pays Natural Earth au 1:110m (domaine public).', mapCount: '{n} événements', mapPoint: 'un événement localisé par ses coordonnées',
+    unmapped: 'Comptés mais absents de la carte ({n} codes sans forme) : {codes}',
   },
   ar: {
     skip: 'انتقل إلى الأحداث',
@@ -135,6 +141,9 @@ const STRINGS = {
     dayEvents: '{shown} من أحداث هذه الفترة البالغة {total} مؤرخة بيوم، وكلٌّ منها مرسوم في تاريخه؛ والبقية، المؤرخة بفترة أوسع فقط، معدودة أدناه.',
     coarserCount: 'أحداث مؤرخة بهذه الدقة فقط تتداخل مع هذه الفترة',
     showFilters: 'إظهار عوامل التصفية ({n} مفعّلة)', hideFilters: 'إخفاء عوامل التصفية',
+    map: 'أين', mapHint: 'البلدان ملونة حسب عدد أحداث العرض التي وقعت فيها؛ ونقطة لكل حدث محدد بإحداثياته. اختر بلدًا للتصفية به.',
+    mapSource: 'الخريطة: بلدان Natural Earth بمقياس 1:110m (ملك عام).', mapCount: '{n} أحداث', mapPoint: 'حدث محدد بإحداثياته',
+    unmapped: 'معدودة وليست على الخريطة ({n} رموز بلا شكل): {codes}',
   },
 };
 

@@ -8,6 +8,7 @@ import { t, setLanguage, pickLanguage, pick, language, formatNumber } from './i1
 import { readState, writeState, eventFilters, quoteFilters } from './state.js';
 import { drawEvents, drawHistogram, legend, dayNumber, periodDays } from './timeline.js';
 import { drawNetwork, MIXED } from './network.js';
+import { drawMap, shade } from './map.js';
 import { renderDocument } from './source.js';
 import { typeColor } from './palette.js';
 
@@ -112,7 +113,9 @@ function showProblem(error) {
 
 // MARK: Panels: busy while they load, dimmed when what they show is not the current view's
 
-const PANELS = { timeline: '.timeline-panel', list: '.events-panel', quotes: '.quotes-panel', network: '.network-panel' };
+const PANELS = {
+  timeline: '.timeline-panel', list: '.events-panel', quotes: '.quotes-panel', network: '.network-panel', map: '.map-panel',
+};
 
 function panelState(name, { busy, stale }) {
   const panel = document.querySelector(PANELS[name]);
@@ -194,6 +197,7 @@ async function refresh() {
     list: () => refreshList(signal),
     quotes: () => refreshQuotes(signal),
     network: () => refreshNetwork(filters, signal),
+    map: () => refreshMap(filters, signal),
   };
   const names = Object.keys(panels);
   for (const name of names) panelState(name, { busy: true });
@@ -226,6 +230,26 @@ async function refreshNetwork(filters, signal) {
     if (code !== MIXED) swatch.style.background = typeColor(code);
     return h('li', {}, swatch, code === MIXED ? t('mixed') : code);
   }));
+}
+
+async function refreshMap(filters, signal) {
+  const counts = await api.get('/aggregate/events', [...filters, ['by', 'country'], ['limit', 300]], signal);
+  // Points for the events of a view small enough to list; the shading counts every event.
+  const events = counts.meta.events <= DRAW_LIMIT
+    ? (await api.get('/events', [...filters, ['limit', DRAW_LIMIT]], signal)).data : [];
+  const { max, unmapped } = await drawMap($('map'), {
+    counts: counts.data, events, name: (text) => pick(text).text,
+    onCountry: (id) => navigate({ country: id, offset: 0 }),
+  });
+  const legend = [1, Math.ceil(max / 2), max].filter((n, i, all) => all.indexOf(n) === i).map((n) => {
+    const swatch = h('span', { class: 'swatch' });
+    swatch.style.background = shade(n, max);
+    return h('li', {}, swatch, t('mapCount', { n: formatNumber(n) }));
+  });
+  const point = h('span', { class: 'swatch place-swatch' });
+  legend.push(h('li', {}, point, t('mapPoint')));
+  if (unmapped.length) legend.push(h('li', { class: 'unmapped' }, t('unmapped', { n: formatNumber(unmapped.length), codes: unmapped.slice(0, 8).join(', ') + (unmapped.length > 8 ? ', …' : '') })));
+  $('map-legend').replaceChildren(...legend);
 }
 
 /** How to draw the timeline and the network again from the data they last drew, without asking
