@@ -616,6 +616,8 @@ def _():
     driver.get(seed + "/dashboard")
     ready(driver)
     driver.save_screenshot(os.path.join(shots, "dashboard-desktop-en.png"))
+    driver.execute_script("document.querySelector('.map-panel').scrollIntoView()")
+    driver.find_element(By.CSS_SELECTOR, ".map-panel").screenshot(os.path.join(shots, "dashboard-map-en.png"))
     driver.get(seed + f"/dashboard?quote={seed_quotes[2]['id']}")
     ready(driver)
     driver.save_screenshot(os.path.join(shots, "dashboard-source-en.png"))
