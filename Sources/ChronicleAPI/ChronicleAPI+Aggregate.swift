@@ -1,6 +1,7 @@
 // `GET /aggregate/events?by=…`: counts of the events `/events` would list under the same filters,
 // grouped by period, type, actor or directed actor pair. A timeline of a million events draws these
 // instead of downloading the events; curl users get the same numbers.
+import ChronicleRecords
 import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
@@ -65,6 +66,12 @@ extension ChronicleAPI {
                         w.member("key", bucket.key)
                         w.member("count", bucket.count)
                         if let precision = bucket.precision { w.member("precision", precision.rawValue) }
+                        if !bucket.quads.isEmpty {
+                            w.key("quads")
+                            w.object { w in
+                                for quad in EventType.Quad.allCases { w.member(quad.name, bucket.quads[quad.rawValue - 1]) }
+                            }
+                        }
                         if let label = bucket.label { w.member("label", label) }
                         if let source = bucket.source, let target = bucket.target {
                             w.member("source", source)

@@ -15,7 +15,7 @@ enum Listing {
     /// it is part of every list's ETag, so a client's cached copy made by an older build is not
     /// taken for the new representation of the same data. `CrawlTests` fails when an answer's body
     /// changes and this stays as it was recorded.
-    static let representationVersion = 10
+    static let representationVersion = 11
 
     /// A list in the negotiated format: a JSON page (limit 1–500, default 50) or a streamed export
     /// (CSV or NDJSON: every match unless `limit` is given).

@@ -52,6 +52,33 @@ public struct EventType: Sendable, Codable, Hashable {
         case ploverNote = "plover_note"
     }
 
+    /// CAMEO's four quad classes, by root: verbal cooperation (01–05), material cooperation (06–08),
+    /// verbal conflict (09–13), material conflict (14–20), as CAMEO-coded data sets carry them
+    /// (`QuadClass`). The dashboard stacks its counts by them.
+    public enum Quad: Int, Sendable, CaseIterable {
+        case verbalCooperation = 1, materialCooperation, verbalConflict, materialConflict
+
+        public var name: String {
+            switch self {
+            case .verbalCooperation: "verbal_cooperation"
+            case .materialCooperation: "material_cooperation"
+            case .verbalConflict: "verbal_conflict"
+            case .materialConflict: "material_conflict"
+            }
+        }
+    }
+
+    /// The event's quad class, from its CAMEO root; nil for a root outside 01–20.
+    public var quad: Quad? {
+        switch Int(cameo.root) ?? 0 {
+        case 1...5: .verbalCooperation
+        case 6...8: .materialCooperation
+        case 9...13: .verbalConflict
+        case 14...20: .materialConflict
+        default: nil
+        }
+    }
+
     /// Every code the event can be found by with `type=`: the CAMEO code and each of its prefixes
     /// (root and base among them), and the PLOVER type.
     public var searchKeys: [String] {

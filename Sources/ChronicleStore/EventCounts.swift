@@ -34,6 +34,9 @@ public struct EventCounts: Sendable {
         public let target: String?
         /// For pairs: how many of the pair's events have each PLOVER type.
         public let types: [String: Int]
+        /// For dates: how many of the bucket's events are in each CAMEO quad class, in
+        /// `EventType.Quad` order (verbal and material cooperation, verbal and material conflict).
+        public internal(set) var quads: [Int] = []
     }
 
     public let grouping: Grouping
@@ -69,16 +72,19 @@ public struct EventCounts: Sendable {
         switch grouping {
         case .year, .month, .day:
             // Keyed by the period's first day and precision; the key text is written once per bucket.
-            var counts: [Int: Int] = [:]
+            var counts: [Int: Int] = [:], quads: [Int: [Int]] = [:]
             for index in 0..<matches.count {
-                let (first, precision) = Self.period(of: matches[index].date, at: grouping)
-                counts[first &* 4 &+ Self.rank(precision), default: 0] += 1
+                let event = matches[index]
+                let (first, precision) = Self.period(of: event.date, at: grouping)
+                let key = first &* 4 &+ Self.rank(precision)
+                counts[key, default: 0] += 1
+                if let quad = event.type.quad { quads[key, default: [0, 0, 0, 0]][quad.rawValue - 1] += 1 }
             }
             buckets = counts.map { key, count in
                 let precision: EDTFDate.Precision = [.year, .month, .day][key & 3]
                 let text = EDTFDate.isoDate(key >> 2)
                 return Bucket(key: String(text.prefix(precision == .day ? 10 : precision == .month ? 7 : 4)), count: count,
-                              precision: precision, label: nil, source: nil, target: nil, types: [:])
+                              precision: precision, label: nil, source: nil, target: nil, types: [:], quads: quads[key] ?? [0, 0, 0, 0])
             }
             // "2015" sorts before "2015-01": a coarser period comes before the finer ones it holds.
             buckets.sort { $0.key < $1.key }

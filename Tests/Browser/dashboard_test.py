@@ -638,6 +638,22 @@ figures[f"generate + load {args.events} events (s)"] = round(time.time() - start
 print(f"browser: {args.events}-event server at {large}")
 
 
+def check_stacks(d):
+    """Each month's bar is stacked by CAMEO quad class, each part the API's count for it."""
+    buckets = {b["key"]: b for b in api(large, "/aggregate/events?by=month&limit=10000")["data"] if b["precision"] == "month"}
+    parts = d.execute_script("""const out = {};
+        for (const r of document.querySelectorAll('#timeline .segment')) {
+          const bar = [...document.querySelectorAll('#timeline .bar:not(.coarse)')].find(b => Math.abs(b.x.baseVal.value - r.x.baseVal.value) < 0.01);
+          (out[bar.dataset.key] ??= {})[r.dataset.quad] = Number(r.dataset.count);
+        }
+        return out;""")
+    assert len(parts) > 100, len(parts)
+    for key, quads in list(parts.items())[:40]:
+        assert quads == {name: n for name, n in buckets[key]["quads"].items() if n}, (key, quads, buckets[key]["quads"])
+    legend = d.find_element(By.ID, "timeline-legend").text
+    assert all(name in legend for name in ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")), legend
+
+
 @check(f"{args.events} events: the first view under 1.5 s, drawn from the counts")
 def _():
     api(large, "/aggregate/events?by=month")  # the server is up and has answered once
@@ -654,6 +670,8 @@ def _():
             timings.append(round(fresh.execute_script("return performance.getEntriesByName('chronicle:first-view')[0].startTime")))
             bars = fresh.find_elements(By.CSS_SELECTOR, "#timeline .bar")
             assert len(bars) > 100, len(bars)
+            if len(timings) == 1:
+                check_stacks(fresh)
             assert not fresh.find_elements(By.CSS_SELECTOR, "#timeline .mark")
             drain_console(fresh)
             if len(timings) == 1:

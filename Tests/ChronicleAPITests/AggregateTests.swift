@@ -74,6 +74,25 @@ import Testing
         #expect(counts == counts.sorted(by: >))
     }
 
+    /// Date buckets split their counts by CAMEO quad class, as the dashboard stacks its bars.
+    @Test func dateBucketsCountEachQuadClass() throws {
+        let names = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+        var totals = [String: Int]()
+        for bucket in try buckets("/aggregate/events?by=month") {
+            let quads = try #require(bucket["quads"] as? [String: Int])
+            #expect(Set(quads.keys) == Set(names))
+            #expect(quads.values.reduce(0, +) == bucket["count"] as? Int)
+            for (name, count) in quads { totals[name, default: 0] += count }
+        }
+        let events = try harness.json("/events?limit=500")["data"] as? [[String: Any]] ?? []
+        func quad(_ event: [String: Any]) -> String {
+            let root = Int((((event["type"] as? [String: Any])?["cameo"] as? [String: Any])?["root"] as? String) ?? "") ?? 0
+            return names[root <= 5 ? 0 : root <= 8 ? 1 : root <= 13 ? 2 : 3]
+        }
+        for name in names { #expect(totals[name, default: 0] == events.filter { quad($0) == name }.count, "\(name)") }
+        #expect(try buckets("/aggregate/events?by=actor").allSatisfy { $0["quads"] == nil })
+    }
+
     /// Where events took place: each country's count is what `/events?country=` lists, largest first.
     @Test func countriesCountWhatTheCountryFilterLists() throws {
         let data = try buckets("/aggregate/events?by=country")

@@ -17,7 +17,7 @@ const STRINGS = {
     noQuotes: 'No quote matches these filters.', loading: 'Loading…',
     eventsShown: '{total} events, each drawn at its date.',
     histogram: '{total} events, counted per {unit}; drag or select a bar to zoom until each event is drawn.',
-    coarser: 'lighter bars: events dated only to a coarser period, drawn over the whole period',
+    coarser: 'grey strip: events dated only to a coarser period, drawn over the whole period',
     unit_year: 'year', unit_month: 'month', unit_day: 'day',
     certainty_stated: 'date stated by the document', certainty_inferred: 'date inferred from context',
     certainty_reported: 'date only in a relayed claim',
@@ -48,6 +48,8 @@ const STRINGS = {
     map: 'Where', mapHint: 'Countries shaded by how many of the view\'s events took place there; a point for each event located at coordinates. Select a country to filter by it.',
     mapSource: 'Map: Natural Earth 1:110m countries (public domain).', mapCount: '{n} events', mapPoint: 'an event located at coordinates',
     unmapped: 'Counted but not on the map ({n} codes the map has no shape for): {codes}',
+    quad_verbal_cooperation: 'verbal cooperation', quad_material_cooperation: 'material cooperation',
+    quad_verbal_conflict: 'verbal conflict', quad_material_conflict: 'material conflict',
   },
   fr: {
     skip: 'Aller aux événements',
@@ -65,7 +67,7 @@ const STRINGS = {
     noQuotes: 'Aucune citation ne correspond à ces filtres.', loading: 'Chargement…',
     eventsShown: '{total} événements, chacun dessiné à sa date.',
     histogram: '{total} événements, comptés par {unit} ; faites glisser ou choisissez une barre pour agrandir.',
-    coarser: 'barres claires : événements datés seulement à une période plus large, dessinés sur toute la période',
+    coarser: 'bande grise : événements datés seulement à une période plus large, dessinés sur toute la période',
     unit_year: 'année', unit_month: 'mois', unit_day: 'jour',
     certainty_stated: 'date donnée par le document', certainty_inferred: 'date déduite du contexte',
     certainty_reported: 'date seulement dans une affirmation rapportée',
@@ -96,6 +98,8 @@ const STRINGS = {
     map: 'Où', mapHint: 'Pays teintés selon le nombre d\'événements de la vue qui s\'y sont produits ; un point par événement localisé par ses coordonnées. Sélectionnez un pays pour filtrer.',
     mapSource: 'Carte : pays Natural Earth au 1:110m (domaine public).', mapCount: '{n} événements', mapPoint: 'un événement localisé par ses coordonnées',
     unmapped: 'Comptés mais absents de la carte ({n} codes sans forme) : {codes}',
+    quad_verbal_cooperation: 'coopération verbale', quad_material_cooperation: 'coopération matérielle',
+    quad_verbal_conflict: 'conflit verbal', quad_material_conflict: 'conflit matériel',
   },
   ar: {
     skip: 'انتقل إلى الأحداث',
@@ -113,7 +117,7 @@ const STRINGS = {
     noQuotes: 'لا يوجد اقتباس يطابق عوامل التصفية هذه.', loading: 'جارٍ التحميل…',
     eventsShown: '{total} حدثًا، كلٌّ منها مرسوم في تاريخه.',
     histogram: '{total} حدثًا، معدودة حسب {unit}؛ اسحب أو اختر عمودًا للتكبير.',
-    coarser: 'الأعمدة الفاتحة: أحداث مؤرخة بفترة أوسع فقط، مرسومة على الفترة كلها',
+    coarser: 'الشريط الرمادي: أحداث مؤرخة بفترة أوسع فقط، مرسومة على الفترة كلها',
     unit_year: 'السنة', unit_month: 'الشهر', unit_day: 'اليوم',
     certainty_stated: 'تاريخ يذكره المستند', certainty_inferred: 'تاريخ مستنتج من السياق',
     certainty_reported: 'تاريخ وارد في ادعاء منقول فقط',
@@ -144,6 +148,8 @@ const STRINGS = {
     map: 'أين', mapHint: 'البلدان ملونة حسب عدد أحداث العرض التي وقعت فيها؛ ونقطة لكل حدث محدد بإحداثياته. اختر بلدًا للتصفية به.',
     mapSource: 'الخريطة: بلدان Natural Earth بمقياس 1:110m (ملك عام).', mapCount: '{n} أحداث', mapPoint: 'حدث محدد بإحداثياته',
     unmapped: 'معدودة وليست على الخريطة ({n} رموز بلا شكل): {codes}',
+    quad_verbal_cooperation: 'تعاون لفظي', quad_material_cooperation: 'تعاون مادي',
+    quad_verbal_conflict: 'نزاع لفظي', quad_material_conflict: 'نزاع مادي',
   },
 };
 

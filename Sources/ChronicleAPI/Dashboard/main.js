@@ -10,7 +10,7 @@ import { drawEvents, drawHistogram, legend, dayNumber, periodDays } from './time
 import { drawNetwork, MIXED } from './network.js';
 import { drawMap, shade } from './map.js';
 import { renderDocument } from './source.js';
-import { typeColor } from './palette.js';
+import { typeColor, QUADS } from './palette.js';
 
 const PAGE = 20;
 const DRAW_LIMIT = 500;
@@ -297,7 +297,11 @@ async function drawTimeline(months, filters, signal) {
   }
   redraw.timeline = () => drawHistogram(container, { buckets, unit, range, onZoom });
   redraw.timeline();
-  $('timeline-legend').replaceChildren(h('li', {}, t('coarser')));
+  $('timeline-legend').replaceChildren(...QUADS.map((quad) => {
+    const swatch = h('span', { class: 'swatch' });
+    swatch.style.background = quad.color;
+    return h('li', { 'data-quad': quad.name }, swatch, t('quad_' + quad.name));
+  }), h('li', {}, t('coarser')));
   // Events that overlap the period but began before it are counted where they began: say so.
   const earlier = buckets.filter((b) => periodDays(b.key)[1] < range[0]).reduce((n, b) => n + b.count, 0);
   $('timeline-summary').textContent = t('histogram', { total: formatNumber(total), unit: t('unit_' + unit) })

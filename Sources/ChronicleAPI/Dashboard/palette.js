@@ -8,6 +8,16 @@ const COLORS = {
   COERCE: '#9b2226', ASSAULT: '#7f1d1d',
 };
 
+/** CAMEO's quad classes, in the API's order: cooperation in blues, conflict in oranges and reds,
+ *  the material class of each darker than the verbal one, so lightness tells them apart where hue
+ *  does not (red-green colour blindness). */
+export const QUADS = [
+  { name: 'verbal_cooperation', color: '#8fb3dc' },
+  { name: 'material_cooperation', color: '#1d4e89' },
+  { name: 'verbal_conflict', color: '#e9a55a' },
+  { name: 'material_conflict', color: '#8f2b2b' },
+];
+
 export function typeColor(code) {
   return COLORS[code] ?? '#555f6b';
 }

@@ -5,7 +5,7 @@
 // zooms (drag, or select a bar) until the events themselves fit.
 import { s, activate, roving, caption } from './dom.js';
 import { t, pick, language, formatNumber, dateFormat } from './i18n.js';
-import { typeColor } from './palette.js';
+import { typeColor, QUADS } from './palette.js';
 
 const DAY = 86_400_000;
 const LANE = 18;
@@ -191,10 +191,25 @@ export function drawHistogram(container, { buckets, unit, range, onZoom }) {
   for (const bucket of fine) {
     const [a, b] = periodDays(bucket.key);
     const x0 = x(a), x1 = x(b + 1), h = Math.max(1, (bucket.count / max) * barHeight);
-    const label = `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')}`;
+    const quads = QUADS.map((quad) => bucket.quads?.[quad.name] ?? 0);
+    const label = `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')} (`
+      + QUADS.map((quad, i) => `${t('quad_' + quad.name)} ${formatNumber(quads[i])}`).join(', ') + ')';
+    const left = Math.min(x0, x1), barWidth = Math.max(1, Math.abs(x1 - x0) - 0.5);
+    // Stacked by quad class, from the baseline up: material conflict, verbal conflict, material
+    // cooperation, verbal cooperation (ACLED's bars stack their event types the same way).
+    let top = 6 + barHeight;
+    for (const i of [3, 2, 1, 0]) {
+      const part = (quads[i] / max) * barHeight;
+      if (part <= 0) continue;
+      top -= part;
+      svg.append(s('rect', {
+        class: 'segment', x: left, width: barWidth, y: top, height: part, fill: QUADS[i].color,
+        'data-quad': QUADS[i].name, 'data-count': quads[i], 'aria-hidden': 'true',
+      }));
+    }
     svg.append(s('rect', {
-      class: 'bar', x: Math.min(x0, x1), width: Math.max(1, Math.abs(x1 - x0) - 0.5), y: 6 + barHeight - h, height: h,
-      fill: '#1d4e89', 'data-key': bucket.key, role: 'button', 'aria-label': label, ...activate(zoomTo(bucket.key)),
+      class: 'bar', x: left, width: barWidth, y: 6 + barHeight - h, height: h, fill: 'transparent',
+      'data-key': bucket.key, role: 'button', 'aria-label': label, ...activate(zoomTo(bucket.key)),
     }, s('title', {}, label)));
   }
   for (const bucket of coarse) {
@@ -203,7 +218,7 @@ export function drawHistogram(container, { buckets, unit, range, onZoom }) {
     const label = `${bucket.key}: ${formatNumber(bucket.count)} ${t('eventsIn')}`;
     svg.append(s('rect', {
       class: 'bar coarse', x: Math.min(x0, x1), width: Math.max(1, Math.abs(x1 - x0) - 1), y: barHeight + 10, height: 16,
-      fill: '#9db7d5', 'data-key': bucket.key, role: 'button', 'aria-label': label, ...activate(zoomTo(bucket.key)),
+      fill: '#c4cad1', 'data-key': bucket.key, role: 'button', 'aria-label': label, ...activate(zoomTo(bucket.key)),
     }, s('title', {}, label)));
   }
   svg.append(countAxis(max, barHeight, width));
