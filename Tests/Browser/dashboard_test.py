@@ -303,14 +303,43 @@ def _():
     until(driver, lambda d: f"event={event_id}" in d.current_url and mark_texts(d), "the source panel")
     driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     until(driver, lambda d: "event=" not in d.current_url and d.find_element(By.ID, "source").get_attribute("hidden") is not None, "closed panel")
-    # The selection and the keyboard's focus do not look alike.
+    # The panel narrowed the timeline, which was redrawn: the focus came back to the same mark.
+    until(driver, lambda d: d.execute_script("return document.activeElement.matches('#timeline .mark') && document.activeElement.dataset.id")
+          == event_id, "the focus back on the mark that opened the source")
+    # The selection is drawn in ink, the keyboard's focus in the focus colour, even on the selected mark.
     driver.get(seed + f"/dashboard?event={event_id}")
     ready(driver)
     selected = driver.execute_script("return getComputedStyle(document.querySelector('#timeline .mark.selected').firstElementChild).stroke")
-    driver.execute_script("document.querySelector('#timeline .mark:not(.selected)').focus()")
+    assert selected == "rgb(27, 31, 36)", selected
+    driver.execute_script("document.querySelector('#timeline .mark.selected').focus()")
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
     driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT)  # keyboard use: :focus-visible applies
+    assert driver.execute_script("return document.activeElement.dataset.id") == event_id
     focused = driver.execute_script("return getComputedStyle(document.activeElement.firstElementChild).stroke")
-    assert selected != focused, (selected, focused)
+    assert focused == "rgb(179, 92, 0)", focused
+
+
+def slow(d, fragment, ms):
+    """Delays the page's requests whose URL contains `fragment` (a slow network for one answer)."""
+    d.execute_script("""const [fragment, ms] = arguments; const plain = window.fetch;
+        window.fetch = (url, options) => String(url).includes(fragment)
+          ? new Promise((resolve) => setTimeout(resolve, ms)).then(() => plain(url, options)) : plain(url, options);""", fragment, ms)
+
+
+@check("a slow answer to an earlier selection is never drawn over the current one")
+def _():
+    # The selection here, on the seed; the list's pages at scale, below.
+    first, second = seed_events[0]["id"], seed_events[1]["id"]
+    driver.get(seed + "/dashboard")
+    ready(driver)
+    slow(driver, "/events/" + first, 1500)
+    driver.find_element(By.CSS_SELECTOR, f"#event-list button[data-id='{first}']").click()
+    driver.find_element(By.CSS_SELECTOR, f"#event-list button[data-id='{second}']").click()
+    title = seed_events[1]["title"]["en"]
+    until(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#record-detail h3").text == title, "the second event's detail")
+    time.sleep(2)  # the first event's slow answer has arrived by now
+    assert driver.find_element(By.CSS_SELECTOR, "#record-detail h3").text == title
+    assert f"event={second}" in driver.current_url
 
 
 @check("the Arabic interface: chosen by the browser's language, mirrored, and switchable")
@@ -469,10 +498,11 @@ def _():
     span = event["sources"][0]
     document = api(seed, "/documents/" + span["document"])["data"]
     citation = driver.find_element(By.CSS_SELECTOR, "#document-meta .citation").text
-    assert citation == (f"Chronicle document {span['document']}, code points {span['start']}–{span['end']} "
-                        f"of {document['length']}, SHA-256 {document['sha256']}"), citation
+    assert citation == (f"Chronicle document {span['document']}, code points [{span['start']}, {span['end']}) "
+                        f"of {document['length']} (counted from 0, end excluded), SHA-256 {document['sha256']}"), citation
     position = driver.find_element(By.CSS_SELECTOR, "#document-meta .cited-span").text
-    assert f"code points {span['start']:,}–{span['end']:,} of {document['length']:,}" in position, position
+    assert (f"code points {span['start']:,} to {span['end']:,} of {document['length']:,} (counted from 0, the end excluded)"
+            in position), position
     driver.find_element(By.CSS_SELECTOR, "#document-meta .copy-citation").click()
     until(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#document-meta .copied").text, "the copy's outcome")
 
@@ -692,16 +722,24 @@ def _():
         total = api(large, f"/events?{view}&limit=1")["meta"]["total"]
         precise = api(large, f"/events?{view}&precision=day&limit=500")["meta"]["total"]
         assert total > precise > 0, (view, total, precise)
+        # Intervals that lie within the period are drawn too; the longer ones are counted.
+        first, last = re.search(r"from=([\d-]+)&to=([\d-]+)", view).groups()
+        last_day = last if len(last) == 10 else f"{last}-31"
+        intervals = api(large, f"/events?{view}&precision=interval&limit=500")["data"]
+        inside = [e for e in intervals if e["date_range"]["start"] >= (first if len(first) == 10 else f"{first}-01")
+                  and e["date_range"]["end"] <= last_day]
         driver.get(large + "/dashboard?" + view)
         ready(driver)
-        assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline .mark")) == precise, view
-        assert all(p == "day" for p in driver.execute_script(
+        assert len(driver.find_elements(By.CSS_SELECTOR, "#timeline .mark")) == precise + len(inside), view
+        assert all(p in ("day", "interval") for p in driver.execute_script(
             "return [...document.querySelectorAll('#timeline .mark')].map(m => m.dataset.precision)"))
         rows = {li.get_attribute("data-precision"): int(li.find_element(By.TAG_NAME, "strong").text.replace(",", ""))
                 for li in driver.find_elements(By.CSS_SELECTOR, "#timeline-coarser li")}
-        expected = {p: api(large, f"/events?{view}&precision={p}&limit=1")["meta"]["total"] for p in ("month", "year", "interval")}
+        expected = {p: api(large, f"/events?{view}&precision={p}&limit=1")["meta"]["total"] for p in ("month", "year")}
+        expected["interval"] = len(intervals) - len(inside)
         assert rows == {p: n for p, n in expected.items() if n}, (rows, expected)
-        assert precise + sum(expected.values()) == total, (precise, expected, total)
+        assert precise + len(inside) + sum(expected.values()) == total, (precise, expected, total)
+        assert "month" not in driver.find_element(By.ID, "timeline-legend").text  # no band is drawn here
         # The axis labels at the edges are anchored inward: none is cut by the chart's border.
         outside = driver.execute_script("""const box = document.querySelector('#timeline svg').viewBox.baseVal;
             return [...document.querySelectorAll('#timeline .axis text')].map(t => [t.textContent, t.getBBox()])
@@ -763,9 +801,28 @@ def _():
     mapped = set(driver.execute_script("return [...document.querySelectorAll('#map .country')].map(p => p.dataset.id)"))
     assert sorted(shaded) == sorted(b["key"] for b in buckets if b["key"] in mapped)
     unmapped = [b["key"] for b in buckets if b["key"] not in mapped]
-    if unmapped:  # the generator's codes are in ISO's user-assigned range (XAA–XZZ): no shape
+    # Every counted country is either shaded or listed (the generator's codes are in ISO's
+    # user-assigned range, XAA-XZZ, which has no shape: they are all listed).
+    assert len(shaded) + len(unmapped) == len(buckets), (len(shaded), len(unmapped), len(buckets))
+    if unmapped:
         text = driver.find_element(By.CSS_SELECTOR, "#map-legend .unmapped").text
         assert f"({len(unmapped)} codes" in text, text
+
+
+@check(f"{args.events} events: a slow answer to an earlier page is never drawn over the current one")
+def _():
+    driver.get(large + "/dashboard?type=ACCUSE")
+    ready(driver)
+    slow(driver, "offset=20", 1500)
+    driver.find_element(By.ID, "next-page").click()
+    until(driver, lambda d: "offset=20" in d.current_url, "offset=20")
+    driver.find_element(By.ID, "next-page").click()
+    until(driver, lambda d: "offset=40" in d.current_url, "offset=40")
+    expected = [e["id"] for e in api(large, "/events?type=ACCUSE&limit=20&offset=40")["data"]]
+    until(driver, lambda d: ids(d.find_elements(By.CSS_SELECTOR, "#event-list button[data-id]")) == expected, "the third page")
+    time.sleep(2)  # the second page's slow answer has arrived by now
+    assert ids(driver.find_elements(By.CSS_SELECTOR, "#event-list button[data-id]")) == expected
+    assert "41" in driver.find_element(By.ID, "page-status").text
 
 
 @check(f"{args.events} events: paging through a filtered list")

@@ -118,6 +118,10 @@ import ChronicleStore
         #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&id=algeria&id=mali") == ["ahmed-attaf", "algeria", "mali"])
         #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&kind=person") == ["ahmed-attaf"])
         #expect(try harness.ids("/actors?id=mali&id=ahmed-attaf&q=" + formEncode("عطاف")) == ["ahmed-attaf"])
+        // The bound, said before any id is looked up (51 real ids would fail the same way).
+        let many = try harness.get("/actors?" + (0...50).map { "id=a\($0)" }.joined(separator: "&"))
+        let problem = try JSONSerialization.jsonObject(with: Data(many.body)) as? [String: Any]
+        #expect((problem?["detail"] as? String)?.contains("at most 50") == true, "\(problem ?? [:])")
     }
 
     @Test func quoteFilters() throws {

@@ -84,7 +84,8 @@ export function roving(container, selector, caption) {
 export function caption(container) {
   let line = container.parentElement?.querySelector(':scope > .caption');
   if (!line) {
-    line = h('p', { class: 'caption', 'aria-live': 'polite' });
+    // Not a live region: the focused mark's own label is announced with the focus.
+    line = h('p', { class: 'caption', 'aria-hidden': 'true' });
     container.after(line);
   }
   return line;

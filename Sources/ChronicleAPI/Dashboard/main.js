@@ -2,7 +2,7 @@
 // the quotes of the view, a network of directed acts, and the source document with the cited
 // words highlighted. Every piece of state is in the URL (state.js); every datum comes from the
 // public API (api.js).
-import { API, NetworkError } from './api.js';
+import { API, NetworkError, ProblemError } from './api.js';
 import { h, clear } from './dom.js';
 import { t, setLanguage, pickLanguage, pick, language, formatNumber } from './i18n.js';
 import { readState, writeState, eventFilters, quoteFilters } from './state.js';
@@ -36,19 +36,30 @@ let returnFocus = null;
 
 // MARK: Navigation
 
+/** A request of one kind at a time: starting one aborts the one before, so a slow answer to an
+ *  earlier page or an earlier selection can never be drawn over the current one. */
+const latest = { list: null, selection: null };
+function fresh(kind) {
+  latest[kind]?.abort();
+  latest[kind] = new AbortController();
+  return latest[kind].signal;
+}
+
 function navigate(changes, { replace = false, scope = 'all' } = {}) {
   state = { ...state, ...changes };
   const url = location.pathname + writeState(state);
   if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
   if (scope === 'all') refresh();
   else if (scope === 'list') {
+    const signal = fresh('list');
     panelState('list', { busy: true });
-    refreshList().then(() => panelState('list', { busy: false, stale: false }), (error) => {
+    refreshList(signal).then(() => panelState('list', { busy: false, stale: false }), (error) => {
+      if (error.name === 'AbortError') return;
       panelState('list', { busy: false, stale: true });
       showProblem(error);
     });
   }
-  else if (scope === 'selection') showSelection(undefined, true);
+  else if (scope === 'selection') showSelection(fresh('selection'), true);
 }
 
 window.addEventListener('popstate', () => {
@@ -103,9 +114,10 @@ function showProblem(error) {
   if (error.name === 'AbortError') return;
   // No answer at all is not an answer that is a problem: say which, and offer to try again
   // where trying again can help (no answer, or the server's own failure).
-  const unreachable = error instanceof NetworkError;
-  const text = unreachable ? t('unreachable', { api: api.base }) : t('error', { detail: error.message });
-  const retry = unreachable || (error.status ?? 0) >= 500
+  const unreachable = error instanceof NetworkError, answered = error instanceof ProblemError;
+  const text = unreachable ? t('unreachable', { api: api.base })
+    : answered ? t('error', { detail: error.message }) : t('failed', { detail: error.message });
+  const retry = unreachable || !answered || (error.status ?? 0) >= 500
     ? h('button', { type: 'button', id: 'retry', class: 'secondary', onclick: () => refresh() }, t('retry')) : null;
   box.replaceChildren(h('span', {}, text), retry ? ' ' : null, retry);
   box.hidden = false;
@@ -122,7 +134,7 @@ function panelState(name, { busy, stale }) {
   if (!panel) return;
   let line = panel.querySelector('.panel-status');
   if (!line) {
-    line = h('p', { class: 'panel-status', role: 'status' });
+    line = h('p', { class: 'panel-status' }); // aria-busy on the panel says it to assistive technology
     panel.querySelector('h2')?.after(line);
   }
   if (busy !== undefined) panel.setAttribute('aria-busy', busy ? 'true' : 'false');
@@ -181,8 +193,12 @@ function syncForm() {
 
 async function refresh() {
   controller?.abort();
+  latest.list?.abort();
+  latest.selection?.abort();
   controller = new AbortController();
   const signal = controller.signal;
+  // A chart that had the keyboard's focus gets it back once redrawn (a zoom by Enter rebuilds it).
+  const focusedChart = ['timeline', 'network', 'map'].find((id) => $(id).contains(document.activeElement));
   document.body.dataset.ready = 'no';
   showProblem(null);
   syncForm();
@@ -215,6 +231,7 @@ async function refresh() {
   if (failed.length) showProblem(results[names.indexOf(failed[0])].reason);
   await showSelection(signal);
   syncForm();
+  if (focusedChart && !$(focusedChart).contains(document.activeElement)) $(focusedChart).querySelector('[tabindex="0"]')?.focus();
   document.body.dataset.ready = 'yes';
 }
 
@@ -233,18 +250,20 @@ async function refreshNetwork(filters, signal) {
 }
 
 async function refreshMap(filters, signal) {
-  const counts = await api.get('/aggregate/events', [...filters, ['by', 'country'], ['limit', 300]], signal);
+  const counts = await api.get('/aggregate/events', [...filters, ['by', 'country'], ['limit', 10000]], signal);
   // Points for the events of a view small enough to list; the shading counts every event.
   const events = counts.meta.events <= DRAW_LIMIT
     ? (await api.get('/events', [...filters, ['limit', DRAW_LIMIT]], signal)).data : [];
-  const { max, unmapped } = await drawMap($('map'), {
-    counts: counts.data, events, name: (text) => pick(text).text,
+  const drawn = await drawMap($('map'), {
+    counts: counts.data, events, name: (text) => pick(text).text, signal,
     onCountry: (id) => navigate({ country: id, offset: 0 }),
   });
+  if (!drawn) throw new DOMException('superseded', 'AbortError');
+  const { max, unmapped } = drawn;
   const legend = [1, Math.ceil(max / 2), max].filter((n, i, all) => all.indexOf(n) === i).map((n) => {
     const swatch = h('span', { class: 'swatch' });
     swatch.style.background = shade(n, max);
-    return h('li', {}, swatch, t('mapCount', { n: formatNumber(n) }));
+    return h('li', {}, swatch, t(n === 1 ? 'mapCountOne' : 'mapCount', { n: formatNumber(n) }));
   });
   const point = h('span', { class: 'swatch place-swatch' });
   legend.push(h('li', {}, point, t('mapPoint')));
@@ -308,32 +327,37 @@ async function drawTimeline(months, filters, signal) {
     + (earlier ? ' ' + t('earlier', { n: formatNumber(earlier) }) : '');
 }
 
-/** A zoom of days: the events dated to a day drawn one by one, when they fit, and the events dated
- *  only to a month, a year or an interval (which overlap every day of the period) counted in a
- *  strip of their own, a row per precision. False when the day-dated events are too many to draw. */
+/** A zoom of days: the events dated within the period (to a day, or an interval inside it) drawn
+ *  one by one, when they fit, and those dated only to a month, a year or a longer interval (which
+ *  would cover the whole view) counted in a strip, a row each. False when too many to draw. */
 async function drawDayEvents(container, filters, range, total, signal) {
-  const precise = await api.get('/events', [...filters, ['precision', 'day'], ['limit', DRAW_LIMIT]], signal);
-  if (precise.meta.total > DRAW_LIMIT) return false;
-  const coarser = await Promise.all(['month', 'year', 'interval'].map(async (precision) =>
+  const [days, intervals] = await Promise.all(['day', 'interval'].map((precision) =>
+    api.get('/events', [...filters, ['precision', precision], ['limit', DRAW_LIMIT]], signal)));
+  if (days.meta.total > DRAW_LIMIT || intervals.meta.total > DRAW_LIMIT) return false;
+  const inside = intervals.data.filter((e) => dayNumber(e.date_range.start) >= range[0] && dayNumber(e.date_range.end) <= range[1]);
+  const events = [...days.data, ...inside];
+  const coarser = await Promise.all(['month', 'year'].map(async (precision) =>
     [precision, (await api.get('/events', [...filters, ['precision', precision], ['limit', 1]], signal)).meta.total]));
+  coarser.push(['interval', intervals.meta.total - inside.length]);
   const onZoom = (from, to) => navigate({ from, to, offset: 0 });
   redraw.timeline = () => drawEvents(container, {
-    events: precise.data, range, selected: state.event, onSelect: (id) => openRecord('event', id), onZoom,
+    events, range, selected: state.event, onSelect: (id) => openRecord('event', id), onZoom,
   });
   redraw.timeline();
-  legend($('timeline-legend'));
+  legend($('timeline-legend'), { bands: false });
   const strip = $('timeline-coarser');
   strip.replaceChildren(...coarser.filter(([, n]) => n > 0).map(([precision, n]) =>
-    h('li', { 'data-precision': precision }, h('span', { class: 'precision' }, t('precision_' + precision)), ' ',
+    h('li', { 'data-precision': precision }, h('span', { class: 'precision' }, t('coarser_' + precision)), ' ',
       h('strong', {}, formatNumber(n)), ' ', t('coarserCount'))));
   strip.hidden = strip.childElementCount === 0;
-  $('timeline-summary').textContent = t('dayEvents', { shown: formatNumber(precise.meta.total), total: formatNumber(total) });
+  $('timeline-summary').textContent = t('dayEvents', { shown: formatNumber(events.length), total: formatNumber(total) });
   return true;
 }
 
 async function refreshList(signal) {
   const page = await api.get('/events', [...eventFilters(state), ['limit', PAGE], ['offset', state.offset]], signal);
   await actorsReady; // names in the interface language, where the first page of actors has them
+  if (signal?.aborted) throw new DOMException('superseded', 'AbortError');
   const list = $('event-list');
   if (page.data.length === 0) list.replaceChildren(h('li', { class: 'hint' }, t('noEvents')));
   else list.replaceChildren(...page.data.map(eventItem));
@@ -384,13 +408,21 @@ async function refreshQuotes(signal) {
 // MARK: The source panel
 
 function openRecord(kind, id) {
-  returnFocus = document.activeElement;
+  const active = document.activeElement;
+  returnFocus = { element: active, id: active?.dataset?.id, chart: active?.closest?.('[id]')?.id };
   navigate(kind === 'event' ? { event: id, quote: null } : { quote: id, event: null }, { scope: 'selection' });
 }
 
 function closeSource() {
   navigate({ event: null, quote: null }, { scope: 'selection' });
-  returnFocus?.focus?.();
+  // The element that opened the source may have been redrawn meanwhile (the panel narrows the
+  // charts): then its replacement, found by the record's id in the same place, takes the focus.
+  let target = returnFocus?.element;
+  if (target && !target.isConnected && returnFocus.id) {
+    const scope = (returnFocus.chart && $(returnFocus.chart)) || document;
+    target = scope.querySelector(`[data-id="${CSS.escape(returnFocus.id)}"]`);
+  }
+  target?.focus?.();
 }
 
 async function showSelection(signal, focus = false) {
@@ -406,12 +438,14 @@ async function showSelection(signal, focus = false) {
     let documentID;
     if (state.event) {
       const event = (await api.get('/events/' + encodeURIComponent(state.event), [], signal)).data;
+      if (signal?.aborted) return;
       documentID = event.sources[0]?.document;
       marks.push(...event.sources.filter((s) => s.document === documentID));
       contexts.push(...event.justification.filter((s) => s.document === documentID));
       $('record-detail').replaceChildren(...eventDetail(event));
     } else {
       const quote = (await api.get('/quotes/' + encodeURIComponent(state.quote), [], signal)).data;
+      if (signal?.aborted) return;
       documentID = quote.source.document;
       marks.push(quote.source);
       $('record-detail').replaceChildren(...quoteDetail(quote));
@@ -423,6 +457,7 @@ async function showSelection(signal, focus = false) {
       ]);
       documents.set(documentID, { meta: meta.data, text });
     }
+    if (signal?.aborted) return;
     const { meta, text } = documents.get(documentID);
     panel.hidden = false; // before drawing: a hidden panel cannot scroll its mark into view
     document.body.classList.add('source-open');
@@ -466,7 +501,8 @@ function quoteDetail(quote) {
 
 /** A citation of a span a reader can check: the document, the code-point offsets, the text's digest. */
 export function citation(meta, span) {
-  return `Chronicle document ${meta.id}, code points ${span.start}–${span.end} of ${meta.length}, SHA-256 ${meta.sha256}`;
+  return `Chronicle document ${meta.id}, code points [${span.start}, ${span.end}) of ${meta.length} `
+    + `(counted from 0, end excluded), SHA-256 ${meta.sha256}`;
 }
 
 function citationRow(meta, span) {
@@ -566,7 +602,7 @@ async function loadTypes() {
 
 /** The countries where events took place, with their counts (ISO 3166-1 alpha-3, as `country=` takes them). */
 async function loadCountries() {
-  const found = await api.get('/aggregate/events', [['by', 'country'], ['limit', 300]]);
+  const found = await api.get('/aggregate/events', [['by', 'country'], ['limit', 10000]]);
   const select = $('country-select');
   select.replaceChildren(select.options[0], ...found.data.map((b) =>
     h('option', { value: b.key }, `${b.key} (${formatNumber(b.count)})`)));
@@ -610,7 +646,9 @@ const resized = new ResizeObserver((entries) => {
     const width = Math.round(entry.contentRect.width);
     const name = entry.target.id;
     if (widths.has(name) && widths.get(name) !== width && width > 0) {
+      const focused = entry.target.contains(document.activeElement) ? document.activeElement.dataset.id : null;
       try { redraw[name]?.(); } catch (error) { showProblem(error); }
+      if (focused) entry.target.querySelector(`[data-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
     }
     widths.set(name, width);
   }

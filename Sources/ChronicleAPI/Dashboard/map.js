@@ -10,12 +10,12 @@ const WORLD = './world.json';
 const SHADES = ['#cfe0f1', '#9fc1e3', '#6a9bd0', '#3b73b3', '#1d4e89'];
 let world = null;
 
-async function shapes() {
-  if (!world) {
-    const response = await fetch(new URL(WORLD, import.meta.url));
+/** The shapes, fetched once: every caller shares the one request (a failed one is asked again). */
+function shapes() {
+  world ??= fetch(new URL(WORLD, import.meta.url)).then((response) => {
     if (!response.ok) throw new Error(`world.json: HTTP ${response.status}`);
-    world = await response.json();
-  }
+    return response.json();
+  }).catch((error) => { world = null; throw error; });
   return world;
 }
 
@@ -25,8 +25,10 @@ export function shade(count, max) {
   return SHADES[Math.min(SHADES.length - 1, Math.floor((count / max) * SHADES.length - 1e-9))];
 }
 
-export async function drawMap(container, { counts, events, name, onCountry }) {
+/** Draws the map, or returns null without drawing when `signal` was aborted meanwhile. */
+export async function drawMap(container, { counts, events, name, onCountry, signal }) {
   const { countries } = await shapes();
+  if (signal?.aborted) return null;
   const byCountry = new Map(counts.map((bucket) => [bucket.key, bucket.count]));
   const max = Math.max(1, ...byCountry.values());
   // The inhabited latitudes (84° N to 60° S): Antarctica would take a third of the height.

@@ -110,15 +110,22 @@ export function drawNetwork(container, { pairs, name, shortName = name, onActor 
       'data-source': pair.source, 'data-target': pair.target, 'data-type': type ?? '',
     }, s('title', {}, `${name(pair.source)} → ${name(pair.target)}: ${detail}${type === MIXED ? ` (${t('mixed')})` : ''}`)));
   }
+  // Each actor's arrows, said in its label: assistive technology cannot follow the drawn lines.
+  const arrows = new Map(nodes.map((id) => [id, []]));
+  for (const pair of edges) {
+    arrows.get(pair.source).push(`→ ${name(pair.target)} ${formatNumber(pair.count)}`);
+    arrows.get(pair.target).push(`← ${name(pair.source)} ${formatNumber(pair.count)}`);
+  }
   for (const id of nodes) {
     const { x, y, angle } = position.get(id);
     const full = name(id);
     const outside = Math.cos(angle) > 0.2 ? 'start' : Math.cos(angle) < -0.2 ? 'end' : 'middle';
     const lift = outside === 'middle' ? (Math.sin(angle) < 0 ? -6 : 14) : 4;
-    svg.append(s('g', { class: 'node', tabindex: -1, role: 'button', 'data-id': id, 'aria-label': full, ...activate(() => onActor(id)) },
+    const label = `${full}: ${arrows.get(id).join(', ')}`;
+    svg.append(s('g', { class: 'node', tabindex: -1, role: 'button', 'data-id': id, 'aria-label': label, ...activate(() => onActor(id)) },
       s('circle', { cx: x, cy: y, r: 8, fill: '#ffffff', stroke: '#1b1f24', 'stroke-width': 1.5 }),
       s('text', { x: x + Math.cos(angle) * 13, y: y + Math.sin(angle) * 13 + lift, 'text-anchor': outside }, labels.get(id)),
-      s('title', {}, `${full}: ${formatNumber(degree.get(id))} ${t('eventsIn')}`)));
+      s('title', {}, `${full}: ${formatNumber(degree.get(id))} ${t('actsShown')}`)));
   }
   roving(svg, '.node', caption(container));
   return [...types].filter(Boolean);

@@ -8,6 +8,7 @@ export function readState(search) {
   const state = { actors: query.getAll('actor').filter(Boolean) };
   for (const name of SINGLE) state[name] = query.get(name) || null;
   state.offset = Math.max(0, Number.parseInt(state.offset ?? '0', 10) || 0);
+  if (state.country) state.country = state.country.toUpperCase(); // the API takes any case
   return state;
 }
 

@@ -241,7 +241,7 @@ function countAxis(max, barHeight, width) {
 }
 
 /** The legend for individual events: date shapes and certainty styles. */
-export function legend(list) {
+export function legend(list, { bands = true } = {}) {
   const item = (shape, text) => {
     const li = document.createElement('li');
     li.append(s('svg', { width: 22, height: 14, 'aria-hidden': 'true' }, shape), text);
@@ -250,7 +250,7 @@ export function legend(list) {
   const c = '#1d4e89';
   list.replaceChildren(
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: c }), t('precision_day')),
-    item(s('rect', { x: 1, y: 1, width: 20, height: 12, rx: 2, fill: c }), t('precision_month') + ' / ' + t('precision_year')),
+    bands ? item(s('rect', { x: 1, y: 1, width: 20, height: 12, rx: 2, fill: c }), t('precision_month') + ' / ' + t('precision_year')) : null,
     item([s('rect', { x: 2, y: 5, width: 18, height: 4, fill: c }), s('line', { x1: 2, x2: 2, y1: 0, y2: 14, stroke: c, 'stroke-width': 2 }), s('line', { x1: 20, x2: 20, y1: 0, y2: 14, stroke: c, 'stroke-width': 2 })], t('precision_interval')),
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: c }), t('certainty_stated')),
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: '#fff', stroke: c, 'stroke-width': 2, 'stroke-dasharray': '3 2' }), t('certainty_inferred')),
