@@ -739,7 +739,10 @@ def _():
         expected["interval"] = len(intervals) - len(inside)
         assert rows == {p: n for p, n in expected.items() if n}, (rows, expected)
         assert precise + len(inside) + sum(expected.values()) == total, (precise, expected, total)
-        assert "month" not in driver.find_element(By.ID, "timeline-legend").text  # no band is drawn here
+        legend_items = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#timeline-legend li")]
+        assert legend_items[:2] == ["a day", "an interval (span)"], legend_items  # no band is drawn here
+        # Nothing but items in the legend (a left-out item once showed as the text "null").
+        assert driver.execute_script("return [...document.getElementById('timeline-legend').childNodes].every(n => n.nodeName === 'LI')")
         # The axis labels at the edges are anchored inward: none is cut by the chart's border.
         outside = driver.execute_script("""const box = document.querySelector('#timeline svg').viewBox.baseVal;
             return [...document.querySelectorAll('#timeline .axis text')].map(t => [t.textContent, t.getBBox()])

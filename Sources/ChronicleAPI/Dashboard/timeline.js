@@ -248,12 +248,13 @@ export function legend(list, { bands = true } = {}) {
     return li;
   };
   const c = '#1d4e89';
-  list.replaceChildren(
+  // replaceChildren writes a null as the text "null": the items left out are filtered first.
+  list.replaceChildren(...[
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: c }), t('precision_day')),
     bands ? item(s('rect', { x: 1, y: 1, width: 20, height: 12, rx: 2, fill: c }), t('precision_month') + ' / ' + t('precision_year')) : null,
     item([s('rect', { x: 2, y: 5, width: 18, height: 4, fill: c }), s('line', { x1: 2, x2: 2, y1: 0, y2: 14, stroke: c, 'stroke-width': 2 }), s('line', { x1: 20, x2: 20, y1: 0, y2: 14, stroke: c, 'stroke-width': 2 })], t('precision_interval')),
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: c }), t('certainty_stated')),
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: '#fff', stroke: c, 'stroke-width': 2, 'stroke-dasharray': '3 2' }), t('certainty_inferred')),
     item(s('circle', { cx: 11, cy: 7, r: 5, fill: c, 'fill-opacity': 0.35, stroke: c, 'stroke-width': 2, 'stroke-dasharray': '1 2' }), t('certainty_reported')),
-  );
+  ].filter(Boolean));
 }
