@@ -12,7 +12,7 @@ Screenshots go to --screenshots (desktop and mobile, English and Arabic).
 
 Usage: Tests/Browser/dashboard_test.py PATH/TO/chronicle [--screenshots DIR] [--events N]
 """
-import argparse, json, os, re, shutil, subprocess, sys, tempfile, time, unicodedata, urllib.request
+import argparse, colorsys, json, os, re, shutil, subprocess, sys, tempfile, time, unicodedata, urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
@@ -22,6 +22,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import colour  # noqa: E402
 
 parser = argparse.ArgumentParser()
 parser.add_argument("binary")
@@ -455,6 +458,67 @@ def _():
     ends = {e["source"] for e in facts["edges"]} | {e["target"] for e in facts["edges"]}
     assert {n["id"] for n in facts["nodes"]} == ends
     assert all(n["title"].startswith(n["label"].rstrip("…")) for n in facts["nodes"]), facts["nodes"]
+
+
+def codebook_quads():
+    """Each PLOVER type's CAMEO quad classes, from the codebook the server embeds (by CAMEO root)."""
+    quads = {}
+    with open(os.path.join(repo, "Sources/ChronicleRecords/Resources/cameo-plover.tsv"), encoding="utf-8") as table:
+        for line in table:
+            fields = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(fields) < 2 or not fields[1]:
+                continue
+            root = int(fields[0][:2])
+            quad = ("verbal_" if root <= 5 or 9 <= root <= 13 else "material_") + ("cooperation" if root <= 8 else "conflict")
+            quads.setdefault(fields[1], set()).add(quad)
+    return quads
+
+
+@check("colour: every two event types differ by CIEDE2000 10 or more, also under deuteranopia and protanopia; the quad in lightness and hue")
+def _():
+    driver.get(seed + "/dashboard")
+    ready(driver)
+    palette = driver.execute_async_script("""const done = arguments[arguments.length - 1];
+        const main = [...document.scripts].find((s) => /\\/main\\.js$/.test(s.src)).src;
+        import(main.replace(/main\\.js$/, 'palette.js')).then((m) => {
+            const all = [...Object.values(m.TYPE_COLORS), m.NO_TYPE_COLOR];
+            done({types: m.TYPE_COLORS, none: m.NO_TYPE_COLOR, text: Object.fromEntries(all.map((c) => [c, m.textOn(c)]))});
+        }, (e) => done({error: String(e)}));""")
+    assert "error" not in palette, palette
+    quads = codebook_quads()
+    assert set(palette["types"]) == set(quads), (sorted(palette["types"]), sorted(quads))
+    colours = dict(palette["types"], **{"(no PLOVER type)": palette["none"]})
+    for vision in colour.VISIONS:
+        close = colour.closest_pairs(colours, vision, 10)
+        assert not close, f"{vision or 'typical vision'}: " + ", ".join(f"{a}/{b} {d:.1f}" for d, a, b in close)
+    figures["palette: least CIEDE2000 (typical, deuteranopia, protanopia)"] = [
+        round(min(colour.distance(colours[a], colours[b], vision) for a in colours for b in colours if a < b), 1)
+        for vision in colour.VISIONS]
+    # The quad twice: verbal types lighter than material ones, cooperation in cool hues, conflict in warm.
+    def quad_of(code):
+        (quad,) = quads[code]
+        return quad
+    verbal = [colour.lightness(c) for code, c in palette["types"].items() if quad_of(code).startswith("verbal")]
+    material = [colour.lightness(c) for code, c in palette["types"].items() if quad_of(code).startswith("material")]
+    assert min(verbal) > max(material), (sorted(verbal), sorted(material))
+    for code, hex_colour in palette["types"].items():
+        hue = colorsys.rgb_to_hls(*(c / 255 for c in colour.rgb(hex_colour)))[0] * 360
+        cool = 90 <= hue <= 275
+        assert cool == quad_of(code).endswith("cooperation"), (code, hex_colour, round(hue))
+        assert colour.contrast(hex_colour, "#ffffff") >= 3, (code, hex_colour)
+    for background, text in palette["text"].items():
+        assert colour.contrast(background, text) >= 4.5, (background, text)
+    # What the page draws comes from the palette: arrows, and chips with their text.
+    drawn = driver.execute_script("""return {
+        strokes: [...document.querySelectorAll('#network .edge')].map((e) => e.getAttribute('stroke')),
+        chips: [...document.querySelectorAll('#event-list .type-chip')].map((c) => [getComputedStyle(c).backgroundColor, getComputedStyle(c).color]),
+        marks: [...document.querySelectorAll('#timeline svg [data-id] [stroke]')].map((e) => e.getAttribute('stroke'))};""")
+    allowed = set(colours.values())
+    assert drawn["strokes"] and set(drawn["strokes"]) <= allowed, drawn["strokes"]
+    assert drawn["marks"] and set(drawn["marks"]) <= allowed, set(drawn["marks"]) - allowed
+    assert drawn["chips"], "no type chips in the list"
+    for background, text in drawn["chips"]:
+        assert colour.contrast(background, text) >= 4.5, (background, text)
 
 
 @check("the map: countries shaded by the API's counts, located events as points, a country filters the view")

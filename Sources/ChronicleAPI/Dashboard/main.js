@@ -10,7 +10,7 @@ import { drawEvents, drawHistogram, legend, dayNumber, periodDays } from './time
 import { drawNetwork, MIXED } from './network.js';
 import { drawMap, shade } from './map.js';
 import { renderDocument } from './source.js';
-import { typeColor, QUADS } from './palette.js';
+import { typeColor, textOn, QUADS } from './palette.js';
 
 const PAGE = 20;
 const DRAW_LIMIT = 500;
@@ -382,6 +382,7 @@ function eventItem(event) {
     .map((a) => `${actorName(a.id, a.name)} (${t('role_' + a.role)})`).join(' · ');
   const chip = h('span', { class: 'type-chip', 'data-color': typeColor(event.type.plover?.code) }, code);
   chip.style.background = chip.dataset.color;
+  chip.style.color = textOn(chip.dataset.color);
   return h('li', {}, h('button', { type: 'button', 'data-id': event.id, 'aria-current': state.event === event.id ? 'true' : null,
     onclick: () => openRecord('event', event.id) },
     h('span', { class: 'when' }, h('bdi', { dir: 'ltr' }, event.date), ` · ${t('certainty_' + event.certainty)}`, ...flagChips(event)),

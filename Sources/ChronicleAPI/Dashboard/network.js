@@ -7,13 +7,12 @@
 // sized from the measured labels so none is clipped. A → B and B → A bend to opposite sides.
 import { s, activate, roving, caption } from './dom.js';
 import { t, formatNumber } from './i18n.js';
-import { typeColor } from './palette.js';
+import { typeColor, NO_TYPE_COLOR } from './palette.js';
 
 const MAX_NODES = 24;
 const MAX_EDGES = 60;
 const LABEL_CHARACTERS = 22;
 export const MIXED = 'mixed';
-const MIXED_COLOR = '#555f6b';
 
 /** The pair's most frequent type, or MIXED when the leading types tie. */
 export function leadingType(types) {
@@ -96,7 +95,7 @@ export function drawNetwork(container, { pairs, name, shortName = name, onActor 
     const a = position.get(pair.source), b = position.get(pair.target);
     const type = leadingType(pair.types);
     types.add(type);
-    const color = type === MIXED ? MIXED_COLOR : typeColor(type);
+    const color = type === MIXED ? NO_TYPE_COLOR : typeColor(type);
     // A quadratic curve bent to the right of the direction of travel, stopping at the node's rim.
     const dx = b.x - a.x, dy = b.y - a.y, length = Math.hypot(dx, dy) || 1;
     const mx = (a.x + b.x) / 2 - (dy / length) * 30, my = (a.y + b.y) / 2 + (dx / length) * 30;
@@ -105,7 +104,7 @@ export function drawNetwork(container, { pairs, name, shortName = name, onActor 
     const detail = Object.entries(pair.types ?? {}).sort((x, y) => y[1] - x[1]).map(([code, n]) => `${code} ${formatNumber(n)}`).join(', ');
     svg.append(s('path', {
       class: 'edge', d: `M${a.x},${a.y} Q${mx},${my} ${ex},${ey}`, fill: 'none', stroke: color,
-      'stroke-width': 1.5 + 4 * Math.sqrt(pair.count / maxCount), 'marker-end': `url(#${marker(color)})`, 'stroke-opacity': 0.85,
+      'stroke-width': 1.5 + 4 * Math.sqrt(pair.count / maxCount), 'marker-end': `url(#${marker(color)})`,
       'stroke-dasharray': type === MIXED ? '5 3' : null,
       'data-source': pair.source, 'data-target': pair.target, 'data-type': type ?? '',
     }, s('title', {}, `${name(pair.source)} → ${name(pair.target)}: ${detail}${type === MIXED ? ` (${t('mixed')})` : ''}`)));

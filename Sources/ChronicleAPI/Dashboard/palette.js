@@ -1,12 +1,21 @@
-// One colour per PLOVER event type (CAMEO roots without a PLOVER type get a neutral grey):
-// cooperation in blues and greens, verbal conflict in ambers and purples, material conflict in
-// reds. Each is dark enough for white text on it (WCAG AA, 4.5:1).
-const COLORS = {
-  AGREE: '#1d6b3a', CONSULT: '#1d5d8a', SUPPORT: '#2b6e2b', CONCEDE: '#3f6b1e', COOPERATE: '#0f6a6a', AID: '#23628f',
-  RETREAT: '#52617a', REQUEST: '#5a4b9a', DEMAND: '#7a3f98', DISAPPROVE: '#8a5300', ACCUSE: '#9a4a00',
-  REJECT: '#8b3a62', THREATEN: '#a3361f', PROTEST: '#7d4a1a', MOBILIZE: '#a12f45', SANCTION: '#8f2b2b',
-  COERCE: '#9b2226', ASSAULT: '#7f1d1d',
+// One colour per PLOVER event type, told apart by everyone: no two types, nor a type and the grey
+// of CAMEO roots without a PLOVER type, are closer than CIEDE2000 10 for typical colour vision, or
+// under deuteranopia or protanopia as Machado, Oliveira and Fernandes (2009) simulate them (the
+// browser test computes all three). The quad is in each colour twice: cooperation in hues from
+// green through blue to violet (90-275 degrees), conflict in reds, oranges and magentas (280-65); verbal
+// types light (CIELAB lightness 46-62), material ones dark (10-42), as CAMEO's quad classes take
+// them from the type's root (the codebook). Every colour stands at least 3:1 against the white page
+// (WCAG's non-text contrast), and a chip's text is white or ink, whichever contrasts more. Found by
+// `scripts/palette-search.py 11`.
+export const TYPE_COLORS = {
+  AGREE: '#38a078', CONSULT: '#1068f0', SUPPORT: '#6098d8',
+  COOPERATE: '#102028', AID: '#0000f0', CONCEDE: '#280850', RETREAT: '#086868',
+  ACCUSE: '#a86038', REQUEST: '#986098', REJECT: '#f86800', THREATEN: '#f85068',
+  PROTEST: '#b80060', MOBILIZE: '#600000', COERCE: '#583838', SANCTION: '#700098', ASSAULT: '#883800',
 };
+
+/** Events whose CAMEO root has no PLOVER type, and network arrows of mixed types (drawn dashed). */
+export const NO_TYPE_COLOR = '#8a8f96';
 
 /** CAMEO's quad classes, in the API's order: cooperation in blues, conflict in oranges and reds,
  *  the material class of each darker than the verbal one, so lightness tells them apart where hue
@@ -19,5 +28,19 @@ export const QUADS = [
 ];
 
 export function typeColor(code) {
-  return COLORS[code] ?? '#555f6b';
+  return TYPE_COLORS[code] ?? NO_TYPE_COLOR;
+}
+
+const luminance = (hex) => {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+/** White or ink, whichever contrasts more with `hex` (WCAG's ratio). */
+export function textOn(hex) {
+  const l = luminance(hex), ink = luminance('#1b1b1b');
+  return 1.05 / (l + 0.05) >= (l + 0.05) / (ink + 0.05) ? '#ffffff' : '#1b1b1b';
 }
