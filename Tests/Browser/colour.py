@@ -26,17 +26,20 @@ def linear(channel):
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
-def seen(colour, vision):
-    """Linear RGB of `colour` as seen with `vision` (None: typical colour vision)."""
+def seen(colour, vision, clamp=True):
+    """Linear RGB of `colour` as seen with `vision` (None: typical colour vision). A simulated
+    colour outside sRGB's gamut is clamped into it, as a screen shows it, unless `clamp` is False."""
     values = [linear(c) for c in rgb(colour)]
     if vision is None:
         return values
     matrix = MACHADO_2009[vision]
-    return [min(1.0, max(0.0, sum(matrix[i][j] * values[j] for j in range(3)))) for i in range(3)]
+    mixed = [sum(matrix[i][j] * values[j] for j in range(3)) for i in range(3)]
+    return [min(1.0, max(0.0, v)) for v in mixed] if clamp else mixed
 
 
 def lab(linear_rgb):
     r, g, b = linear_rgb
+    # A negative value (an unclamped simulation) takes the linear segment of f, never a root.
     x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
     y = 0.2126 * r + 0.7152 * g + 0.0722 * b
     z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
@@ -82,7 +85,8 @@ def ciede2000(lab1, lab2):
 
 
 def distance(colour1, colour2, vision=None):
-    return ciede2000(lab(seen(colour1, vision)), lab(seen(colour2, vision)))
+    """The smaller CIEDE2000 of the two simulations, clamped into the gamut and not."""
+    return min(ciede2000(lab(seen(colour1, vision, clamp)), lab(seen(colour2, vision, clamp))) for clamp in (True, False))
 
 
 def lightness(colour):

@@ -482,12 +482,15 @@ def _():
         const main = [...document.scripts].find((s) => /\\/main\\.js$/.test(s.src)).src;
         import(main.replace(/main\\.js$/, 'palette.js')).then((m) => {
             const all = [...Object.values(m.TYPE_COLORS), m.NO_TYPE_COLOR];
-            done({types: m.TYPE_COLORS, none: m.NO_TYPE_COLOR, text: Object.fromEntries(all.map((c) => [c, m.textOn(c)]))});
+            const ink = getComputedStyle(document.documentElement).getPropertyValue('--ink').trim();
+            done({types: m.TYPE_COLORS, none: m.NO_TYPE_COLOR, ink, text: Object.fromEntries(all.map((c) => [c, m.textOn(c)]))});
         }, (e) => done({error: String(e)}));""")
     assert "error" not in palette, palette
     quads = codebook_quads()
     assert set(palette["types"]) == set(quads), (sorted(palette["types"]), sorted(quads))
-    colours = dict(palette["types"], **{"(no PLOVER type)": palette["none"]})
+    # The grey of roots without a PLOVER type, and the ink a selected mark is outlined in.
+    assert re.fullmatch(r"#[0-9a-f]{6}", palette["ink"]), palette["ink"]
+    colours = dict(palette["types"], **{"(no PLOVER type)": palette["none"], "(ink)": palette["ink"]})
     for vision in colour.VISIONS:
         close = colour.closest_pairs(colours, vision, 10)
         assert not close, f"{vision or 'typical vision'}: " + ", ".join(f"{a}/{b} {d:.1f}" for d, a, b in close)
@@ -513,7 +516,7 @@ def _():
         strokes: [...document.querySelectorAll('#network .edge')].map((e) => e.getAttribute('stroke')),
         chips: [...document.querySelectorAll('#event-list .type-chip')].map((c) => [getComputedStyle(c).backgroundColor, getComputedStyle(c).color]),
         marks: [...document.querySelectorAll('#timeline svg [data-id] [stroke]')].map((e) => e.getAttribute('stroke'))};""")
-    allowed = set(colours.values())
+    allowed = set(colours.values()) - {palette["ink"]}
     assert drawn["strokes"] and set(drawn["strokes"]) <= allowed, drawn["strokes"]
     assert drawn["marks"] and set(drawn["marks"]) <= allowed, set(drawn["marks"]) - allowed
     assert drawn["chips"], "no type chips in the list"

@@ -1,17 +1,19 @@
 // One colour per PLOVER event type, told apart by everyone: no two types, nor a type and the grey
-// of CAMEO roots without a PLOVER type, are closer than CIEDE2000 10 for typical colour vision, or
-// under deuteranopia or protanopia as Machado, Oliveira and Fernandes (2009) simulate them (the
-// browser test computes all three). The quad is in each colour twice: cooperation in hues from
-// green through blue to violet (90-275 degrees), conflict in reds, oranges and magentas (280-65); verbal
+// of CAMEO roots without a PLOVER type or the page's ink (a selected mark's outline), are closer
+// than CIEDE2000 10 for typical colour vision, or under deuteranopia or protanopia as Machado,
+// Oliveira and Fernandes (2009) simulate them, clamped into sRGB or not (the browser test computes
+// every pair). The quad is in each colour twice: cooperation in hues from
+// green through blue to violet (HSL hue 90-275 degrees), conflict in reds, oranges, browns and
+// magentas (280-65); verbal
 // types light (CIELAB lightness 46-62), material ones dark (10-42), as CAMEO's quad classes take
 // them from the type's root (the codebook). Every colour stands at least 3:1 against the white page
 // (WCAG's non-text contrast), and a chip's text is white or ink, whichever contrasts more. Found by
-// `scripts/palette-search.py 11`.
+// `scripts/palette-search.py 13`.
 export const TYPE_COLORS = {
-  AGREE: '#38a078', CONSULT: '#1068f0', SUPPORT: '#6098d8',
-  COOPERATE: '#102028', AID: '#0000f0', CONCEDE: '#280850', RETREAT: '#086868',
-  ACCUSE: '#a86038', REQUEST: '#986098', REJECT: '#f86800', THREATEN: '#f85068',
-  PROTEST: '#b80060', MOBILIZE: '#600000', COERCE: '#583838', SANCTION: '#700098', ASSAULT: '#883800',
+  AGREE: '#0098f8', CONSULT: '#8880b0', SUPPORT: '#2068e8',
+  COOPERATE: '#102000', AID: '#0000f8', CONCEDE: '#705888', RETREAT: '#406860',
+  ACCUSE: '#807050', REQUEST: '#a06808', REJECT: '#a89078', THREATEN: '#c88800',
+  PROTEST: '#803800', MOBILIZE: '#683838', COERCE: '#380040', SANCTION: '#682088', ASSAULT: '#583050',
 };
 
 /** Events whose CAMEO root has no PLOVER type, and network arrows of mixed types (drawn dashed). */
