@@ -27,29 +27,37 @@ public struct ChronicleAPI: Sendable {
         self.aggregateLoopLimit = aggregateLoopLimit
     }
 
-    /// Every route, as "METHOD /path" patterns with their handlers.
+    /// Every route, as "METHOD /path" patterns with their handlers: each record type's detail route,
+    /// and its list route when it has no list with filters of its own (`listsWithFilters`).
     public var routes: [(String, Handler)] {
-        [
+        var routes: [(String, Handler)] = [
             ("GET /", index),
             ("GET /health", health),
             ("GET /ready", ready),
             ("GET /metrics", metricsText),
             ("GET /openapi.json", openAPI),
-            ("GET /events", events),
-            ("GET /events/{id}", event),
-            ("GET /actors", actors),
-            ("GET /actors/{id}", actor),
+        ]
+        routes += listsWithFilters
+        for kind in RecordKinds.rendered {
+            if !listsWithFilters.contains(where: { $0.0 == "GET /\(kind.collection)" }) {
+                routes.append(("GET /\(kind.collection)", list(kind)))
+            }
+            routes.append(("GET /\(kind.collection)/{id}", detail(kind)))
+        }
+        routes += [
             ("GET /actors/{id}/events", actorEvents),
             ("GET /actors/{id}/quotes", actorQuotes),
-            ("GET /quotes", quotes),
-            ("GET /quotes/{id}", quote),
-            ("GET /documents", documents),
-            ("GET /documents/{id}", document),
             ("GET /documents/{id}/text", documentText),
             ("GET /aggregate/events", aggregateEvents),
             ("GET /dashboard", dashboardPage),
             ("GET /dashboard/assets/{version}/{file}", dashboardAsset),
         ]
+        return routes
+    }
+
+    /// The list routes whose filters reach into the store's indexes.
+    private var listsWithFilters: [(String, Handler)] {
+        [("GET /events", events), ("GET /actors", actors), ("GET /quotes", quotes)]
     }
 
     /// The router for these routes, with the given middleware around it.
@@ -71,12 +79,7 @@ public struct ChronicleAPI: Sendable {
             w.member("name", "Chronicle")
             w.member("description", "Events, actors and quotes taken from source documents; every record cites its span.")
             w.key("counts")
-            w.object { w in
-                w.member("documents", store.documents.count)
-                w.member("actors", store.actors.count)
-                w.member("events", store.events.count)
-                w.member("quotes", store.quotes.count)
-            }
+            w.object { w in for (collection, count) in store.counts { w.member(collection, count) } }
             if let info = store.info {
                 w.key("codebooks")
                 w.object { w in
@@ -96,7 +99,9 @@ public struct ChronicleAPI: Sendable {
             }
             w.key("links")
             w.object { w in
-                for path in ["events", "actors", "quotes", "documents", "dashboard", "openapi.json", "health"] {
+                // The collections an event-centred reading starts from first, then any other.
+                let first = ["events", "actors", "quotes", "documents"]
+                for path in first + RecordKinds.collections.filter({ !first.contains($0) }) + ["dashboard", "openapi.json", "health"] {
                     w.member(path.replacingDotJSON(), "/\(path)")
                 }
             }
@@ -134,10 +139,7 @@ public struct ChronicleAPI: Sendable {
         let (store, generation, loadSeconds) = data.status
         var out = PrometheusText()
         out.family("chronicle_dataset_records", .gauge, help: "Records in the dataset being served.")
-        for (kind, count) in [
-            ("documents", store.documents.count), ("actors", store.actors.count), ("events", store.events.count),
-            ("quotes", store.quotes.count),
-        ] {
+        for (kind, count) in store.counts {
             out.sample("chronicle_dataset_records", labels: [("kind", kind)], count)
         }
         out.single("chronicle_dataset_generation", .gauge, help: "Dataset loads so far (1 at start, +1 per successful reload).", generation)
@@ -160,14 +162,8 @@ public struct ChronicleAPI: Sendable {
         let (store, rendered) = data.snapshot
         let filter = try eventFilter(query, store: store)
         return try Listing.respond(
-            store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered),
+            store.matchingEvents(filter), request: request, parameters: query, record: Event.format(store, rendered),
             fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
-    }
-
-    private func event(_ request: Request, _ parameters: Parameters) throws -> Response {
-        try single(request, parameters, format: RecordFormats.events) { store, id throws(DomainError) in
-            (try store.event(id), store.eventPosition(id) ?? 0)
-        }
     }
 
     // MARK: Actors
@@ -187,14 +183,8 @@ public struct ChronicleAPI: Sendable {
         }
         filter.text = try query.text
         return try Listing.respond(
-            store.matchingActors(filter), request: request, parameters: query, record: RecordFormats.actors(rendered),
+            store.matchingActors(filter), request: request, parameters: query, record: Actor.format(store, rendered),
             fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
-    }
-
-    private func actor(_ request: Request, _ parameters: Parameters) throws -> Response {
-        try single(request, parameters, format: { RecordFormats.actors($1) }) { store, id throws(DomainError) in
-            (try store.actor(id), store.actorPosition(id) ?? 0)
-        }
     }
 
     private func actorEvents(_ request: Request, _ parameters: Parameters) throws -> Response {
@@ -210,7 +200,7 @@ public struct ChronicleAPI: Sendable {
         filter.actors = [actor.id]
         filter.type = try query.single("type")
         return try Listing.respond(
-            store.matchingEvents(filter), request: request, parameters: query, record: RecordFormats.events(store, rendered),
+            store.matchingEvents(filter), request: request, parameters: query, record: Event.format(store, rendered),
             fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
@@ -224,7 +214,7 @@ public struct ChronicleAPI: Sendable {
         filter.speakers = [actor.id]
         filter.level = try level(query)
         return try Listing.respond(
-            store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
+            store.matchingQuotes(filter), request: request, parameters: query, record: Quote.format(store, rendered),
             fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
@@ -244,44 +234,44 @@ public struct ChronicleAPI: Sendable {
             throw APIError.parameter("speaker", "\"speaker\": there is no actor with id \"\(speaker)\".")
         }
         return try Listing.respond(
-            store.matchingQuotes(filter), request: request, parameters: query, record: RecordFormats.quotes(store, rendered),
+            store.matchingQuotes(filter), request: request, parameters: query, record: Quote.format(store, rendered),
             fingerprint: store.fingerprint, ambiguous: store.ambiguities(in: filter.text))
     }
 
-    private func quote(_ request: Request, _ parameters: Parameters) throws -> Response {
-        try single(request, parameters, format: RecordFormats.quotes) { store, id throws(DomainError) in
-            (try store.quote(id), store.quotePosition(id) ?? 0)
-        }
-    }
+    // MARK: Any record type
 
-    // MARK: Documents
-
-    private func documents(_ request: Request, _ parameters: Parameters) throws -> Response {
-        let query = try QueryParameters(request, allowed: QueryParameters.paging)
-        let (store, rendered) = data.snapshot
-        return try Listing.respond(
-            store.allDocuments, request: request, parameters: query, record: RecordFormats.documents(rendered),
-            fingerprint: store.fingerprint)
-    }
-
-    private func document(_ request: Request, _ parameters: Parameters) throws -> Response {
-        try single(request, parameters, format: { RecordFormats.documents($1) }) { store, id throws(DomainError) in
-            (try store.document(id), store.documentPosition(id) ?? 0)
+    /// The records of a type without a list of its own, a page at a time in store order, filtered
+    /// by the fields its descriptor declares (`name=value`, repeatable) and searched by `q` when it
+    /// declares texts.
+    private func list<Kind: RenderedKind>(_ kind: Kind.Type) -> Handler {
+        let names = kind.indexedFieldNames
+        let allowed = QueryParameters.paging.union(names).union(kind.searchableText == nil ? [] : ["q"])
+        return { [data, self] request, _ in
+            let query = try QueryParameters(request, allowed: allowed)
+            let (store, rendered) = data.snapshot
+            var fields: [(name: String, values: [String])] = []
+            for name in names {
+                let values = try self.distinct(query, name)
+                if !values.isEmpty { fields.append((name, values)) }
+            }
+            let text = kind.searchableText == nil ? nil : try query.text
+            let matches = fields.isEmpty && text == nil ? store.all(kind) : store.matching(kind, fields: fields, text: text)
+            return try Listing.respond(
+                matches, request: request, parameters: query, record: kind.format(store, rendered), fingerprint: store.fingerprint)
         }
     }
 
     /// One record by id: 404 when unknown, its pre-rendered JSON when there is some.
-    private func single<Item: Sendable>(
-        _ request: Request, _ parameters: Parameters, format: (Store, RenderedRecords) -> RecordFormat<Item>,
-        find: (Store, String) throws(DomainError) -> (Item, Int)
-    ) throws -> Response {
-        let query = try QueryParameters(request, allowed: [])
-        let (store, rendered) = data.snapshot
-        let id = parameters["id"] ?? ""
-        let (item, position) = try lookup { () throws(DomainError) in try find(store, id) }
-        let record = format(store, rendered)
-        return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) {
-            record.write(item, position: position, into: &$0)
+    private func detail<Kind: RenderedKind>(_ kind: Kind.Type) -> Handler {
+        { [data] request, parameters in
+            let query = try QueryParameters(request, allowed: [])
+            let (store, rendered) = data.snapshot
+            let id = parameters["id"] ?? ""
+            let record = try lookup { () throws(DomainError) in try store.record(kind, id) }
+            let format = kind.format(store, rendered)
+            return Listing.single(pretty: query.pretty, request: request, fingerprint: store.fingerprint) {
+                format.write(record, position: store.position(kind, id) ?? 0, into: &$0)
+            }
         }
     }
 

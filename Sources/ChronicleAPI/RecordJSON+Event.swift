@@ -102,3 +102,34 @@ extension RecordJSON {
         }
     }
 }
+
+extension Event: RenderedKind {
+    static let csvColumns = [
+        "id", "date", "date_start", "date_end", "precision", "certainty", "cameo_code", "cameo_label", "cameo_root", "cameo_base",
+        "plover_code", "plover_mode", "plover_context", "actors", "title_en", "title_ar", "title_fr", "summary_en", "summary_ar",
+        "summary_fr", "statement", "asserted_by", "assertion_flags", "country", "place_en", "latitude", "longitude", "sources",
+        "date_note", "participant_basis", "in_response_to", "plover_context_extra", "coding_note",
+    ]
+
+    static func csvRow(_ event: Event, store: Store) -> [String] {
+        let type = event.type, location = event.location
+        let dates = [event.date.description, event.date.firstISODate, event.date.lastISODate, event.date.precision.rawValue]
+        let codes = [type.cameo.code, type.cameo.label, type.cameo.root, type.cameo.base, type.plover?.code ?? "",
+                     type.plover?.mode ?? "", (type.plover?.context ?? []).joined(separator: ";")]
+        // An agent with its principal: `ahmed-attaf:source>algeria`.
+        let actors = event.actors.map { "\($0.actor):\($0.role.rawValue)" + ($0.actingFor.map { ">" + $0 } ?? "") }.joined(separator: ";")
+        let texts = [event.title.en, event.title.ar, event.title.fr, event.summary.en, event.summary.ar, event.summary.fr].map { $0 ?? "" }
+        let assertion = [event.statement ?? "", event.assertion.by.rawValue, event.assertion.flags.joined(separator: ";")]
+        let place = [location?.country ?? "", location?.place?.en ?? "",
+                     location?.coordinates.map { "\($0.lat)" } ?? "", location?.coordinates.map { "\($0.lon)" } ?? ""]
+        let sources = event.sources.map { "\($0.document):\($0.start)-\($0.end)" }.joined(separator: ";")
+        let caveats = [
+            event.dateNote ?? "",
+            event.actors.compactMap { p in p.basis.map { "\(p.actor):\(p.role.rawValue):\($0.rawValue)" } }.joined(separator: ";"),
+            event.inResponseTo.joined(separator: ";"), (type.plover?.contextExtra ?? []).joined(separator: ";"), event.codingNote ?? "",
+        ]
+        return [event.id] + dates + [event.certainty.rawValue] + codes + [actors] + texts + assertion + place + [sources] + caveats
+    }
+
+    static func writeJSON(_ event: Event, store: Store, _ w: inout JSONWriter) { RecordJSON.write(event, store: store, &w) }
+}

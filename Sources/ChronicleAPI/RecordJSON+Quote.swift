@@ -59,3 +59,27 @@ extension RecordJSON {
         }
     }
 }
+
+extension Quote: RenderedKind {
+    static let csvColumns = [
+        "id", "text", "language", "kind", "stance", "refused_label", "speaker", "event", "date", "date_start", "date_end",
+        "translation_en", "translation_fr", "translation_of", "document", "start", "end", "events", "certainty", "date_note",
+        "label_attributed_to", "original_fr", "original_fr_verbatim", "departures", "note", "translation_notes_en",
+    ]
+
+    static func csvRow(_ quote: Quote, store: Store) -> [String] {
+        let dating = store.dating(of: quote)
+        return [
+            quote.id, quote.text, quote.language, quote.kind.rawValue, quote.stance.rawValue, quote.refusedLabel ? "true" : "false",
+         quote.speaker, quote.event ?? "", quote.date.description, quote.date.firstISODate, quote.date.lastISODate,
+         quote.translation.en ?? "", quote.translation.fr ?? "", quote.translationOf ?? "", quote.source.document,
+         String(quote.source.start), String(quote.source.end), quote.events.joined(separator: ";"),
+            dating?.certainty.rawValue ?? "", dating?.note ?? "", quote.labelAttributedTo?.actor ?? "",
+            quote.originalFrench?.text ?? "",
+            quote.originalFrench.map { $0.verbatim ? "true" : "false" } ?? "", quote.departures.joined(separator: ";"),
+            quote.note ?? "", quote.translationNotes?.en ?? "",
+        ]
+    }
+
+    static func writeJSON(_ quote: Quote, store: Store, _ w: inout JSONWriter) { RecordJSON.write(quote, store: store, &w) }
+}

@@ -194,10 +194,15 @@ public struct DatasetGenerator {
             }
             documentIndex += 1
         }
-        for (name, lines) in [
-            ("documents.json", documentsJSON), ("actors.json", actors), ("events.json", eventsJSON), ("quotes.json", quotesJSON),
-        ] {
+        let generated = [
+            (Document.file, documentsJSON), (Actor.file, actors), (Event.file, eventsJSON), (Quote.file, quotesJSON),
+        ]
+        for (name, lines) in generated {
             try Data(lines.finish()).write(to: URL(fileURLWithPath: directory + "/" + name))
+        }
+        // Every other record type the loader reads, with no records: the directory loads whatever types exist.
+        for kind in RecordKinds.all where !generated.contains(where: { $0.0 == kind.file }) {
+            try Data("[]\n".utf8).write(to: URL(fileURLWithPath: directory + "/" + kind.file))
         }
     }
 }

@@ -113,3 +113,13 @@ public struct Actor: Sendable, Codable {
         names.all + aliases + shortForms + ambiguousNames.map(\.name)
     }
 }
+
+extension Actor: RecordKind {
+    package static var collection: String { "actors" }
+    package static var singular: String { "actor" }
+}
+
+extension Dataset {
+    /// Actors, as their file lists them.
+    public var actors: [Actor] { get { self[Actor.self] } set { self[Actor.self] = newValue } }
+}

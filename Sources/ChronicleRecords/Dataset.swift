@@ -4,12 +4,11 @@
 import ChronicleText
 import Foundation
 
-/// The records of a data directory, decoded but not yet checked against each other.
+/// The records of a data directory, decoded but not yet checked against each other: one collection
+/// per record type of `RecordKinds.all` (`dataset[Event.self]`, or `dataset.events`).
 public struct Dataset: Sendable {
-    public var documents: [Document]
-    public var actors: [Actor]
-    public var events: [Event]
-    public var quotes: [Quote]
+    /// Each record type's records, keyed by the type.
+    private var collections: [ObjectIdentifier: any Sendable] = [:]
     /// dataset.json, when the directory has one.
     public var info: DatasetInfo?
     /// Normalized Arabic stems from lexicon/ar-stems.txt (empty without it): what search takes for a word.
@@ -19,31 +18,45 @@ public struct Dataset: Sendable {
     public var fingerprint: String
 
     public init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote], fingerprint: String = "") {
+        self.fingerprint = fingerprint
         self.documents = documents
         self.actors = actors
         self.events = events
         self.quotes = quotes
+    }
+
+    package init(fingerprint: String = "") {
         self.fingerprint = fingerprint
     }
 
+    /// The records of one type (empty when there are none).
+    package subscript<Kind: RecordKind>(_ kind: Kind.Type) -> [Kind] {
+        get { collections[ObjectIdentifier(kind)] as? [Kind] ?? [] }
+        set { collections[ObjectIdentifier(kind)] = newValue }
+    }
+
+    /// Takes the records of one type out, so they can be changed in place without a copy.
+    mutating func take<Kind: RecordKind>(_ kind: Kind.Type) -> [Kind] {
+        collections.removeValue(forKey: ObjectIdentifier(kind)) as? [Kind] ?? []
+    }
+
     public static let files = (
-        documents: "documents.json", actors: "actors.json", events: "events.json", quotes: "quotes.json", info: "dataset.json",
+        documents: Document.file, actors: Actor.file, events: Event.file, quotes: Quote.file, info: "dataset.json",
         stems: "lexicon/ar-stems.txt")
 
     /// Reads and decodes every file, then checks the whole (see `DatasetValidator`).
     public static func load(directory: String) throws(DatasetError) -> Dataset {
         var reader = DatasetReader(directory: directory)
-        var documents = reader.records(files.documents, as: Document.self)
-        let actors = reader.records(files.actors, as: Actor.self)
-        var events = reader.records(files.events, as: Event.self)
-        var quotes = reader.records(files.quotes, as: Quote.self)
-        let info = reader.info(files.info)
+        var dataset = Dataset()
+        // Every record type's file, in the order the fingerprint takes them.
+        for kind in RecordKinds.all { dataset.read(kind, with: &reader) }
+        dataset.info = reader.info(files.info)
+        var events = dataset.take(Event.self), quotes = dataset.take(Quote.self), documents = dataset.take(Document.self)
         Interner.share(&events, &quotes)
         reader.readTexts(of: &documents, listedIn: files.documents)
-        let stems = reader.stems(files.stems)
-        var dataset = Dataset(documents: documents, actors: actors, events: events, quotes: quotes, fingerprint: reader.fingerprint)
-        dataset.info = info
-        dataset.stems = stems
+        (dataset.events, dataset.quotes, dataset.documents) = (events, quotes, documents)
+        dataset.stems = reader.stems(files.stems)
+        dataset.fingerprint = reader.fingerprint
         let problems = reader.problems + DatasetValidator.problems(in: dataset)
         if !problems.isEmpty { throw DatasetError(problems) }
         return dataset
@@ -61,8 +74,8 @@ public struct Dataset: Sendable {
         func digest(_ name: String) -> String? { Digest.sha256Hex(fileAtPath: base.appendingPathComponent(name).path) }
         func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: base.appendingPathComponent(name).path) }
         var input: [UInt8] = []
-        for name in [files.documents, files.actors, files.events, files.quotes] {
-            guard let hash = digest(name) else { return nil }
+        for kind in RecordKinds.all {
+            guard let hash = digest(kind.file) else { return nil }
             input += Array(hash.utf8)
         }
         if exists(files.info) {
@@ -80,6 +93,11 @@ public struct Dataset: Sendable {
             input += Array(hash.utf8)
         }
         return Digest.sha256Hex(input)
+    }
+
+    /// Reads one record type's file into its collection.
+    private mutating func read<Kind: RecordKind>(_ kind: Kind.Type, with reader: inout DatasetReader) {
+        self[kind] = reader.records(kind.file, as: kind)
     }
 
     /// Names the record (its index and id when it has one) and the field a decoding error is about.

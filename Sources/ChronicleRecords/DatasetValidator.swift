@@ -34,10 +34,13 @@ package struct DatasetValidator {
     }
 
     private mutating func run() {
-        documentIDs = unique(dataset.documents.map(\.id), file: files.documents)
-        actorIDs = unique(dataset.actors.map(\.id), file: files.actors)
-        eventIDs = unique(dataset.events.map(\.id), file: files.events)
-        quoteIDs = unique(dataset.quotes.map(\.id), file: files.quotes)
+        // Every record type's ids, whatever the type: unique, and usable in a path.
+        var ids: [ObjectIdentifier: Set<String>] = [:]
+        for kind in RecordKinds.all { ids[ObjectIdentifier(kind)] = uniqueIDs(of: kind) }
+        documentIDs = ids[ObjectIdentifier(Document.self)] ?? []
+        actorIDs = ids[ObjectIdentifier(Actor.self)] ?? []
+        eventIDs = ids[ObjectIdentifier(Event.self)] ?? []
+        quoteIDs = ids[ObjectIdentifier(Quote.self)] ?? []
         statementIDs = Set(dataset.events.compactMap(\.statement))
         for actor in dataset.actors { checkActor(actor) }
         for event in dataset.events { checkEvent(event) }
@@ -48,6 +51,10 @@ package struct DatasetValidator {
                 files.info, nil,
                 "the data follows \"\(info.codebooks.plover)\", but the CAMEO→PLOVER table here is \"\(Codebook.ploverVersion)\"")
         }
+    }
+
+    private mutating func uniqueIDs<Kind: RecordKind>(of kind: Kind.Type) -> Set<String> {
+        unique(dataset[kind].map(\.id), file: kind.file)
     }
 
     private mutating func unique(_ ids: [String], file: String) -> Set<String> {

@@ -87,3 +87,17 @@ public struct Document: Sendable, Codable {
         return !file.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 }
+
+extension Document: RecordKind {
+    package static var collection: String { "documents" }
+    package static var singular: String { "document" }
+    /// `GET /documents?language=fr`, `?kind=news article`.
+    package static var indexedFields: [IndexedField<Document>] {
+        [IndexedField("language") { $0.languages }, IndexedField("kind") { $0.kind.map { [$0] } ?? [] }]
+    }
+}
+
+extension Dataset {
+    /// Documents, as their file lists them.
+    public var documents: [Document] { get { self[Document.self] } set { self[Document.self] = newValue } }
+}

@@ -102,3 +102,14 @@ public struct Event: Sendable, Codable {
         codingNote = try c.decodeIfPresent(String.self, forKey: .codingNote)
     }
 }
+
+extension Event: DatedRecordKind {
+    package static var readInPlace: Bool { true }
+    package static var collection: String { "events" }
+    package static var singular: String { "event" }
+}
+
+extension Dataset {
+    /// Events, as their file lists them.
+    public var events: [Event] { get { self[Event.self] } set { self[Event.self] = newValue } }
+}

@@ -91,3 +91,14 @@ public struct Quote: Sendable, Codable {
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 }
+
+extension Quote: DatedRecordKind {
+    package static var readInPlace: Bool { true }
+    package static var collection: String { "quotes" }
+    package static var singular: String { "quote" }
+}
+
+extension Dataset {
+    /// Quotes, as their file lists them.
+    public var quotes: [Quote] { get { self[Quote.self] } set { self[Quote.self] = newValue } }
+}

@@ -59,6 +59,7 @@ extension Store {
         var positions: [Int32]?
         if !query.ids.isEmpty { positions = Set(query.ids.compactMap { actorPosition($0).map(Int32.init) }).sorted() }
         if let kind = query.kind {
+            let actors = self.actors
             let ofKind = (0..<Int32(actors.count)).filter { actors[Int($0)].kind == kind }
             positions = positions.map { SortedIDs.intersect($0, ofKind) } ?? ofKind
         }
@@ -69,7 +70,7 @@ extension Store {
             }
             positions = positions.map { SortedIDs.intersect($0, matches) } ?? matches
         }
-        return Matches(positions: positions, items: RecordList(actors), order: .ascending)
+        return Matches(positions: positions, items: actors, order: .ascending)
     }
 
     /// Records matching every word of `text`. A word matches a record when its own text has the
@@ -113,6 +114,7 @@ extension Store {
         var lists = stems.map { index.records(exactly: $0) }
         if term.match == .prefix { lists[0] = index.records(withPrefix: term.term) }
         if !isNumber {
+            let actors = self.actors
             for stem in stems {
                 lists += actorNames.records(exactly: stem).map { byActor[actors[Int($0)].id] ?? [] }
             }
@@ -131,8 +133,31 @@ extension Store {
         return result ?? []
     }
 
-    public var allDocuments: Matches<Document> {
-        Matches(positions: nil, items: RecordList(documents), order: .ascending)
+    /// Every record of a type, in store order.
+    package func all<Kind: RecordKind>(_ kind: Kind.Type) -> Matches<Kind> {
+        Matches(positions: nil, items: records(kind), order: .ascending)
+    }
+
+    /// The records of a type whose declared fields have one of the values asked for, each field
+    /// (`RecordKind.indexedFields`), and that match `text` in its declared texts, in store order.
+    package func matching<Kind: RecordKind>(_ kind: Kind.Type, fields: [(name: String, values: [String])], text: String?) -> Matches<Kind> {
+        matching(in: tables[kind], fields: fields, text: text)
+    }
+
+    /// `matching(_:fields:text:)` over a given table (tests give one of a type of their own).
+    func matching<Kind: RecordKind>(
+        in table: RecordTable<Kind>, fields: [(name: String, values: [String])], text: String?
+    ) -> Matches<Kind> {
+        var lists: [[Int32]] = []
+        for (name, values) in fields {
+            let index = table.fields[name] ?? FieldIndex([:])
+            lists.append(SortedIDs.union(values.map { index[$0] ?? [] }))
+        }
+        if let text, let index = table.text, let found = search(text, in: index, byActor: FieldIndex([:]), byMonth: FieldIndex([:])) {
+            lists.append(found)
+        }
+        let positions = lists.isEmpty ? nil : Self.intersection(lists) { $0 }
+        return Matches(positions: positions, items: table.records, order: .ascending)
     }
 
     /// Intersects the index lists and keeps dates overlapping the range; nil means "everything"

@@ -5,20 +5,14 @@
 import ChronicleText
 import ChronicleRecords
 public final class Store: Sendable {
-    public let documents: [Document]
-    public let actors: [Actor]
-    /// Events and quotes: values, or their stored bytes in a mapped index file (`RecordList`).
-    public let events: RecordList<Event>
-    public let quotes: RecordList<Quote>
+    /// Every record type's records in store order (values, or their stored bytes in a mapped index
+    /// file: `RecordList`) and its id lookup, one table per type of `RecordKinds.all`.
+    package let tables: RecordTables
     /// See `Dataset.fingerprint`.
     public let fingerprint: String
     /// The codebooks the data follows and its coding history (dataset.json).
     public let info: DatasetInfo?
 
-    let documentPositions: IDTable
-    let actorPositions: IDTable
-    let eventPositions: IDTable
-    let quotePositions: IDTable
     let eventsByActor: FieldIndex
     let eventsByType: FieldIndex
     let eventsByDocument: FieldIndex
@@ -62,13 +56,10 @@ public final class Store: Sendable {
     /// The words of the corpus, which decide whether a stripped Arabic particle leaves a word.
     let lexicon: Lexicon
 
-    /// The records an index's positions point into.
-    enum Records { case actors, events, quotes }
-
-    /// The text indexes, in the order a snapshot holds them, with the records each one's postings
-    /// point into.
-    static var textIndexes: [(index: KeyPath<Store, TextIndex>, records: Records)] {
-        [(\.actorNames, .actors), (\.eventText, .events), (\.quoteText, .quotes)]
+    /// The text indexes, in the order an index file holds them, with the record type each one's
+    /// postings point into.
+    static var textIndexes: [(index: KeyPath<Store, TextIndex>, records: any RecordKind.Type)] {
+        [(\.actorNames, Actor.self), (\.eventText, Event.self), (\.quoteText, Quote.self)]
     }
 
     /// Loads, checks and indexes a data directory.
@@ -78,10 +69,9 @@ public final class Store: Sendable {
 
     /// Indexes a dataset that `Dataset.load` has checked.
     public convenience init(_ dataset: Dataset) {
-        let documents = dataset.documents.sorted { $0.id < $1.id }
-        let actors = dataset.actors.sorted { $0.id < $1.id }
-        let events = Self.byDate(dataset.events, date: \.date, id: \.id)
-        let quotes = Self.byDate(dataset.quotes, date: \.date, id: \.id)
+        var ordered = Dataset(fingerprint: dataset.fingerprint)
+        for kind in RecordKinds.all { Self.order(kind, of: dataset, into: &ordered) }
+        let documents = ordered.documents, actors = ordered.actors, events = ordered.events, quotes = ordered.quotes
         let documentPositions = IDTable(documents.map(\.id))
         @Sendable func passage(_ cited: CitedSpan) -> String? {
             if let text = cited.text { return text }
@@ -93,38 +83,71 @@ public final class Store: Sendable {
             return event.title.all + event.summary.all + event.sources.compactMap(passage)
         }
         let rawQuotes = TextIndex.Raw(count: quotes.count) { index in [quotes[index].text] + quotes[index].translation.all }
+        // The texts other record types declare (`RecordKind.searchableText`) share the lexicon.
+        var declaredTexts: [ObjectIdentifier: TextIndex.Raw] = [:]
+        for kind in RecordKinds.all { declaredTexts[ObjectIdentifier(kind)] = Self.declaredText(kind, of: ordered) }
         let (lexicon, stem) = Lexicon.forIndexing(
-            stems: dataset.stems, tokens: [rawNames, rawEvents, rawQuotes].lazy.flatMap(\.tokens.keys))
-        // Six independent pieces, built on every core: the id lookups, and the events' and the
-        // quotes' field indexes.
-        let parts = StoreParts(documents: documents, actors: actors, events: events, quotes: quotes)
+            stems: dataset.stems, tokens: ([rawNames, rawEvents, rawQuotes] + declaredTexts.values).lazy.flatMap(\.tokens.keys))
+        // Independent pieces, built on every core: the id lookups, the date intervals, and the
+        // events' and the quotes' field indexes.
+        let parts = StoreParts(ordered)
+        var tables = RecordTables()
+        for kind in RecordKinds.all {
+            let text = declaredTexts[ObjectIdentifier(kind)].map { TextIndex($0, stem: stem) }
+            Self.fill(&tables, kind, from: ordered, parts: parts, text: text)
+        }
         self.init(
-            fingerprint: dataset.fingerprint, info: dataset.info, documents: documents, actors: actors,
-            events: RecordList(events), quotes: RecordList(quotes), lexicon: lexicon, actorNames: TextIndex(rawNames, stem: stem),
-            eventText: TextIndex(rawEvents, stem: stem), quoteText: TextIndex(rawQuotes, stem: stem), parts: parts)
+            fingerprint: dataset.fingerprint, info: dataset.info, tables: tables, lexicon: lexicon,
+            actorNames: TextIndex(rawNames, stem: stem), eventText: TextIndex(rawEvents, stem: stem),
+            quoteText: TextIndex(rawQuotes, stem: stem), parts: parts)
     }
 
-    /// A store from records already in its order (documents and actors by id, events and quotes by
-    /// date then id) and its indexes, as `init(_:)` builds them or an index file holds them.
-    init(fingerprint: String, info: DatasetInfo?, documents: [Document], actors: [Actor], events: RecordList<Event>,
-         quotes: RecordList<Quote>, lexicon: Lexicon, actorNames: TextIndex, eventText: TextIndex, quoteText: TextIndex,
-         parts: StoreParts) {
+    private static func order<Kind: RecordKind>(_ kind: Kind.Type, of dataset: Dataset, into ordered: inout Dataset) {
+        ordered[kind] = kind.inStoreOrder(dataset[kind])
+    }
+
+    private static func fill<Kind: RecordKind>(
+        _ tables: inout RecordTables, _ kind: Kind.Type, from ordered: Dataset, parts: StoreParts, text: TextIndex?
+    ) {
+        let positions = parts.idTables[ObjectIdentifier(kind)] ?? IDTable([])
+        tables[kind] = table(kind, ordered[kind], positions: positions, text: text)
+    }
+
+    /// A record type's table from its records in store order: its declared fields indexed.
+    static func table<Kind: RecordKind>(_ kind: Kind.Type, _ records: [Kind], positions: IDTable, text: TextIndex?) -> RecordTable<Kind> {
+        var fields: [String: FieldIndex] = [:]
+        for field in kind.indexedFields {
+            var byKey: [String: [Int32]] = [:]
+            for position in records.indices {
+                for key in Set(field.keys(records[position])) { byKey[key, default: []].append(Int32(position)) }
+            }
+            fields[field.name] = FieldIndex(byKey)
+        }
+        return RecordTable(records: RecordList(records), positions: positions, fields: fields, text: text)
+    }
+
+    /// The texts a record type declares for search, record by record; nil when it declares none.
+    private static func declaredText<Kind: RecordKind>(_ kind: Kind.Type, of ordered: Dataset) -> TextIndex.Raw? {
+        guard let texts = kind.searchableText else { return nil }
+        let records = ordered[kind]
+        return TextIndex.Raw(count: records.count) { texts(records[$0]) }
+    }
+
+    /// A store from records already in its order (`RecordKind.inStoreOrder`) and its indexes, as
+    /// `init(_:)` builds them or an index file holds them.
+    init(
+        fingerprint: String, info: DatasetInfo?, tables: RecordTables, lexicon: Lexicon, actorNames: TextIndex, eventText: TextIndex,
+        quoteText: TextIndex, parts: StoreParts
+    ) {
         self.fingerprint = fingerprint
         self.info = info
-        self.documents = documents
-        self.actors = actors
-        self.events = events
-        self.quotes = quotes
+        self.tables = tables
         self.lexicon = lexicon
         self.actorNames = actorNames
         self.eventText = eventText
         self.quoteText = quoteText
         eventDays = parts.eventDays
         quoteDays = parts.quoteDays
-        documentPositions = parts.documentPositions
-        actorPositions = parts.actorPositions
-        eventPositions = parts.eventPositions
-        quotePositions = parts.quotePositions
         eventsByActor = parts.eventsByActor
         eventsByType = parts.eventsByType
         eventsByDocument = parts.eventsByDocument
@@ -135,6 +158,7 @@ public final class Store: Sendable {
         eventsBySourceAgent = parts.eventsBySourceAgent
         eventsByTargetAgent = parts.eventsByTargetAgent
         quotesBySpeakerPrincipal = parts.quotesBySpeakerPrincipal
+        let actors = Array(tables[Actor.self].records)
         principals = Principals(actors: actors)
         ambiguousNames = Self.analysedAmbiguousNames(actors, lexicon: lexicon)
         eventsByCertainty = parts.eventsByCertainty
@@ -149,52 +173,47 @@ public final class Store: Sendable {
         quotesByLanguage = parts.quotesByLanguage
     }
 
-    /// Sorted by date interval, then id: the sort moves small indices over flat day arrays, and the
-    /// records are moved once at the end.
-    private static func byDate<T>(_ items: [T], date: KeyPath<T, EDTFDate>, id: KeyPath<T, String>) -> [T] {
-        let first = items.map { $0[keyPath: date].firstDay }, last = items.map { $0[keyPath: date].lastDay }
-        // The ids too: reading one through the record inside the comparator would copy the record.
-        let ids = items.map { $0[keyPath: id] }
-        var order = Array(items.indices)
-        order.sort { a, b in
-            if first[a] != first[b] { return first[a] < first[b] }
-            if last[a] != last[b] { return last[a] < last[b] }
-            return ids[a] < ids[b]
-        }
-        return order.map { items[$0] }
-    }
-
     // MARK: Lookups
 
-    public func document(_ id: String) throws(DomainError) -> Document {
-        guard let position = documentPositions[id] else { throw .notFound(kind: "document", id: id) }
-        return documents[position]
+    /// The records of one type, in store order.
+    package func records<Kind: RecordKind>(_ kind: Kind.Type) -> RecordList<Kind> { tables[kind].records }
+
+    /// The record with `id`, or `notFound` naming the type.
+    package func record<Kind: RecordKind>(_ kind: Kind.Type, _ id: String) throws(DomainError) -> Kind {
+        let table = tables[kind]
+        guard let position = table.positions[id] else { throw .notFound(kind: kind.singular, id: id) }
+        return table.records[position]
     }
 
-    public func actor(_ id: String) throws(DomainError) -> Actor {
-        guard let position = actorPositions[id] else { throw .notFound(kind: "actor", id: id) }
-        return actors[position]
-    }
+    /// Where the record with `id` is in store order, for per-record caches.
+    package func position<Kind: RecordKind>(_ kind: Kind.Type, _ id: String) -> Int? { tables[kind].positions[id] }
 
-    public func event(_ id: String) throws(DomainError) -> Event {
-        guard let position = eventPositions[id] else { throw .notFound(kind: "event", id: id) }
-        return events[position]
-    }
+    /// Each record type's collection and its count, in `RecordKinds.all`'s order.
+    public var counts: [(collection: String, count: Int)] { RecordKinds.all.map { ($0.collection, count(of: $0)) } }
 
-    public func quote(_ id: String) throws(DomainError) -> Quote {
-        guard let position = quotePositions[id] else { throw .notFound(kind: "quote", id: id) }
-        return quotes[position]
-    }
+    private func count<Kind: RecordKind>(of kind: Kind.Type) -> Int { tables[kind].records.count }
 
-    /// Positions in the sorted arrays, for per-record caches.
-    public func eventPosition(_ id: String) -> Int? { eventPositions[id] }
-    public func quotePosition(_ id: String) -> Int? { quotePositions[id] }
-    public func actorPosition(_ id: String) -> Int? { actorPositions[id] }
-    public func documentPosition(_ id: String) -> Int? { documentPositions[id] }
+    /// One record type's id lookup, for the index file.
+    func idTable<Kind: RecordKind>(_ kind: Kind.Type) -> IDTable { tables[kind].positions }
 
-    public func hasActor(_ id: String) -> Bool { actorPositions[id] != nil }
-    public func hasEvent(_ id: String) -> Bool { eventPositions[id] != nil }
-    public func hasDocument(_ id: String) -> Bool { documentPositions[id] != nil }
+    public var documents: RecordList<Document> { tables[Document.self].records }
+    public var actors: RecordList<Actor> { tables[Actor.self].records }
+    public var events: RecordList<Event> { tables[Event.self].records }
+    public var quotes: RecordList<Quote> { tables[Quote.self].records }
+
+    public func document(_ id: String) throws(DomainError) -> Document { try record(Document.self, id) }
+    public func actor(_ id: String) throws(DomainError) -> Actor { try record(Actor.self, id) }
+    public func event(_ id: String) throws(DomainError) -> Event { try record(Event.self, id) }
+    public func quote(_ id: String) throws(DomainError) -> Quote { try record(Quote.self, id) }
+
+    public func eventPosition(_ id: String) -> Int? { position(Event.self, id) }
+    public func quotePosition(_ id: String) -> Int? { position(Quote.self, id) }
+    public func actorPosition(_ id: String) -> Int? { position(Actor.self, id) }
+    public func documentPosition(_ id: String) -> Int? { position(Document.self, id) }
+
+    public func hasActor(_ id: String) -> Bool { actorPosition(id) != nil }
+    public func hasEvent(_ id: String) -> Bool { eventPosition(id) != nil }
+    public func hasDocument(_ id: String) -> Bool { documentPosition(id) != nil }
 
     /// How a quote's date is known: its primary event's certainty and date note, when the two share
     /// the date (nil otherwise, or without an event).

@@ -12,8 +12,8 @@ struct StoreParts {
     static let derivationVersion = 4
 
     var eventDays = DayIntervals([]), quoteDays = DayIntervals([])
-    var documentPositions = IDTable([]), actorPositions = IDTable([])
-    var eventPositions = IDTable([]), quotePositions = IDTable([])
+    /// Each record type's id lookup, keyed by the type (`RecordKinds.all`).
+    var idTables: [ObjectIdentifier: IDTable] = [:]
     var eventsByActor = FieldIndex([:]), eventsByType = FieldIndex([:])
     var eventsByDocument = FieldIndex([:]), eventsByCountry = FieldIndex([:])
     var quotesBySpeaker = FieldIndex([:]), quotesByEvent = FieldIndex([:]), quotesByLanguage = FieldIndex([:])
@@ -25,36 +25,24 @@ struct StoreParts {
     var eventsByPrecision = FieldIndex([:])
 
     /// Parts an index file holds, every one of them.
-    init(
-        eventDays: DayIntervals, quoteDays: DayIntervals, documentPositions: IDTable, actorPositions: IDTable,
-        eventPositions: IDTable, quotePositions: IDTable
-    ) {
+    init(eventDays: DayIntervals, quoteDays: DayIntervals, idTables: [ObjectIdentifier: IDTable]) {
         self.eventDays = eventDays
         self.quoteDays = quoteDays
-        self.documentPositions = documentPositions
-        self.actorPositions = actorPositions
-        self.eventPositions = eventPositions
-        self.quotePositions = quotePositions
+        self.idTables = idTables
     }
 
     /// One independent piece of work: it builds some indexes and returns how to put them in place.
     private typealias Task = @Sendable () -> @Sendable (inout StoreParts) -> Void
 
-    /// Builds every part from records in store order.
-    init(documents: [Document], actors: [Actor], events: [Event], quotes: [Quote]) {
+    /// Builds every part from records in store order (`RecordKind.inStoreOrder`).
+    init(_ ordered: Dataset) {
+        let actors = ordered.actors, events = ordered.events, quotes = ordered.quotes
         // Named tasks rather than numbered cases: a new index is one more closure in one of the lists.
-        let lookups: [Task] = [
-            { let positions = IDTable(events.map(\.id)); return { $0.eventPositions = positions } },
-            {
-                let positions = IDTable(quotes.map(\.id)), days = DayIntervals(quotes.map(\.date))
-                return { $0.quotePositions = positions; $0.quoteDays = days }
-            },
-            {
-                let days = DayIntervals(events.map(\.date))
-                let documentPositions = IDTable(documents.map(\.id)), actorPositions = IDTable(actors.map(\.id))
-                return { $0.eventDays = days; $0.documentPositions = documentPositions; $0.actorPositions = actorPositions }
-            },
-        ]
+        var lookups: [Task] = RecordKinds.all.map { Self.idTable($0, of: ordered) }
+        lookups.append {
+            let events = DayIntervals(events.map(\.date)), quotes = DayIntervals(quotes.map(\.date))
+            return { $0.eventDays = events; $0.quoteDays = quotes }
+        }
         let fields: [Task] = [
             {
                 let (byActor, byDocument) = Self.eventsByActorAndDocument(events)
@@ -106,24 +94,33 @@ struct StoreParts {
         for fill in slots.all { fill(&self) }
     }
 
+    /// The task that builds one record type's id lookup.
+    private static func idTable<Kind: RecordKind>(_ kind: Kind.Type, of ordered: Dataset) -> Task {
+        let records = ordered[kind], key = ObjectIdentifier(kind)
+        return {
+            let table = IDTable(records.map(\.id))
+            return { $0.idTables[key] = table }
+        }
+    }
+
     typealias FieldIndexPath = (store: KeyPath<Store, FieldIndex>, parts: WritableKeyPath<StoreParts, FieldIndex>)
 
     /// The field indexes, in the order an index file holds them: where each lives in the store and
     /// in the parts, and the records its positions point into.
-    static var fieldIndexes: [(index: FieldIndexPath, records: Store.Records)] {
+    static var fieldIndexes: [(index: FieldIndexPath, records: any RecordKind.Type)] {
         [
-            ((\.eventsByActor, \.eventsByActor), .events), ((\.eventsByType, \.eventsByType), .events),
-            ((\.eventsByDocument, \.eventsByDocument), .events), ((\.eventsByCountry, \.eventsByCountry), .events),
-            ((\.quotesBySpeaker, \.quotesBySpeaker), .quotes), ((\.quotesByEvent, \.quotesByEvent), .quotes),
-            ((\.quotesByLanguage, \.quotesByLanguage), .quotes),
-            ((\.eventsBySource, \.eventsBySource), .events), ((\.eventsByTarget, \.eventsByTarget), .events),
-            ((\.eventsBySourceAgent, \.eventsBySourceAgent), .events), ((\.eventsByTargetAgent, \.eventsByTargetAgent), .events),
-            ((\.quotesBySpeakerPrincipal, \.quotesBySpeakerPrincipal), .quotes),
-            ((\.eventsByCertainty, \.eventsByCertainty), .events), ((\.eventsByStatement, \.eventsByStatement), .events),
-            ((\.eventsByFlag, \.eventsByFlag), .events), ((\.quotesByStance, \.quotesByStance), .quotes),
-            ((\.quotesByRefusedLabel, \.quotesByRefusedLabel), .quotes),
-            ((\.eventsByMonth, \.eventsByMonth), .events), ((\.quotesByMonth, \.quotesByMonth), .quotes),
-            ((\.eventsByPrecision, \.eventsByPrecision), .events),
+            ((\.eventsByActor, \.eventsByActor), Event.self), ((\.eventsByType, \.eventsByType), Event.self),
+            ((\.eventsByDocument, \.eventsByDocument), Event.self), ((\.eventsByCountry, \.eventsByCountry), Event.self),
+            ((\.quotesBySpeaker, \.quotesBySpeaker), Quote.self), ((\.quotesByEvent, \.quotesByEvent), Quote.self),
+            ((\.quotesByLanguage, \.quotesByLanguage), Quote.self),
+            ((\.eventsBySource, \.eventsBySource), Event.self), ((\.eventsByTarget, \.eventsByTarget), Event.self),
+            ((\.eventsBySourceAgent, \.eventsBySourceAgent), Event.self), ((\.eventsByTargetAgent, \.eventsByTargetAgent), Event.self),
+            ((\.quotesBySpeakerPrincipal, \.quotesBySpeakerPrincipal), Quote.self),
+            ((\.eventsByCertainty, \.eventsByCertainty), Event.self), ((\.eventsByStatement, \.eventsByStatement), Event.self),
+            ((\.eventsByFlag, \.eventsByFlag), Event.self), ((\.quotesByStance, \.quotesByStance), Quote.self),
+            ((\.quotesByRefusedLabel, \.quotesByRefusedLabel), Quote.self),
+            ((\.eventsByMonth, \.eventsByMonth), Event.self), ((\.quotesByMonth, \.quotesByMonth), Quote.self),
+            ((\.eventsByPrecision, \.eventsByPrecision), Event.self),
         ]
     }
 

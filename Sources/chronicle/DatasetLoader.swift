@@ -124,3 +124,8 @@ struct DatasetLoader: Sendable {
         }
     }
 }
+
+extension Store {
+    /// "1 documents, 14 actors, 12 events, 8 quotes": every record type's count, for the commands' output.
+    var countsDescription: String { counts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ") }
+}

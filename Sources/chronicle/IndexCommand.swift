@@ -51,8 +51,7 @@ struct IndexCommand: ParsableCommand {
                 String(format: "%.1f s", Double((to - from) / .milliseconds(1)) / 1000)
             }
             print(
-                "\(path): \(bytes) bytes: \(store.events.count) events, \(store.quotes.count) quotes, \(store.actors.count) actors, "
-                    + "\(store.documents.count) documents (load \(seconds(started, loaded)), write \(seconds(loaded, .now)))")
+                "\(path): \(bytes) bytes: \(store.countsDescription) (load \(seconds(started, loaded)), write \(seconds(loaded, .now)))")
         } catch {
             printError("\(path): cannot write the index file: \(error)")
             throw ExitCode(1)

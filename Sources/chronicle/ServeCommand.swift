@@ -157,11 +157,11 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
-        logger.info("dataset loaded", metadata: [
-            "data": "\(dataPath)", "source": "\(source.rawValue)", "documents": .stringConvertible(store.documents.count),
-            "actors": .stringConvertible(store.actors.count), "events": .stringConvertible(store.events.count),
-            "quotes": .stringConvertible(store.quotes.count), "load_ms": .stringConvertible(Int(loadTime / .milliseconds(1))),
-        ])
+        var metadata: Logger.Metadata = [
+            "data": "\(dataPath)", "source": "\(source.rawValue)", "load_ms": .stringConvertible(Int(loadTime / .milliseconds(1))),
+        ]
+        for (collection, count) in store.counts { metadata[collection] = .stringConvertible(count) }
+        logger.info("dataset loaded", metadata: metadata)
         // A load from the files leaves its decoding buffers free but held by the allocator; a
         // snapshot's pages were mapped, not allocated, and go with the mapping.
         if source == .files { FreedMemory.release() }

@@ -12,10 +12,7 @@ struct ValidateCommand: ParsableCommand {
         let path = DataDirectory.resolve(directory ?? "")
         do {
             let store = try Store.load(directory: path)
-            print(
-                "\(path): valid: \(store.documents.count) documents, \(store.actors.count) actors, \(store.events.count) "
-                    + "events, \(store.quotes.count) quotes"
-            )
+            print("\(path): valid: \(store.countsDescription)")
         } catch {
             printError("\(path): \(error)")
             throw ExitCode(1)

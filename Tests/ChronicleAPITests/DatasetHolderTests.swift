@@ -1,4 +1,5 @@
 @testable import ChronicleAPI
+import ChronicleRecords
 import ChronicleStore
 import ChronicleHTTP
 import ChronicleRouter
@@ -12,8 +13,8 @@ import Testing
         let store = try Store.load(directory: dataDirectory)
         let now = DatasetHolder(store)
         let later = DatasetHolder(store, renderLater: true)
-        #expect(later.snapshot.rendered.events.allSatisfy { $0 == nil })
-        #expect(now.snapshot.rendered.events.contains { $0 != nil })
+        #expect(later.snapshot.rendered[Event.self].allSatisfy { $0 == nil })
+        #expect(now.snapshot.rendered[Event.self].contains { $0 != nil })
         let targets = [
             "/events", "/events?limit=500", "/events?format=ndjson", "/quotes", "/actors", "/documents",
             "/events/\(store.events[0].id)", "/quotes/\(store.quotes[0].id)", "/events?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1",
@@ -25,8 +26,8 @@ import Testing
         }
         for target in targets { #expect(try body(router, target) == body(expected, target), "\(target)") }
         later.renderRecords()
-        #expect(later.snapshot.rendered.events.contains { $0 != nil })
-        #expect(later.snapshot.rendered.events.count == store.events.count)
+        #expect(later.snapshot.rendered[Event.self].contains { $0 != nil })
+        #expect(later.snapshot.rendered[Event.self].count == store.events.count)
         for target in targets { #expect(try body(router, target) == body(expected, target), "\(target)") }
     }
 }

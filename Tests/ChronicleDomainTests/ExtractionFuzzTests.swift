@@ -28,7 +28,7 @@ import Testing
     ]
 
     @Test func randomTextNeverCrashesAndEverySpanIsExact() throws {
-        let extractor = Extractor(actors: try Store.load(directory: shippedDataDirectory).actors)
+        let extractor = Extractor(actors: Array(try Store.load(directory: shippedDataDirectory).actors))
         var random = Generator(state: 0x5EED)
         for round in 0..<1_500 {
             let count = Int.random(in: 1...60, using: &random)

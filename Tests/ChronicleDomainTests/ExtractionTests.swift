@@ -13,7 +13,7 @@ import Testing
 
     init() throws {
         store = try Store.load(directory: shippedDataDirectory)
-        extractor = Extractor(actors: store.actors)
+        extractor = Extractor(actors: Array(store.actors))
     }
 
     struct Expected: Decodable {

@@ -43,6 +43,14 @@ import Testing
         guard case .stale(let whyRules) = refusedRules else { Issue.record("\(String(describing: refusedRules))"); return }
         #expect(whyRules.contains("other rules"), "\(whyRules)")
 
+        // A file made for other record types (a build with one type more or less) has other sections.
+        var types = StoreSnapshot.Dependencies()
+        types.recordTypes = "documents,actors,events"
+        try StoreSnapshot.write(store, to: path, dependencies: types)
+        let refusedTypes = reason { () throws(SnapshotError) in try StoreSnapshot.read(path: path, fingerprint: store.fingerprint) }
+        guard case .stale(let whyTypes) = refusedTypes else { Issue.record("\(String(describing: refusedTypes))"); return }
+        #expect(whyTypes.contains("other record types"), "\(whyTypes)")
+
         // This build's analyser and rules: read, whatever executable wrote it.
         try StoreSnapshot.write(store, to: path)
         #expect(try StoreSnapshot.read(path: path, fingerprint: store.fingerprint).events.count == store.events.count)

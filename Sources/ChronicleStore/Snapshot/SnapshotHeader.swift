@@ -14,6 +14,8 @@ struct SnapshotHeader {
     let analyzer: String
     let rules: Int
     let indexes: Int
+    /// The record types the file holds, in their order (`RecordKinds.collections`).
+    let recordTypes: String
     let length: Int
     let sections: [StoreSnapshot.Section]
     /// Where the directory starts: the last section ends there.
@@ -37,7 +39,7 @@ struct SnapshotHeader {
         let parsed = try directory.withUnsafeBytes { bytes in
             Result { () throws(SnapshotError) in try Self.parseDirectory(bytes, before: directoryOffset) }
         }.get()
-        (fingerprint, analyzer, rules, indexes, sections) = parsed
+        (fingerprint, analyzer, rules, indexes, recordTypes, sections) = parsed
         length = size
         self.directoryOffset = directoryOffset
     }
@@ -85,10 +87,11 @@ struct SnapshotHeader {
     /// The directory: what the file depends on, then every section's place, length and pieces.
     private static func parseDirectory(
         _ bytes: UnsafeRawBufferPointer, before end: Int
-    ) throws(SnapshotError) -> (String, String, Int, Int, [StoreSnapshot.Section]) {
+    ) throws(SnapshotError) -> (String, String, Int, Int, String, [StoreSnapshot.Section]) {
         var r = SnapshotReader(bytes)
         let fingerprint: String = try r.read(), analyzer: String = try r.read()
         let rules = try r.count(), indexes = try r.count()
+        let recordTypes: String = try r.read()
         // Each section takes at least three bytes, each piece two.
         let count = try r.count(minimumSize: 3)
         var sections: [StoreSnapshot.Section] = []
@@ -119,6 +122,6 @@ struct SnapshotHeader {
             sections.append(.init(offset: start, length: length, pieces: pieces))
         }
         guard r.isAtEnd else { throw .damaged("\(r.remaining) bytes after the directory") }
-        return (fingerprint, analyzer, rules, indexes, sections)
+        return (fingerprint, analyzer, rules, indexes, recordTypes, sections)
     }
 }

@@ -62,6 +62,9 @@ extension StoreSnapshot {
         guard header.indexes == dependencies.indexes else {
             throw .stale("indexed under other rules (version \(header.indexes); this build has \(dependencies.indexes))")
         }
+        guard header.recordTypes == dependencies.recordTypes else {
+            throw .stale("made for other record types (\(header.recordTypes); this build has \(dependencies.recordTypes))")
+        }
         let file = try MappedFile(descriptor: descriptor, size: header.length, path: path)
 
         // The data's fingerprint, when it is not known yet, is computed while the checksums are
@@ -112,37 +115,34 @@ extension StoreSnapshot {
         var sections = sections
         var r = SnapshotReader(try sections.next())
         let info: DatasetInfo? = try r.read()
-        let counts = try (0..<4).map { _ throws(SnapshotError) in try r.count() }
-        let documentCount = try r.count(minimumSize: 8)
-        var documents: [Document] = []
-        documents.reserveCapacity(documentCount)
-        for _ in 0..<documentCount { documents.append(try Document(snapshot: &r)) }
-        let actors: [Actor] = try r.read()
+        var counts: [ObjectIdentifier: Int] = [:]
+        for kind in RecordKinds.all { counts[ObjectIdentifier(kind)] = try r.count() }
         let shared = try SnapshotSharedValues(snapshot: &r)
-        guard r.isAtEnd, documents.count == counts[0], actors.count == counts[1] else {
-            throw .damaged("the first section does not add up")
+        // Each type's records, as a `RecordList` of its own type, until its id table joins it.
+        var lists: [ObjectIdentifier: any Sendable] = [:]
+        for kind in RecordKinds.all where !kind.readInPlace {
+            let count = counts[ObjectIdentifier(kind)] ?? 0
+            lists[ObjectIdentifier(kind)] = try readDecodedAtOpen(kind, from: &r, count: count, shared: shared)
         }
+        guard r.isAtEnd else { throw .damaged("the first section does not add up") }
         let stems = try sections.words(), corpusWords = try sections.words()
-        let events = try sections.records(count: counts[2]) { r throws(SnapshotError) in try Event(snapshot: &r, shared: shared) }
-        let quotes = try sections.records(count: counts[3]) { r throws(SnapshotError) in try Quote(snapshot: &r, shared: shared) }
-        func count(of records: Store.Records) -> Int {
-            switch records {
-            case .actors: actors.count
-            case .events: events.count
-            case .quotes: quotes.count
-            }
+        for kind in RecordKinds.all where kind.readInPlace {
+            let count = counts[ObjectIdentifier(kind)] ?? 0
+            lists[ObjectIdentifier(kind)] = try readInPlace(kind, from: &sections, count: count, shared: shared)
         }
-        var tables: [IDTable] = []
-        for expected in counts {
+        func count(of kind: any RecordKind.Type) -> Int { counts[ObjectIdentifier(kind)] ?? 0 }
+        var idTables: [ObjectIdentifier: IDTable] = [:]
+        for kind in RecordKinds.all {
+            let expected = count(of: kind)
             let ids = try sections.words(), positions = try sections.flat(Int32.self)
             let inRange = positions.withUnsafeBufferPointer { $0.allSatisfy { UInt32(bitPattern: $0) < UInt32(clamping: expected) } }
             guard ids.count == expected, positions.count == expected, inRange else {
                 throw .damaged("an id table does not fit its records")
             }
-            tables.append(IDTable(ids: ids, positions: positions))
+            idTables[ObjectIdentifier(kind)] = IDTable(ids: ids, positions: positions)
         }
         var days: [DayIntervals] = []
-        for expected in [events.count, quotes.count] {
+        for expected in [count(of: Event.self), count(of: Quote.self)] {
             let first = try sections.flat(Int32.self), last = try sections.flat(Int32.self)
             guard first.count == expected, last.count == expected else { throw .damaged("date intervals do not fit their records") }
             days.append(DayIntervals(first: first, last: last))
@@ -156,9 +156,7 @@ extension StoreSnapshot {
             }
             indexes[path] = TextIndex(terms: terms, postingStarts: starts, postings: postings)
         }
-        var parts = StoreParts(
-            eventDays: days[0], quoteDays: days[1], documentPositions: tables[0], actorPositions: tables[1],
-            eventPositions: tables[2], quotePositions: tables[3])
+        var parts = StoreParts(eventDays: days[0], quoteDays: days[1], idTables: idTables)
         for (path, records) in StoreParts.fieldIndexes {
             let keys = try sections.words()
             let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
@@ -167,12 +165,71 @@ extension StoreSnapshot {
             }
             parts[keyPath: path.parts] = FieldIndex(keys: keys, starts: starts, postings: postings)
         }
+        // Each type's declared indexes, then its table.
+        var tables = RecordTables()
+        for kind in RecordKinds.all {
+            let key = ObjectIdentifier(kind)
+            let declared = try readDeclaredIndexes(kind, from: &sections, count: count(of: kind))
+            join(kind, lists[key], idTables[key] ?? IDTable([]), declared, into: &tables)
+        }
         guard sections.isAtEnd else { throw .damaged("sections after the last index") }
         return Store(
-            fingerprint: fingerprint, info: info, documents: documents, actors: actors, events: events, quotes: quotes,
-            lexicon: Lexicon(stems: stems, corpusWords: corpusWords),
+            fingerprint: fingerprint, info: info, tables: tables, lexicon: Lexicon(stems: stems, corpusWords: corpusWords),
             actorNames: indexes[\.actorNames]!, eventText: indexes[\.eventText]!, quoteText: indexes[\.quoteText]!,
             parts: parts)
+    }
+
+    /// A record type the file decodes when it opens: its count, then each record.
+    private static func readDecodedAtOpen<Kind: RecordKind>(
+        _ kind: Kind.Type, from r: inout SnapshotReader, count: Int, shared: SnapshotSharedValues
+    ) throws(SnapshotError) -> any Sendable {
+        let stored = try r.count(minimumSize: 1)
+        guard stored == count else { throw .damaged("the first section does not add up") }
+        var records: [Kind] = []
+        records.reserveCapacity(count)
+        for _ in 0..<count { records.append(try Kind(snapshot: &r, shared: shared)) }
+        return RecordList(records)
+    }
+
+    /// A record type the file keeps as stored bytes, each decoded when it is read.
+    private static func readInPlace<Kind: RecordKind>(
+        _ kind: Kind.Type, from sections: inout SectionReader, count: Int, shared: SnapshotSharedValues
+    ) throws(SnapshotError) -> any Sendable {
+        let records: RecordList<Kind> = try sections.records(count: count) { r throws(SnapshotError) in
+            try Kind(snapshot: &r, shared: shared)
+        }
+        return records
+    }
+
+    /// The indexes a record type declares: each field's, then its text's.
+    private static func readDeclaredIndexes<Kind: RecordKind>(
+        _ kind: Kind.Type, from sections: inout SectionReader, count: Int
+    ) throws(SnapshotError) -> (fields: [String: FieldIndex], text: TextIndex?) {
+        var fields: [String: FieldIndex] = [:]
+        for field in kind.indexedFields {
+            let keys = try sections.words()
+            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
+            guard try postingsFit(starts, postings, keys: keys.count, records: count) else {
+                throw .damaged("a field index does not fit its records")
+            }
+            fields[field.name] = FieldIndex(keys: keys, starts: starts, postings: postings)
+        }
+        guard kind.searchableText != nil else { return (fields, nil) }
+        let terms = try sections.words()
+        let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
+        guard try postingsFit(starts, postings, keys: terms.count, records: count) else {
+            throw .damaged("a text index does not fit its records")
+        }
+        return (fields, TextIndex(terms: terms, postingStarts: starts, postings: postings))
+    }
+
+    /// Puts one type's records beside its id table and its declared indexes.
+    private static func join<Kind: RecordKind>(
+        _ kind: Kind.Type, _ list: (any Sendable)?, _ positions: IDTable, _ declared: (fields: [String: FieldIndex], text: TextIndex?),
+        into tables: inout RecordTables
+    ) {
+        let records = list as? RecordList<Kind> ?? RecordList([])
+        tables[kind] = RecordTable(records: records, positions: positions, fields: declared.fields, text: declared.text)
     }
 
     /// Whether `starts` divides `postings` into `keys` ascending runs of positions below `records`.

@@ -1,34 +1,3 @@
-// A checked, indexed store saved to one file, so a restart reads it instead of decoding, checking
-// and indexing the data files again (a million events: minutes of work, seconds to read).
-//
-// A snapshot is used only for the data it was made from and by an analyser and a set of checks that
-// would have made the same store. Its header names what it depends on, as Lucene's segment headers
-// name their codec: the format (which is also the records' encoding), the dataset's fingerprint
-// (the SHA-256 of every data file, lexicon included: `Dataset.contentFingerprint`), the analyser's
-// identity (`AnalyzerVersion`) and the version of the loader's rules (`DatasetValidator`). It does
-// not name the executable: another build with the same format, analyser and rules reads it, so a
-// rolling update starts from the snapshot its predecessor saved. A snapshot is only ever written
-// from a store that passed the loader's checks. A SHA-256 of the file closes it, so a damaged file is
-// refused rather than served; a refused snapshot means a full load. A snapshot is served without
-// the loader's checks, so it is read only from a file and a directory that this user owns and that
-// no one else may write (the snapshot directory must be as trusted as the data).
-//
-// Layout: the magic "CHRNSNAP", the format version and a byte-order mark (4 bytes each), the
-// file's length in bytes (8, little-endian), then, under the digest: the fingerprint, the analyser's
-// identity, the rules' version, the sections (dataset info, lexicon, documents, actors, shared
-// values, events, quotes, the three text indexes, the seven field indexes), then the 32-byte SHA-256
-// of everything after the length. Events and quotes are in blocks of `blockSize` records, each
-// prefixed with its length in bytes, which are decoded in parallel. The header is read and checked,
-// length against the file's size included, before anything is mapped or hashed.
-import ChronicleText
-import ChronicleRecords
-import Crypto
-import Dispatch
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-
 // A checked, indexed store compiled into one immutable file that the server maps and serves from
 // in place, as Lucene serves a segment (ARCHITECTURE.md, "The index file"): the records as their
 // stored bytes, decoded when read, and every index (ids, fields, dates, text postings) as flat
@@ -49,14 +18,17 @@ import Glibc
 // mark, 4 bytes each; the file's length, the directory's offset and length, 8 bytes each,
 // little-endian; the directory's CRC-32C and the CRC-32C of the 44 bytes before it, 4 bytes each),
 // then the sections, each starting at a multiple of 16 bytes, then the directory: the
-// fingerprint, the analyser's identity, the rules' version, and for every section its offset and
-// its pieces, each piece's length and CRC-32C. A piece is at most 4 MiB, or one block of
-// `blockSize` records, so the checksums are verified on every core. The sections, in order: the
-// small part decoded at open (dataset info, counts, documents, actors, the values records share);
-// the lexicon; each record type's bytes and offsets; the four id tables; the date intervals; the
-// three text indexes; the seven field indexes. The header and the directory are read with `pread`
-// and checked before anything is mapped; every piece's checksum is verified before any record is
-// read, so no request ever meets an unverified byte.
+// fingerprint, the analyser's identity, the rules' and the derivation's versions, the record types
+// it holds (`RecordKinds.collections`), and for every section its offset and its pieces, each
+// piece's length and CRC-32C. A piece is at most 4 MiB, or one block of `blockSize` records, so
+// the checksums are verified on every core. The sections, in order: the small part decoded at
+// open (dataset info, each record type's count, the values records share, then the records of each
+// type not read in place: documents, actors); the lexicon; the bytes and offsets of each type read
+// in place (events, quotes); each type's id table, all in the order of `RecordKinds.all`; the date
+// intervals; the text indexes (`Store.textIndexes`) and the field indexes
+// (`StoreParts.fieldIndexes`), in their lists' order; then each type's declared indexes. The header and the directory are read with
+// `pread` and checked before anything is mapped; every piece's checksum is verified before any
+// record is read, so no request ever meets an unverified byte.
 import CSystem
 import ChronicleText
 import ChronicleRecords
@@ -69,7 +41,7 @@ import Glibc
 
 public enum StoreSnapshot {
     static let magic = Array("CHRNSNAP".utf8)
-    static let formatVersion: UInt32 = 7
+    static let formatVersion: UInt32 = 8
     static let byteOrderMark: UInt32 = 0x0102_0304
     /// Records per block: a block is one checksummed piece.
     static let blockSize = 4096
@@ -99,6 +71,8 @@ public enum StoreSnapshot {
         public var rules = DatasetValidator.rulesVersion
         /// How the indexes are derived from the records (`StoreParts.derivationVersion`).
         public var indexes = StoreParts.derivationVersion
+        /// The record types a store holds, in order: a file made for others has other sections.
+        public var recordTypes = RecordKinds.collections.joined(separator: ",")
         public init() {}
     }
 
@@ -187,6 +161,7 @@ public enum StoreSnapshot {
         w.write(dependencies.analyzer)
         w.count(dependencies.rules)
         w.count(dependencies.indexes)
+        w.write(dependencies.recordTypes)
         w.count(sections.count)
         for section in sections {
             w.count(section.offset)
@@ -202,19 +177,18 @@ public enum StoreSnapshot {
     private static func encode(_ store: Store, into output: inout SnapshotOutput, afterHeader: (() -> Void)?) throws(SnapshotError) {
         var w = SnapshotWriter(capacity: 1 << 20)
         w.write(store.info)
-        for count in [store.documents.count, store.actors.count, store.events.count, store.quotes.count] { w.count(count) }
-        w.count(store.documents.count)
-        for document in store.documents { document.write(to: &w) }
-        w.write(store.actors)
+        for (_, count) in store.counts { w.count(count) }
+        // The values records share come first, so every record type can be read with them.
         let shared = SnapshotSharedValues.Builder(events: store.events, quotes: store.quotes)
         shared.write(to: &w)
+        for kind in RecordKinds.all where !kind.readInPlace { writeDecodedAtOpen(kind, of: store, shared: shared, to: &w) }
         try output.section(&w)
         afterHeader?()
         try write(store.lexicon.stems, to: &output)
         try write(store.lexicon.corpusWords, to: &output)
-        try writeRecords(store.events, into: &output) { $0.write(to: &$1, shared: shared) }
-        try writeRecords(store.quotes, into: &output) { $0.write(to: &$1, shared: shared) }
-        for table in [store.documentPositions, store.actorPositions, store.eventPositions, store.quotePositions] {
+        for kind in RecordKinds.all where kind.readInPlace { try writeInPlace(kind, of: store, shared: shared, into: &output) }
+        for kind in RecordKinds.all {
+            let table = store.idTable(kind)
             try write(table.ids, to: &output)
             try output.section(flat: table.positions)
         }
@@ -222,18 +196,47 @@ public enum StoreSnapshot {
             try output.section(flat: days.first)
             try output.section(flat: days.last)
         }
-        for (path, _) in Store.textIndexes {
-            let index = store[keyPath: path]
-            try write(index.terms, to: &output)
-            try output.section(flat: index.postingStarts)
-            try output.section(flat: index.postings)
-        }
-        for (path, _) in StoreParts.fieldIndexes {
-            let index = store[keyPath: path.store]
-            try write(index.keys, to: &output)
-            try output.section(flat: index.starts)
-            try output.section(flat: index.postings)
-        }
+        for (path, _) in Store.textIndexes { try write(store[keyPath: path], to: &output) }
+        for (path, _) in StoreParts.fieldIndexes { try write(store[keyPath: path.store], to: &output) }
+        for kind in RecordKinds.all { try writeDeclaredIndexes(kind, of: store, into: &output) }
+    }
+
+    /// The indexes a record type declares (`RecordKind.indexedFields`, `searchableText`), in that order.
+    private static func writeDeclaredIndexes<Kind: RecordKind>(
+        _ kind: Kind.Type, of store: Store, into output: inout SnapshotOutput
+    ) throws(SnapshotError) {
+        let table = store.tables[kind]
+        for field in kind.indexedFields { try write(table.fields[field.name] ?? FieldIndex([:]), to: &output) }
+        guard kind.searchableText != nil else { return }
+        try write(table.text ?? TextIndex(TextIndex.Raw(count: 0) { _ in [] }, stem: { $0 }), to: &output)
+    }
+
+    private static func write(_ index: FieldIndex, to output: inout SnapshotOutput) throws(SnapshotError) {
+        try write(index.keys, to: &output)
+        try output.section(flat: index.starts)
+        try output.section(flat: index.postings)
+    }
+
+    private static func write(_ index: TextIndex, to output: inout SnapshotOutput) throws(SnapshotError) {
+        try write(index.terms, to: &output)
+        try output.section(flat: index.postingStarts)
+        try output.section(flat: index.postings)
+    }
+
+    /// A record type the file decodes when it opens: its count, then each record.
+    private static func writeDecodedAtOpen<Kind: RecordKind>(
+        _ kind: Kind.Type, of store: Store, shared: SnapshotSharedValues.Builder, to w: inout SnapshotWriter
+    ) {
+        let records = store.records(kind)
+        w.count(records.count)
+        for record in records { record.write(to: &w, shared: shared) }
+    }
+
+    /// A record type the file keeps as stored bytes, read in place.
+    private static func writeInPlace<Kind: RecordKind>(
+        _ kind: Kind.Type, of store: Store, shared: SnapshotSharedValues.Builder, into output: inout SnapshotOutput
+    ) throws(SnapshotError) {
+        try writeRecords(store.records(kind), into: &output) { $0.write(to: &$1, shared: shared) }
     }
 
     /// The records' encodings, a block of `blockSize` records per piece, then where each starts.
