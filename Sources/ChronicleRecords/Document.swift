@@ -93,7 +93,7 @@ extension Document: RecordKind {
     package static var singular: String { "document" }
     /// `GET /documents?language=fr`, `?kind=news article`.
     package static var indexedFields: [IndexedField<Document>] {
-        [IndexedField("language") { $0.languages }, IndexedField("kind") { $0.kind.map { [$0] } ?? [] }]
+        [IndexedField("language", foldsCase: true) { $0.languages }, IndexedField("kind") { $0.kind.map { [$0] } ?? [] }]
     }
 }
 

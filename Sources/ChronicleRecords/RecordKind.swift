@@ -1,9 +1,11 @@
 // What every layer needs to know of one record type, declared once, by the type itself
 // (ARCHITECTURE.md, "Where to add what"): its collection's name, which names its data file, its
 // count and its routes; what one record is called in messages; its id; the order the store keeps
-// the records in; and how an index file holds them. `RecordKinds.all` lists the types: reading a
-// data directory, its fingerprint, the store's tables and id lookups, the index file's records and
-// id tables go through that list, so no other list of the types has to agree with it.
+// the records in; how an index file holds them; the fields and texts its list filters and
+// searches by. `RecordKinds.all` lists the types: reading a data directory, its fingerprint, the
+// store's tables, id lookups and declared indexes, and the index file's records go through that
+// list. The indexes built across types (an event's principals, the passages it cites) are listed
+// by name instead (`StoreParts.fieldIndexes`, `Store.textIndexes`), each with the type it points into.
 
 /// A record type of the dataset.
 package protocol RecordKind: Codable, Sendable {
@@ -19,7 +21,9 @@ package protocol RecordKind: Codable, Sendable {
     /// Whether an index file keeps the records as their stored bytes, each decoded when it is read
     /// (the large collections), rather than decoding all of them when the file is opened.
     static var readInPlace: Bool { get }
-    /// The record's encoding in an index file (`Binary/`); values many records repeat go through `shared`.
+    /// The record's encoding in an index file (`Binary/`). `shared` holds the event types, dates and
+    /// date notes of events and quotes, which their encodings refer to by index; another type
+    /// writes its values itself.
     init(snapshot r: inout SnapshotReader, shared: SnapshotSharedValues) throws(SnapshotError)
     func write(to w: inout SnapshotWriter, shared: SnapshotSharedValues.Builder)
     /// The fields its list filters by, each indexed on its own (`GET /<collection>?<name>=…`). None
@@ -35,12 +39,21 @@ package protocol RecordKind: Codable, Sendable {
 /// whose keys include the value; several values keep those with any of them.
 package struct IndexedField<Record>: Sendable {
     package let name: String
+    /// Whether keys and the values asked for are compared in lower case (`language=FR` is `fr`).
+    package let foldsCase: Bool
     package let keys: @Sendable (Record) -> [String]
 
-    package init(_ name: String, keys: @escaping @Sendable (Record) -> [String]) {
+    package init(_ name: String, foldsCase: Bool = false, keys: @escaping @Sendable (Record) -> [String]) {
         self.name = name
+        self.foldsCase = foldsCase
         self.keys = keys
     }
+
+    /// The keys a record is filed under.
+    package func filed(_ record: Record) -> Set<String> { Set(keys(record).map { foldsCase ? $0.lowercased() : $0 }) }
+
+    /// A value asked for, as the keys are filed.
+    package func asked(_ value: String) -> String { foldsCase ? value.lowercased() : value }
 }
 
 extension RecordKind {
@@ -51,6 +64,7 @@ extension RecordKind {
     package static var searchableText: (@Sendable (Self) -> [String])? { nil }
     /// The names of `indexedFields`, in their order.
     package static var indexedFieldNames: [String] { indexedFields.map(\.name) }
+    package static var isSearchable: Bool { searchableText != nil }
 }
 
 extension RecordKind where Self: SnapshotCodable {
@@ -88,4 +102,14 @@ package enum RecordKinds {
 
     /// The collections' names, in that order.
     package static var collections: [String] { all.map { $0.collection } }
+
+    /// What an index file made for these types holds of each, in order: "documents[language,kind],
+    /// actors, events*, quotes*" (`*`: read in place; in brackets, the declared fields, and `q` for
+    /// declared texts). A file with another signature has other sections and is not read.
+    package static var signature: String {
+        all.map { kind in
+            let declared = kind.indexedFieldNames + (kind.isSearchable ? ["q"] : [])
+            return kind.collection + (kind.readInPlace ? "*" : "") + (declared.isEmpty ? "" : "[\(declared.joined(separator: ","))]")
+        }.joined(separator: ",")
+    }
 }

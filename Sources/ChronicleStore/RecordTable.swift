@@ -3,7 +3,7 @@
 // `RecordKinds.all`, built from a dataset or read from an index file.
 import ChronicleRecords
 
-package struct RecordTable<Record: RecordKind>: Sendable {
+package final class RecordTable<Record: RecordKind>: Sendable {
     package let records: RecordList<Record>
     let positions: IDTable
     /// Each declared field's index, by the field's name.
@@ -19,14 +19,21 @@ package struct RecordTable<Record: RecordKind>: Sendable {
     }
 }
 
-/// Every record type's table, keyed by the type. A type without one reads as empty.
+/// Every record type's table, keyed by the type. Tables are objects, so a lookup through them
+/// retains one reference, not each of a table's arrays.
 package struct RecordTables: Sendable {
     private var tables: [ObjectIdentifier: any Sendable] = [:]
 
     package init() {}
 
     package subscript<Record: RecordKind>(_ kind: Record.Type) -> RecordTable<Record> {
-        get { tables[ObjectIdentifier(kind)] as? RecordTable<Record> ?? RecordTable(records: RecordList([]), positions: IDTable([])) }
+        get {
+            guard let table = tables[ObjectIdentifier(kind)] as? RecordTable<Record> else {
+                // A store is made with a table for every type of `RecordKinds.all`; anything else is a defect.
+                preconditionFailure("no table for \(kind.collection)")
+            }
+            return table
+        }
         set { tables[ObjectIdentifier(kind)] = newValue }
     }
 }

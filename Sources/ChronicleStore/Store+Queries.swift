@@ -99,6 +99,7 @@ extension Store {
     private func resolved(_ term: Lexicon.QueryTerm) -> Lexicon.QueryTerm {
         guard term.match == .acronym else { return term }
         if actorNames.contains(term.term) || eventText.contains(term.term) || quoteText.contains(term.term) { return term }
+        if RecordKinds.all.contains(where: { declaredText($0)?.contains(term.term) == true }) { return term }
         return lexicon.ordinary(term.surface)
     }
 
@@ -150,14 +151,20 @@ extension Store {
     ) -> Matches<Kind> {
         var lists: [[Int32]] = []
         for (name, values) in fields {
-            let index = table.fields[name] ?? FieldIndex([:])
-            lists.append(SortedIDs.union(values.map { index[$0] ?? [] }))
+            guard let field = Kind.indexedFields.first(where: { $0.name == name }), let index = table.fields[name] else {
+                return empty(table)
+            }
+            lists.append(SortedIDs.union(values.map { index[field.asked($0)] ?? [] }))
         }
         if let text, let index = table.text, let found = search(text, in: index, byActor: FieldIndex([:]), byMonth: FieldIndex([:])) {
             lists.append(found)
         }
         let positions = lists.isEmpty ? nil : Self.intersection(lists) { $0 }
         return Matches(positions: positions, items: table.records, order: .ascending)
+    }
+
+    private func empty<Kind: RecordKind>(_ table: RecordTable<Kind>) -> Matches<Kind> {
+        Matches(positions: [], items: table.records, order: .ascending)
     }
 
     /// Intersects the index lists and keeps dates overlapping the range; nil means "everything"

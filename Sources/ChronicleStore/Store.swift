@@ -119,7 +119,7 @@ public final class Store: Sendable {
         for field in kind.indexedFields {
             var byKey: [String: [Int32]] = [:]
             for position in records.indices {
-                for key in Set(field.keys(records[position])) { byKey[key, default: []].append(Int32(position)) }
+                for key in field.filed(records[position]) { byKey[key, default: []].append(Int32(position)) }
             }
             fields[field.name] = FieldIndex(byKey)
         }
@@ -195,6 +195,10 @@ public final class Store: Sendable {
 
     /// One record type's id lookup, for the index file.
     func idTable<Kind: RecordKind>(_ kind: Kind.Type) -> IDTable { tables[kind].positions }
+
+    /// One record type's declared fields' indexes, by name, and its declared texts' index.
+    func declaredFields<Kind: RecordKind>(_ kind: Kind.Type) -> [String: FieldIndex] { tables[kind].fields }
+    func declaredText<Kind: RecordKind>(_ kind: Kind.Type) -> TextIndex? { tables[kind].text }
 
     public var documents: RecordList<Document> { tables[Document.self].records }
     public var actors: RecordList<Actor> { tables[Actor.self].records }

@@ -29,7 +29,7 @@ struct BenchQueriesCommand: ParsableCommand {
         }
         guard var store = loaded else { return }
         loaded = nil
-        print("load: \(format(load)) for \(store.events.count) events, \(store.quotes.count) quotes, \(store.actors.count) actors")
+        print("load: \(format(load)) for \(store.countsDescription)")
         printMemory(of: store, heapBefore: heapBefore)
         if let snapshot {
             var bytes = 0

@@ -122,11 +122,12 @@ final class DataReloader: Sendable {
             logger.info("reload abandoned: shutting down")
             return
         }
-        logger.info("dataset reloaded", metadata: [
+        var metadata: Logger.Metadata = [
             "unchanged": .stringConvertible(unchanged), "source": "\(unchanged ? "served" : source.rawValue)",
-            "events": .stringConvertible(store.events.count), "quotes": .stringConvertible(store.quotes.count),
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
-        ])
+        ]
+        for (collection, count) in store.counts { metadata[collection] = .stringConvertible(count) }
+        logger.info("dataset reloaded", metadata: metadata)
         if !unchanged { saver.save(holder, generation: holder.generation, source: source, loadTime: elapsed) }
         // The new generation's aggregates, counted here rather than by the first request on a loop.
         let served = holder

@@ -124,6 +124,17 @@ import ChronicleStore
         #expect((problem?["detail"] as? String)?.contains("at most 50") == true, "\(problem ?? [:])")
     }
 
+    @Test func documentsAreFilteredByLanguageAndKind() throws {
+        let seed = ["d5a7a52965b0d6aa"]
+        #expect(try harness.ids("/documents?language=ar") == seed)
+        #expect(try harness.ids("/documents?language=FR") == seed)
+        #expect(try harness.ids("/documents?language=en").isEmpty)
+        #expect(try harness.ids("/documents?language=en&language=fr") == seed)
+        #expect(try harness.ids("/documents?kind=news%20article&language=ar") == seed)
+        #expect(try harness.ids("/documents?kind=tweet&language=ar").isEmpty)
+        #expect(try harness.get("/documents?lang=ar").status == .badRequest)
+    }
+
     @Test func quoteFilters() throws {
         #expect(try harness.ids("/quotes?lang=fr") == ["maeci-communique-fr"])
         #expect(try harness.ids("/quotes?speaker=abdoulaye-maiga") == ["maiga-haven-for-terrorists"])

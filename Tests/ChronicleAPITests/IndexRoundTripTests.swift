@@ -2,6 +2,7 @@ import ChronicleAPI
 import ChronicleGenerator
 import ChronicleHTTP
 import ChronicleRouter
+import ChronicleRecords
 import ChronicleStore
 import Foundation
 import HTTPTypes
@@ -27,10 +28,12 @@ import Testing
     /// for records spread over the store.
     func targets(_ store: Store) -> [String] {
         var targets: [String] = []
-        for list in ["events", "quotes", "actors", "documents"] {
+        for list in RecordKinds.collections {
             targets += ["/\(list)?format=csv", "/\(list)?format=ndjson", "/\(list)?limit=1000", "/\(list)?limit=1000&pretty"]
         }
         targets += ["/events?sort=-date&limit=1000", "/aggregate/events?by=month", "/aggregate/events?by=pair", "/actors?q=mali"]
+        // The indexes a record type declares, read from the file as from the store.
+        targets += ["/documents?language=ar", "/documents?language=FR&kind=news%20article", "/documents?kind=tweet"]
         let step = max(1, store.events.count / 50)
         for position in stride(from: 0, to: store.events.count, by: step) {
             let event = store.events[position]

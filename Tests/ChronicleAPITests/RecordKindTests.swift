@@ -11,8 +11,10 @@ import Testing
 
     init() throws { harness = try APIHarness() }
 
-    @Test func everyRecordTypeIsRendered() {
+    @Test func everyRecordTypeIsRenderedUnderItsOwnName() {
         #expect(RecordKinds.rendered.map { $0.collection } == RecordKinds.collections)
+        #expect(Set(RecordKinds.collections).count == RecordKinds.collections.count)
+        #expect(Set(RecordKinds.all.map { $0.singular }).count == RecordKinds.all.count)
     }
 
     @Test(arguments: RecordKinds.rendered.map { $0.collection })

@@ -36,7 +36,14 @@ import Testing
         for kind in RecordKinds.all { try expectSameRecords(kind, a, b) }
         #expect(a.documents.map(\.text) == b.documents.map(\.text))
         #expect(a.documents.map(\.scalarCount) == b.documents.map(\.scalarCount))
-        for kind in RecordKinds.all { #expect(a.idTable(kind) == b.idTable(kind), "\(kind.collection)") }
+        for kind in RecordKinds.all {
+            #expect(a.idTable(kind) == b.idTable(kind), "\(kind.collection)")
+            #expect(a.declaredFields(kind) == b.declaredFields(kind), "\(kind.collection)")
+            #expect((a.declaredText(kind) == nil) == (b.declaredText(kind) == nil), "\(kind.collection)")
+            if let x = a.declaredText(kind), let y = b.declaredText(kind) {
+                #expect(x.terms.bytes == y.terms.bytes && x.postingStarts == y.postingStarts && x.postings == y.postings)
+            }
+        }
         #expect(a.eventsByActor == b.eventsByActor && a.eventsByType == b.eventsByType)
         #expect(a.eventsByDocument == b.eventsByDocument && a.eventsByCountry == b.eventsByCountry)
         #expect(a.quotesBySpeaker == b.quotesBySpeaker && a.quotesByEvent == b.quotesByEvent && a.quotesByLanguage == b.quotesByLanguage)
@@ -77,11 +84,13 @@ import Testing
     // ambiguous names) and when the analyser did (its identity is in the index file too): neither
     // needs a new version, since an index file names the data and the analyser it was made with.
     // 4 added events by the precision of their date (format 7).
+    // 5 added the indexes record types declare (documents by language and kind; format 8).
     static let recordedIndexDigests = [
         1: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382",
         2: "a18d9811a25f34502010c9309a3fc9247f55026a4e8638dc8ed5037369a46382",
         3: "bcca40e8eefeb1822b16c999f9c1c0c5841f11c5d7245624a4842070e7994ad9",
         4: "23566e0606436c6f543253a8a98c83d39adbca05bf793e30a03bfd60b68428e0",
+        5: "55a03b7f4cc32f7d94e43522f7b455cc7d4d28161c8d1603859dd04656cfd017",
     ]
 
     @Test func theIndexesChangeOnlyWithTheirDerivationVersion() throws {
@@ -100,6 +109,14 @@ import Testing
             add(table.ids.bytes); add(table.ids.starts); add(table.positions)
         }
         for days in [store.eventDays, store.quoteDays] { add(days.first); add(days.last) }
+        for kind in RecordKinds.all {
+            for (_, index) in store.declaredFields(kind).sorted(by: { $0.key < $1.key }) {
+                add(index.keys.bytes); add(index.keys.starts); add(index.starts); add(index.postings)
+            }
+            if let index = store.declaredText(kind) {
+                add(index.terms.bytes); add(index.terms.starts); add(index.postingStarts); add(index.postings)
+            }
+        }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         #expect(
             Self.recordedIndexDigests[StoreParts.derivationVersion] == digest,

@@ -36,8 +36,7 @@ extension StoreSnapshot {
     /// `chronicle index --verify`.
     public static func verify(path: String) throws(SnapshotError) -> Store {
         let store = try read(path: path)
-        try store.events.verifyDecoding()
-        try store.quotes.verifyDecoding()
+        for kind in RecordKinds.all where kind.readInPlace { try verifyDecoding(kind, of: store) }
         return store
     }
 
@@ -63,7 +62,7 @@ extension StoreSnapshot {
             throw .stale("indexed under other rules (version \(header.indexes); this build has \(dependencies.indexes))")
         }
         guard header.recordTypes == dependencies.recordTypes else {
-            throw .stale("made for other record types (\(header.recordTypes); this build has \(dependencies.recordTypes))")
+            throw .stale("made for other record types (\(header.recordTypes.prefix(200)); this build has \(dependencies.recordTypes))")
         }
         let file = try MappedFile(descriptor: descriptor, size: header.length, path: path)
 
@@ -170,13 +169,17 @@ extension StoreSnapshot {
         for kind in RecordKinds.all {
             let key = ObjectIdentifier(kind)
             let declared = try readDeclaredIndexes(kind, from: &sections, count: count(of: kind))
-            join(kind, lists[key], idTables[key] ?? IDTable([]), declared, into: &tables)
+            try join(kind, lists[key], idTables[key] ?? IDTable([]), declared, into: &tables)
         }
         guard sections.isAtEnd else { throw .damaged("sections after the last index") }
         return Store(
             fingerprint: fingerprint, info: info, tables: tables, lexicon: Lexicon(stems: stems, corpusWords: corpusWords),
             actorNames: indexes[\.actorNames]!, eventText: indexes[\.eventText]!, quoteText: indexes[\.quoteText]!,
             parts: parts)
+    }
+
+    private static func verifyDecoding<Kind: RecordKind>(_ kind: Kind.Type, of store: Store) throws(SnapshotError) {
+        try store.records(kind).verifyDecoding()
     }
 
     /// A record type the file decodes when it opens: its count, then each record.
@@ -186,7 +189,8 @@ extension StoreSnapshot {
         let stored = try r.count(minimumSize: 1)
         guard stored == count else { throw .damaged("the first section does not add up") }
         var records: [Kind] = []
-        records.reserveCapacity(count)
+        // Reserved only as far as a small multiple of the file: a count is never believed beyond that.
+        records.reserveCapacity(min(count, 4096))
         for _ in 0..<count { records.append(try Kind(snapshot: &r, shared: shared)) }
         return RecordList(records)
     }
@@ -227,8 +231,8 @@ extension StoreSnapshot {
     private static func join<Kind: RecordKind>(
         _ kind: Kind.Type, _ list: (any Sendable)?, _ positions: IDTable, _ declared: (fields: [String: FieldIndex], text: TextIndex?),
         into tables: inout RecordTables
-    ) {
-        let records = list as? RecordList<Kind> ?? RecordList([])
+    ) throws(SnapshotError) {
+        guard let records = list as? RecordList<Kind> else { throw .damaged("no records of \(kind.collection)") }
         tables[kind] = RecordTable(records: records, positions: positions, fields: declared.fields, text: declared.text)
     }
 

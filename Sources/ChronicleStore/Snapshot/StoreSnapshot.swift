@@ -65,14 +65,16 @@ public enum StoreSnapshot {
         var pieces: [Piece]
     }
 
-    /// What an index file depends on besides its data: the analyser and the loader's rules.
+    /// What an index file depends on besides its data: the analyser, the loader's rules, how the
+    /// indexes are derived, and the record types it holds with their declared indexes.
     public struct Dependencies: Equatable, Sendable {
         public var analyzer = AnalyzerVersion.identity
         public var rules = DatasetValidator.rulesVersion
         /// How the indexes are derived from the records (`StoreParts.derivationVersion`).
         public var indexes = StoreParts.derivationVersion
-        /// The record types a store holds, in order: a file made for others has other sections.
-        public var recordTypes = RecordKinds.collections.joined(separator: ",")
+        /// The record types a store holds and their declared indexes (`RecordKinds.signature`): a
+        /// file made for others has other sections.
+        public var recordTypes = RecordKinds.signature
         public init() {}
     }
 
@@ -178,7 +180,7 @@ public enum StoreSnapshot {
         var w = SnapshotWriter(capacity: 1 << 20)
         w.write(store.info)
         for (_, count) in store.counts { w.count(count) }
-        // The values records share come first, so every record type can be read with them.
+        // The values events and quotes share come first, so every record type is read after them.
         let shared = SnapshotSharedValues.Builder(events: store.events, quotes: store.quotes)
         shared.write(to: &w)
         for kind in RecordKinds.all where !kind.readInPlace { writeDecodedAtOpen(kind, of: store, shared: shared, to: &w) }
