@@ -245,7 +245,7 @@ public struct ChronicleAPI: Sendable {
     /// declares texts.
     private func list<Kind: RenderedKind>(_ kind: Kind.Type) -> Handler {
         let names = kind.indexedFieldNames
-        let allowed = QueryParameters.paging.union(names).union(kind.searchableText == nil ? [] : ["q"])
+        let allowed = QueryParameters.paging.union(names).union(kind.isSearchable ? ["q"] : [])
         return { [data, self] request, _ in
             let query = try QueryParameters(request, allowed: allowed)
             let (store, rendered) = data.snapshot
@@ -254,10 +254,10 @@ public struct ChronicleAPI: Sendable {
                 let values = try self.distinct(query, name)
                 if !values.isEmpty { fields.append((name, values)) }
             }
-            let text = kind.searchableText == nil ? nil : try query.text
-            let matches = fields.isEmpty && text == nil ? store.all(kind) : store.matching(kind, fields: fields, text: text)
+            let text = kind.isSearchable ? try query.text : nil
             return try Listing.respond(
-                matches, request: request, parameters: query, record: kind.format(store, rendered), fingerprint: store.fingerprint)
+                store.matching(kind, fields: fields, text: text), request: request, parameters: query,
+                record: kind.format(store, rendered), fingerprint: store.fingerprint)
         }
     }
 

@@ -134,13 +134,9 @@ extension Store {
         return result ?? []
     }
 
-    /// Every record of a type, in store order.
-    package func all<Kind: RecordKind>(_ kind: Kind.Type) -> Matches<Kind> {
-        Matches(positions: nil, items: records(kind), order: .ascending)
-    }
-
     /// The records of a type whose declared fields have one of the values asked for, each field
-    /// (`RecordKind.indexedFields`), and that match `text` in its declared texts, in store order.
+    /// (`RecordKind.indexedFields`), and that match `text` in its declared texts, in store order;
+    /// every record of the type when nothing is asked for.
     package func matching<Kind: RecordKind>(_ kind: Kind.Type, fields: [(name: String, values: [String])], text: String?) -> Matches<Kind> {
         matching(in: tables[kind], fields: fields, text: text)
     }
