@@ -50,11 +50,16 @@ extension ChronicleAPI {
     func values(_ query: QueryParameters, _ name: String, allowed: [String]) throws(HTTPProblem) -> [String] {
         let values = try distinct(query, name)
         for value in values where !allowed.contains(value) {
-            let listed =
-                allowed.isEmpty ? "none in this dataset" : allowed.prefix(50).joined(separator: ", ") + (allowed.count > 50 ? ", …" : "")
-            throw APIError.parameter(name, "\"\(name)\" must be one of \(listed); got \"\(value)\".")
+            throw Self.notAmong(name, allowed, value)
         }
         return values
+    }
+
+    /// The 400 for a value outside a closed set: it lists the set, or its first 50.
+    static func notAmong(_ name: String, _ allowed: [String], _ value: String) -> HTTPProblem {
+        let listed =
+            allowed.isEmpty ? "none in this dataset" : allowed.prefix(50).joined(separator: ", ") + (allowed.count > 50 ? ", …" : "")
+        return APIError.parameter(name, "\"\(name)\" must be one of \(listed); got \"\(value)\".")
     }
 
     /// `level`: whether actor filters match those acting for the named actors too (the default).

@@ -241,7 +241,8 @@ public struct ChronicleAPI: Sendable {
     // MARK: Any record type
 
     /// The records of a type without a list of its own, a page at a time in store order, filtered
-    /// by the fields its descriptor declares (`name=value`, repeatable) and searched by `q` when it
+    /// by the fields its descriptor declares (`name=value`, repeatable, each value one that some
+    /// record has, as `statement=` takes only the statements there are) and searched by `q` when it
     /// declares texts.
     private func list<Kind: RenderedKind>(_ kind: Kind.Type) -> Handler {
         let names = kind.indexedFieldNames
@@ -252,7 +253,11 @@ public struct ChronicleAPI: Sendable {
             var fields: [(name: String, values: [String])] = []
             for name in names {
                 let values = try self.distinct(query, name)
-                if !values.isEmpty { fields.append((name, values)) }
+                guard !values.isEmpty else { continue }
+                for value in values where !store.has(kind, name, value) {
+                    throw Self.notAmong(name, store.values(kind, of: name), value)
+                }
+                fields.append((name, values))
             }
             let text = kind.isSearchable ? try query.text : nil
             return try Listing.respond(

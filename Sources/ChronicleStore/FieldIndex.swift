@@ -27,11 +27,18 @@ struct FieldIndex: Sendable, Equatable {
 
     /// The positions of records that have `key`, ascending; nil when none has it.
     subscript(key: String) -> [Int32]? {
+        slot(of: key).map { postings.copy(Int(starts[$0])..<Int(starts[$0 + 1])) }
+    }
+
+    /// Whether some record has `key`, without copying its postings.
+    func contains(_ key: String) -> Bool { slot(of: key) != nil }
+
+    private func slot(of key: String) -> Int? {
         var key = CanonicalKey.of(key)
         return key.withUTF8 { bytes in
             let index = keys.lowerBound(bytes)
             guard index < keys.count, keys.compare(index, bytes) == 0 else { return nil }
-            return postings.copy(Int(starts[index])..<Int(starts[index + 1]))
+            return index
         }
     }
 

@@ -200,6 +200,20 @@ public final class Store: Sendable {
     func declaredFields<Kind: RecordKind>(_ kind: Kind.Type) -> [String: FieldIndex] { tables[kind].fields }
     func declaredText<Kind: RecordKind>(_ kind: Kind.Type) -> TextIndex? { tables[kind].text }
 
+    /// The values a record type's declared field has, as they are filed (in lower case when the field
+    /// folds case), in byte order: what the field's filter accepts.
+    package func values<Kind: RecordKind>(_ kind: Kind.Type, of field: String) -> [String] {
+        tables[kind].fields[field]?.keyStrings ?? []
+    }
+
+    /// Whether some record of the type has `value` in a declared field, compared as the filter compares it.
+    package func has<Kind: RecordKind>(_ kind: Kind.Type, _ field: String, _ value: String) -> Bool {
+        guard let declared = Kind.indexedFields.first(where: { $0.name == field }), let index = tables[kind].fields[field] else {
+            return false
+        }
+        return index.contains(declared.asked(value))
+    }
+
     public var documents: RecordList<Document> { tables[Document.self].records }
     public var actors: RecordList<Actor> { tables[Actor.self].records }
     public var events: RecordList<Event> { tables[Event.self].records }

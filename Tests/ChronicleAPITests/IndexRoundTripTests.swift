@@ -33,7 +33,9 @@ import Testing
         }
         targets += ["/events?sort=-date&limit=1000", "/aggregate/events?by=month", "/aggregate/events?by=pair", "/actors?q=mali"]
         // The indexes a record type declares, read from the file as from the store.
-        targets += ["/documents?language=ar", "/documents?language=FR&kind=news%20article", "/documents?kind=tweet"]
+        targets += [
+            "/documents?language=ar", "/documents?language=FR&kind=news%20article", "/documents?kind=tweet", "/documents?language=en",
+        ]
         let step = max(1, store.events.count / 50)
         for position in stride(from: 0, to: store.events.count, by: step) {
             let event = store.events[position]
