@@ -1,6 +1,7 @@
 // The query parameters of the list routes, read into the store's queries: which filters each route
 // takes, their bounds (at most `maxFilterValues` values of a repeatable filter, ids that must name a
-// record, values from a closed set) and the 400 that names the parameter when one is refused.
+// record, values from a closed set or from the data's own vocabulary) and the 400 that names the
+// parameter when one is refused.
 import ChronicleRecords
 import ChronicleStore
 import ChronicleHTTP
@@ -102,6 +103,9 @@ extension ChronicleAPI {
             throw APIError.parameter("event", "\"event\": there is no event with id \"\(event)\".")
         }
         filter.language = try query.single("lang")
+        if let language = filter.language, !store.hasQuoteLanguage(language) {
+            throw Self.notAmong("lang", store.quoteLanguages, language)
+        }
         filter.stances = try values(query, "stance", allowed: Quote.Stance.allCases.map(\.rawValue))
         if let refused = try query.single("refused_label") {
             guard refused == "true" || refused == "false" else {

@@ -246,4 +246,8 @@ public final class Store: Sendable {
     /// The statements and the assertion flags the events have, sorted: what `statement=` and `flag=` accept.
     public var statements: [String] { eventsByStatement.keyStrings }
     public var assertionFlags: [String] { eventsByFlag.keyStrings }
+
+    /// The languages the quotes are in, in lower case and sorted: what `lang=` accepts (in any case).
+    public var quoteLanguages: [String] { quotesByLanguage.keyStrings }
+    public func hasQuoteLanguage(_ language: String) -> Bool { quotesByLanguage.contains(language.lowercased()) }
 }

@@ -134,13 +134,14 @@ import ChronicleStore
     }
 
     /// A declared field takes the values some record has, as `statement=` does: a value no document
-    /// has (a typo, or a number from a fuzzer) is a 400 that lists those there are.
+    /// has (a typo, or a number from a fuzzer) is a 400 that lists those there are. So does `lang=`.
     @Test(arguments: [
         ("/documents?language=en", "language", "ar, fr"), ("/documents?language=fr&language=xx", "language", "got \"xx\""),
         ("/documents?kind=tweet", "kind", "news article"), ("/documents?kind=-6.48e%2B16&pretty=", "kind", "got \"-6.48e+16\""),
         ("/documents?kind=News%20article", "kind", "news article"),
+        ("/quotes?lang=en", "lang", "ar, fr"), ("/actors/ahmed-attaf/quotes?lang=xx", "lang", "got \"xx\""),
     ])
-    func documentFiltersTakeTheValuesThereAre(_ target: String, _ parameter: String, _ detail: String) throws {
+    func vocabularyFiltersTakeTheValuesThereAre(_ target: String, _ parameter: String, _ detail: String) throws {
         let response = try harness.get(target)
         #expect(response.status == .badRequest)
         let problem = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
@@ -150,6 +151,7 @@ import ChronicleStore
 
     @Test func quoteFilters() throws {
         #expect(try harness.ids("/quotes?lang=fr") == ["maeci-communique-fr"])
+        #expect(try harness.ids("/quotes?lang=FR") == ["maeci-communique-fr"])
         #expect(try harness.ids("/quotes?speaker=abdoulaye-maiga") == ["maiga-haven-for-terrorists"])
         #expect(try harness.ids("/quotes?event=attaf-rejects-terrorist-label&sort=date") == ["attaf-refused-term"])
         #expect(try harness.ids("/quotes?to=2024-12-31").count == 3)
