@@ -42,7 +42,8 @@ import Testing
     }
 
     /// A type's declared fields filter its list: a value of its first record keeps exactly the
-    /// records with that value, a value no record has keeps none, and an unknown name is refused.
+    /// records with that value, a value no record has is a 400 naming the field, and an unknown name
+    /// is refused.
     @Test(arguments: RecordKinds.rendered.filter { !$0.indexedFieldNames.isEmpty }.map { $0.collection })
     func declaredFieldsFilterTheList(_ collection: String) throws {
         let kind = try #require(RecordKinds.rendered.first { $0.collection == collection })
@@ -57,7 +58,10 @@ import Testing
             let expected = records.filter { field.keys($0).contains(value) }.map(\.id)
             let query = "\(field.name)=\(formEncode(value))"
             #expect(try harness.ids("/\(kind.collection)?\(query)&limit=500") == expected, "\(query)")
-            #expect(try harness.ids("/\(kind.collection)?\(field.name)=no-such-value").isEmpty, "\(field.name)")
+            let unknown = try harness.get("/\(kind.collection)?\(field.name)=no-such-value")
+            #expect(unknown.status == .badRequest, "\(field.name)")
+            let problem = try JSONSerialization.jsonObject(with: Data(unknown.body)) as? [String: Any]
+            #expect(problem?["parameter"] as? String == field.name)
         }
     }
 
