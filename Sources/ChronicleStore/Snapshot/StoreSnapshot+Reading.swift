@@ -147,22 +147,10 @@ extension StoreSnapshot {
             days.append(DayIntervals(first: first, last: last))
         }
         var indexes: [KeyPath<Store, TextIndex>: TextIndex] = [:]
-        for (path, records) in Store.textIndexes {
-            let terms = try sections.words()
-            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
-            guard try postingsFit(starts, postings, keys: terms.count, records: count(of: records)) else {
-                throw .damaged("a text index does not fit its records")
-            }
-            indexes[path] = TextIndex(terms: terms, postingStarts: starts, postings: postings)
-        }
+        for (path, records) in Store.textIndexes { indexes[path] = try readTextIndex(from: &sections, records: count(of: records)) }
         var parts = StoreParts(eventDays: days[0], quoteDays: days[1], idTables: idTables)
         for (path, records) in StoreParts.fieldIndexes {
-            let keys = try sections.words()
-            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
-            guard try postingsFit(starts, postings, keys: keys.count, records: count(of: records)) else {
-                throw .damaged("a field index does not fit its records")
-            }
-            parts[keyPath: path.parts] = FieldIndex(keys: keys, starts: starts, postings: postings)
+            parts[keyPath: path.parts] = try readFieldIndex(from: &sections, records: count(of: records))
         }
         // Each type's declared indexes, then its table.
         var tables = RecordTables()
@@ -210,21 +198,34 @@ extension StoreSnapshot {
         _ kind: Kind.Type, from sections: inout SectionReader, count: Int
     ) throws(SnapshotError) -> (fields: [String: FieldIndex], text: TextIndex?) {
         var fields: [String: FieldIndex] = [:]
-        for field in kind.indexedFields {
-            let keys = try sections.words()
-            let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
-            guard try postingsFit(starts, postings, keys: keys.count, records: count) else {
-                throw .damaged("a field index does not fit its records")
-            }
-            fields[field.name] = FieldIndex(keys: keys, starts: starts, postings: postings)
-        }
+        for field in kind.indexedFields { fields[field.name] = try readFieldIndex(from: &sections, records: count) }
         guard kind.searchableText != nil else { return (fields, nil) }
-        let terms = try sections.words()
+        return (fields, try readTextIndex(from: &sections, records: count))
+    }
+
+    /// A field index as `write(_: FieldIndex, to:)` lays it out.
+    private static func readFieldIndex(from sections: inout SectionReader, records: Int) throws(SnapshotError) -> FieldIndex {
+        let (keys, starts, postings) = try readPostings(from: &sections, records: records, "a field index")
+        return FieldIndex(keys: keys, starts: starts, postings: postings)
+    }
+
+    /// A text index as `write(_: TextIndex, to:)` lays it out.
+    private static func readTextIndex(from sections: inout SectionReader, records: Int) throws(SnapshotError) -> TextIndex {
+        let (terms, starts, postings) = try readPostings(from: &sections, records: records, "a text index")
+        return TextIndex(terms: terms, postingStarts: starts, postings: postings)
+    }
+
+    /// What field and text indexes share on disk: the keys (or terms), where each key's postings
+    /// start, and the postings, which must point into `records` records.
+    private static func readPostings(
+        from sections: inout SectionReader, records: Int, _ what: String
+    ) throws(SnapshotError) -> (WordSet, FlatArray<Int32>, FlatArray<Int32>) {
+        let keys = try sections.words()
         let starts = try sections.flat(Int32.self), postings = try sections.flat(Int32.self)
-        guard try postingsFit(starts, postings, keys: terms.count, records: count) else {
-            throw .damaged("a text index does not fit its records")
+        guard try postingsFit(starts, postings, keys: keys.count, records: records) else {
+            throw .damaged("\(what) does not fit its records")
         }
-        return (fields, TextIndex(terms: terms, postingStarts: starts, postings: postings))
+        return (keys, starts, postings)
     }
 
     /// Puts one type's records beside its id table and its declared indexes.
