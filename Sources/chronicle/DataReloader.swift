@@ -122,12 +122,11 @@ final class DataReloader: Sendable {
             logger.info("reload abandoned: shutting down")
             return
         }
-        var metadata: Logger.Metadata = [
+        let metadata: Logger.Metadata = [
             "unchanged": .stringConvertible(unchanged), "source": "\(unchanged ? "served" : source.rawValue)",
             "generation": .stringConvertible(holder.generation), "load_ms": .stringConvertible(Int(elapsed / .milliseconds(1))),
         ]
-        for (collection, count) in store.counts { metadata[collection] = .stringConvertible(count) }
-        logger.info("dataset reloaded", metadata: metadata)
+        logger.info("dataset reloaded", metadata: metadata.merging(store.countsMetadata) { own, _ in own })
         if !unchanged { saver.save(holder, generation: holder.generation, source: source, loadTime: elapsed) }
         // The new generation's aggregates, counted here rather than by the first request on a loop.
         let served = holder

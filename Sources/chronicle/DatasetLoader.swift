@@ -128,4 +128,9 @@ struct DatasetLoader: Sendable {
 extension Store {
     /// "1 documents, 14 actors, 12 events, 8 quotes": every record type's count, for the commands' output.
     var countsDescription: String { counts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ") }
+
+    /// Every record type's count under its collection's name, for the load and reload log lines.
+    var countsMetadata: Logger.Metadata {
+        Logger.Metadata(uniqueKeysWithValues: counts.map { ($0.collection, .stringConvertible($0.count)) })
+    }
 }

@@ -157,11 +157,10 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let loadTime = ContinuousClock.now - started
-        var metadata: Logger.Metadata = [
+        let metadata: Logger.Metadata = [
             "data": "\(dataPath)", "source": "\(source.rawValue)", "load_ms": .stringConvertible(Int(loadTime / .milliseconds(1))),
         ]
-        for (collection, count) in store.counts { metadata[collection] = .stringConvertible(count) }
-        logger.info("dataset loaded", metadata: metadata)
+        logger.info("dataset loaded", metadata: metadata.merging(store.countsMetadata) { own, _ in own })
         // A load from the files leaves its decoding buffers free but held by the allocator; a
         // snapshot's pages were mapped, not allocated, and go with the mapping.
         if source == .files { FreedMemory.release() }

@@ -76,6 +76,8 @@ import Testing
         server.signal(SIGHUP)
         let line = try server.waitFor("dataset reloaded", after: mark)
         #expect(line.contains("unchanged=true"), "\(line)")
+        // Every record type's count, as the load's line has them.
+        for count in ["documents=1", "actors=", "events=12", "quotes=8"] { #expect(line.contains(count), "\(line)") }
         #expect(try connection.get("/ready").contains("\"generation\":2"))
         server.signal(SIGTERM)
         #expect(try server.waitForExit() == 0)
