@@ -65,12 +65,22 @@ public final class RequestMetrics: Sendable {
     private func makeSeries(_ key: Key) -> Series {
         let labels = [("route", key.route), ("method", key.method), ("status", key.statusClass)]
         return Series(
-            requests: registry.makeCounter(
-                name: "chronicle_http_requests_total", labels: labels, help: "Requests answered, by route pattern, method and status class."
-            ),
-            duration: registry.makeDurationHistogram(
-                name: "chronicle_http_request_duration_seconds", labels: labels, buckets: Self.durationBuckets,
-                help: "Time from routing to response, by route pattern."))
+            requests: registry.makeCounter(descriptor: Self.requestsName, labels: labels),
+            duration: registry.makeDurationHistogram(descriptor: Self.durationName, labels: labels, buckets: Self.durationBuckets))
+    }
+
+    // Computed, since the library's descriptor is not Sendable; made once per series.
+    /// `chronicle_http_requests_total`.
+    private static var requestsName: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "chronicle", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "Requests answered, by route pattern, method and status class.")
+    }
+    /// `chronicle_http_request_duration_seconds`.
+    private static var durationName: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "chronicle", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time from routing to response, by route pattern.")
     }
 
     /// The exposition text of these metrics.
