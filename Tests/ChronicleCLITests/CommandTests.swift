@@ -8,7 +8,7 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Data").path
 
     @Test func validatePassesOnTheShippedData() throws {
-        var command = try ValidateCommand.parse([Self.data])
+        let command = try ValidateCommand.parse([Self.data])
         try command.run()
     }
 
@@ -19,12 +19,12 @@ import Testing
         let quotes = copy + "/quotes.json"
         let text = try String(contentsOfFile: quotes, encoding: .utf8).replacingOccurrences(of: "ملاذ ومساعدات", with: "ملاذ ومساعدة")
         try text.write(toFile: quotes, atomically: true, encoding: .utf8)
-        var command = try ValidateCommand.parse([copy])
+        let command = try ValidateCommand.parse([copy])
         #expect(throws: ExitCode(1)) { try command.run() }
     }
 
     @Test func healthcheckFailsWhenNothingListens() throws {
-        var command = try HealthcheckCommand.parse(["--port", "1", "--timeout", "0.5"])
+        let command = try HealthcheckCommand.parse(["--port", "1", "--timeout", "0.5"])
         #expect(throws: ExitCode(1)) { try command.run() }
     }
 }

@@ -22,9 +22,9 @@ import Glibc
         let file = try #require(RuntimeFile.read(path))
         #expect(file.pid == server.pid && file.httpPort == Int(server.port))
         // Told port 1 (where nothing listens), the health check still reaches the server through the file.
-        var healthcheck = try HealthcheckCommand.parse(["--port", "1", "--set", "runtime_file=\(path)", "--timeout", "5"])
+        let healthcheck = try HealthcheckCommand.parse(["--port", "1", "--set", "runtime_file=\(path)", "--timeout", "5"])
         try healthcheck.run()
-        var blind = try HealthcheckCommand.parse(["--port", "1", "--timeout", "0.5"])
+        let blind = try HealthcheckCommand.parse(["--port", "1", "--timeout", "0.5"])
         #expect(throws: ExitCode(1)) { try blind.run() }
         // A clean stop removes the file: a later health check does not trust a stale port.
         server.signal(SIGTERM)
@@ -52,11 +52,11 @@ import Glibc
         defer { server.signal(SIGKILL); _ = try? server.waitForExit() }
         _ = try #require(RuntimeFile.read(path))
         let mark = server.output.count
-        var reload = try ReloadCommand.parse(["--set", "runtime_file=\(path)"])
+        let reload = try ReloadCommand.parse(["--set", "runtime_file=\(path)"])
         try reload.run()
         let line = try server.waitFor("dataset reloaded", after: mark)
         #expect(line.contains("generation=2") || line.contains("\"generation\":2"), "\(line)")
-        var nowhere = try ReloadCommand.parse(["--set", "runtime_file=\(temporaryPath("none.json"))"])
+        let nowhere = try ReloadCommand.parse(["--set", "runtime_file=\(temporaryPath("none.json"))"])
         #expect(throws: ExitCode(1)) { try nowhere.run() }
     }
 

@@ -32,7 +32,7 @@ import Testing
         try Data("12 34 56\n".utf8).write(to: URL(fileURLWithPath: digits))
         defer { for path in [latin1, empty, large, digits] { unlink(path) } }
         for path in [latin1, empty, large, digits, temporary("missing.txt")] {
-            var command = try ExtractCommand.parse([path, "--data", CommandTests.data])
+            let command = try ExtractCommand.parse([path, "--data", CommandTests.data])
             #expect(throws: ExitCode(1)) { try command.run() }
         }
         #expect(DocumentInput.firstInvalidByte([0x43, 0x61, 0x66, 0xE9, 0x20]) == 3)
@@ -44,7 +44,7 @@ import Testing
         let data = try copyOfData()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let source = Self.corpus + "/07-mixed-embedded-post.txt"
-        var add = try AddCommand.parse([source, "--id", "maeci-tweet-2024", "--title-en", "A tweet and a reply", "--title-ar", "تغريدة ورد",
+        let add = try AddCommand.parse([source, "--id", "maeci-tweet-2024", "--title-en", "A tweet and a reply", "--title-ar", "تغريدة ورد",
                                         "--data", data, "--published", "2024-03-06", "--accept-quotes", "--accept-dates"])
         try add.run()
         let store = try Store.load(directory: data)
@@ -66,9 +66,9 @@ import Testing
         #expect((drafts["dates"] as? [Any])?.count == 2)
         // The same text again, or the same id, is refused and changes nothing.
         let before = try String(contentsOfFile: data + "/documents.json", encoding: .utf8)
-        var again = try AddCommand.parse([source, "--id", "another-id", "--title-en", "x", "--data", data])
+        let again = try AddCommand.parse([source, "--id", "another-id", "--title-en", "x", "--data", data])
         #expect(throws: ExitCode(1)) { try again.run() }
-        var sameID = try AddCommand.parse([Self.corpus + "/01-maghrebi.txt", "--id", "maeci-tweet-2024", "--title-en", "x", "--data", data])
+        let sameID = try AddCommand.parse([Self.corpus + "/01-maghrebi.txt", "--id", "maeci-tweet-2024", "--title-en", "x", "--data", data])
         #expect(throws: ExitCode(1)) { try sameID.run() }
         #expect(try String(contentsOfFile: data + "/documents.json", encoding: .utf8) == before)
     }
@@ -101,7 +101,7 @@ import Testing
         let text = try String(contentsOfFile: quotes, encoding: .utf8).replacingOccurrences(of: "ملاذ ومساعدات", with: "ملاذ ومساعدة")
         try text.write(toFile: quotes, atomically: true, encoding: .utf8)
         let before = try String(contentsOfFile: data + "/documents.json", encoding: .utf8)
-        var add = try AddCommand.parse([Self.corpus + "/01-maghrebi.txt", "--id", "maghreb", "--title-en", "x", "--data", data])
+        let add = try AddCommand.parse([Self.corpus + "/01-maghrebi.txt", "--id", "maghreb", "--title-en", "x", "--data", data])
         #expect(throws: ExitCode(1)) { try add.run() }
         #expect(try String(contentsOfFile: data + "/documents.json", encoding: .utf8) == before)
         #expect(!FileManager.default.fileExists(atPath: data + "/documents/maghreb.txt"))

@@ -76,7 +76,8 @@ final class TestClient {
         guard SSL_connect(ssl) == 1 else {
             var text = [CChar](repeating: 0, count: 256)
             chronicle_ssl_error_string(&text, text.count)
-            throw TestClientError(description: "TLS handshake failed: \(String(cString: text))")
+            let message = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw TestClientError(description: "TLS handshake failed: \(message)")
         }
         var name: UnsafePointer<UInt8>?
         var length: UInt32 = 0
