@@ -27,7 +27,8 @@ final class ServerProcess {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ProcessFailure("pipe failed") }
         // Close-on-exec, so a server another test starts later does not inherit this pipe (dup2
-        // clears the flag on the child's own 1 and 2). Glibc's module does not import pipe2.
+        // clears the flag on the child's own 1 and 2). Glibc's module does not import pipe2; a spawn
+        // between the two calls may still inherit it, which is harmless: no test waits for its end.
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -86,10 +87,10 @@ final class ServerProcess {
         if waitUntilListening { _ = try waitFor("listening on http://", timeout: 120) }
     }
 
-    /// Runs `argv` to its end and returns its exit status. Tests write executables through a child
-    /// (`cp`, say): a descriptor open for writing in this process would be inherited by any server
-    /// another test spawns in that moment, and the kernel refuses to run a file open for writing
-    /// anywhere (ETXTBSY, errno 26).
+    /// Runs `argv` to its end and returns its exit status; `argv[0]` is a full path (no PATH search).
+    /// Tests write executables through a child (`/bin/cp`, say): a descriptor open for writing in this
+    /// process would be inherited by any server another test spawns in that moment, and the kernel
+    /// refuses to run a file open for writing anywhere (ETXTBSY, errno 26).
     static func run(_ argv: [String]) throws -> Int32 {
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
@@ -97,7 +98,9 @@ final class ServerProcess {
         let rc = posix_spawn(&child, argv[0], nil, nil, &cArguments, environ)
         guard rc == 0 else { throw ProcessFailure("posix_spawn \(argv[0]) failed: \(rc)") }
         var raw: Int32 = 0
-        while waitpid(child, &raw, 0) == -1 && errno == EINTR {}
+        while waitpid(child, &raw, 0) == -1 {
+            guard errno == EINTR else { throw ProcessFailure("waitpid \(argv[0]) failed: \(errno)") }
+        }
         return (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
     }
 

@@ -220,7 +220,7 @@ extension SnapshotServeTests {
 
         // Copied and changed by a shell, never through a descriptor of this process (see `ServerProcess.run`).
         let copy = #"cp "$1" "$2" && printf 'another build' >> "$2""#
-        #expect(try ServerProcess.run(["/bin/sh", "-c", copy, "sh", ServerProcess.binary, otherBuild]) == 0)
+        try #require(try ServerProcess.run(["/bin/sh", "-c", copy, "sh", ServerProcess.binary, otherBuild]) == 0)
         server = try ServerProcess(
             ["--data", data, "--set", "snapshot.directory=\(snapshots)", "--set", "snapshot.min_load_ms=0"], snapshots: true,
             binary: otherBuild)
